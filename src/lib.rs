@@ -1,0 +1,24 @@
+//! Exact SMS length, request validation and sending for the SMS Partner HTTP API.
+//!
+//! The crate is a pure Rust core (message length, GSM 03.38 tables, phone numbers,
+//! validation, Paris time and quiet hours, the wire format), tested natively, plus a
+//! WebAssembly layer (`bindings`, `transport`) that alone meets JavaScript.
+#![deny(missing_docs)]
+
+pub mod api_key;
+pub mod calendar;
+pub mod error;
+pub mod gsm;
+pub mod input;
+pub mod lang;
+pub mod message;
+pub mod paris_time;
+pub mod phone;
+pub mod quiet_hours;
+pub mod validate;
+pub mod wire;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod transport;
