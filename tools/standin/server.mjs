@@ -2,8 +2,8 @@
 //
 // Library: `startStandin(options)` and `freePort()`. CLI:
 //   node tools/standin/server.mjs [--port N] [--key K]... [--quiet]
-// Behaviour follows /work/shared/reference/smspartner-api.md and envoi-unitaire.md; where SMS
-// Partner's documentation is silent, the choice is written next to the code and in README.md.
+// Behaviour follows SMS Partner's documentation ("Envoi unitaire", credits, replaced characters);
+// where it is silent, the choice is written next to the code and in README.md.
 
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -25,17 +25,18 @@ const DEFAULT_PRICES = Object.freeze({ premium: 0.038, lowCost: 0.026 });
 
 const DEFAULT_CREDITS = Object.freeze({ creditSms: 10000, creditSmsECO: 10000, creditHlr: 0 });
 
-/** Fault kinds and whether the send is still processed (recorded, billed) before the answer is spoiled. */
-const FAULTS = Object.freeze({
-  none: false,
-  status500: false,
-  html502: false,
-  unexpected200: false,
-  status429: false,
-  slow: true,
-  brokenJson: true,
-  reset: true,
-});
+/** Fault kinds. `slow`, `brokenJson` and `reset` process the send (store, bill) and then spoil the
+ * answer; the others answer in place of SMS Partner and process nothing. */
+const FAULT_KINDS = Object.freeze([
+  'none',
+  'status500',
+  'html502',
+  'unexpected200',
+  'status429',
+  'slow',
+  'brokenJson',
+  'reset',
+]);
 
 const CORS = Object.freeze({
   'access-control-allow-origin': '*',
@@ -96,7 +97,7 @@ function initialState(credits, prices) {
       creditSmsECO: start.creditSmsECO,
       creditHlr: start.creditHlr,
       toSend: 0,
-      balance: Number(start.balance ?? start.creditSms * prices.premium),
+      balance: Number(start.balance ?? euros(start.creditSms * prices.premium)),
     },
     messages: [],
     requests: { total: 0, byPath: {}, preflights: {} },
@@ -307,8 +308,9 @@ export async function startStandin({
   });
   app.post('/__standin/fault', async (req, reply) => {
     const spec = parseObject(req.body) ?? {};
-    if (!Object.hasOwn(FAULTS, spec.kind)) {
-      return reply.code(400).send({ ok: false, message: `kind must be one of ${Object.keys(FAULTS).join(', ')}` });
+    if (!FAULT_KINDS.includes(spec.kind)) {
+      const message = `kind must be one of ${FAULT_KINDS.join(', ')}`;
+      return reply.code(400).send({ ok: false, message });
     }
     const times = spec.kind === 'none' ? 0 : Number.isInteger(spec.times) ? spec.times : 1;
     state.fault = { ...spec, times };

@@ -3,8 +3,8 @@
 // Sources:
 // - GSM 03.38 (3GPP TS 23.038 §6.2.1): the 7-bit default alphabet (one septet per character) and
 //   its extension table (escape + character: two septets).
-// - SMS Partner, "Liste des caractères remplacés" (docs envoyer-des-sms/envois_smsp4), restated in
-//   /work/shared/reference/smspartner-api.md: in GSM mode the text is replaced first, then counted.
+// - SMS Partner, "Liste des caractères remplacés" (docs envoyer-des-sms/envois_smsp4): in GSM mode
+//   the text is replaced first, then counted.
 // - SMS Partner, "Envoi unitaire": 160 characters per SMS, then one SMS per 153; 70 in Unicode
 //   mode; the `:br:` tag counts two characters; `isStopSms` appends the STOP mention (premium only).
 // - 3GPP TS 23.040 §9.2.3.24.1 (concatenation header): 153 septets / 67 UCS-2 units per part, and
@@ -127,13 +127,15 @@ export function flagOn(value) {
 
 /**
  * Counts a message as SMS Partner bills it.
- * `options`: `isUnicode`, `isStopSms` (0/1, "0"/"1" or booleans), `gamme` (1 premium, default; 2 low cost).
+ * `options`: `isUnicode`, `isStopSms` (0/1, "0"/"1" or booleans),
+ * `gamme` (1 premium, default; 2 low cost).
  * Returns `{ encoding, characters, smsCount, perSms, stopMention }`.
  */
 export function countMessage(message, options = {}) {
   const unicode = flagOn(options.isUnicode);
   const lowCost = Number(options.gamme) === 2;
-  // The STOP mention applies to the premium range only ("Gamme ÉCO : ce paramètre n'est pas applicable").
+  // The STOP mention applies to the premium range only
+  // ("Gamme ÉCO : ce paramètre n'est pas applicable pour cette gamme").
   const stopMention = flagOn(options.isStopSms) && !lowCost ? STOP_MENTION : null;
   const weights = units(message + (stopMention ?? ''), unicode).map((u) => u.weight);
   const limits = unicode ? UCS2_LIMITS : GSM_LIMITS;

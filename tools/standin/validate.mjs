@@ -1,6 +1,6 @@
 // Checks a /v1/send body the way SMS Partner does, in its order, and answers with its codes.
 //
-// Source: SMS Partner "Envoi unitaire" (/work/shared/reference/envoi-unitaire.md) and its English
+// Source: SMS Partner "Envoi unitaire" (docs envoyer-des-sms/envois_smsp1) and its English
 // page (control codes 1, 2, 9, 10, 11 and the code 9 body); the wording of the code 9 messages that
 // the documentation prints is kept word for word, the others follow the same style.
 
