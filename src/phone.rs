@@ -21,8 +21,8 @@ pub const MAX_E164_DIGITS: usize = 15;
 /// A few territories with short fixed numbers (Niue, Tokelau: 7 digits in all) are refused.
 pub const MIN_E164_DIGITS: usize = 8;
 
-/// France's country calling code.
-const FRANCE: u16 = 33;
+/// France's country calling code, as digits.
+const FRANCE: &[u8] = &[3, 3];
 /// Digits of a French number after the country code (ARCEP plan: 10 digits minus the 0).
 const FRENCH_SIGNIFICANT_DIGITS: usize = 9;
 /// Digits kept while scanning an entry; anything longer is too long whatever its prefix.
@@ -160,7 +160,7 @@ impl std::error::Error for InvalidReason {}
 
 /// A character quoted for a sentence; invisible ones are named by their code point.
 fn show_char(found: char, lang: Lang) -> String {
-    if found.is_control() || found.is_whitespace() || found == '\u{FEFF}' {
+    if found.is_control() || found.is_whitespace() {
         format!("U+{:04X}", u32::from(found))
     } else {
         lang.pick("“{}”", "« {} »")
@@ -213,7 +213,8 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
 /// One entry to E.164 (`06 12 34 56 78` → `+33612345678`).
 ///
 /// Accepted: digits with spaces (including no-break spaces U+00A0, U+202F, U+2007, U+2009),
-/// tabs, dots, dashes (`-`, U+2010, U+2011, U+2013), slashes and parentheses between them; a
+/// tabs, dots, dashes (`-`, U+2010, U+2011, U+2013), slashes, parentheses and invisible
+/// formatting characters (zero-width spaces, direction marks) between them; a
 /// `+` or `00` international prefix; `(0)` right after the country code, the trunk prefix some
 /// people write (`+33 (0)6 12 34 56 78`), is dropped. Without a prefix the number must be a
 /// French national number, 10 digits starting with 0.
@@ -273,8 +274,8 @@ impl E164 {
 
 impl core::fmt::Display for E164 {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let mut text = [0u8; MAX_E164_DIGITS + 1];
-        text[0] = b'+';
+        // Position 0 keeps its '+'; the digits overwrite the rest.
+        let mut text = [b'+'; MAX_E164_DIGITS + 1];
         for (slot, &digit) in text.iter_mut().skip(1).zip(self.digits()) {
             *slot = b'0' + digit;
         }
@@ -304,10 +305,18 @@ impl Scan {
     }
 }
 
-/// Separators people put between digits.
+/// Separators people put between digits, and invisible formatting characters that copying a
+/// number from a web page or an address book brings along (undocumented: ignored because a
+/// person cannot see them, let alone remove them).
 fn is_separator(c: char) -> bool {
     matches!(
         c,
+        '\u{200B}'..='\u{200F}' // zero-width spaces and joiners, direction marks
+            | '\u{202A}'..='\u{202E}' // directional embeddings (Windows address books)
+            | '\u{2060}' // word joiner
+            | '\u{AD}' // soft hyphen
+            | '\u{FEFF}' // zero-width no-break space (byte order mark)
+            |
         ' ' | '\t'
             | '\u{A0}'   // no-break space
             | '\u{2007}' // figure space
@@ -388,7 +397,7 @@ fn french_national(digits: &[u8]) -> Result<E164, InvalidReason> {
         // `national` cannot start with 0: "00" was taken as the international prefix before.
         [0, national @ ..] if national.len() == FRENCH_SIGNIFICANT_DIGITS => {
             let country_code = overseas_country_code(national).unwrap_or(FRANCE);
-            E164::from_parts(&code_digits(country_code), national)
+            E164::from_parts(country_code, national)
         }
         _ => Err(InvalidReason::NationalFormatNotFrench),
     }
@@ -418,7 +427,7 @@ fn international(rest: &[u8], bracketed_zero_at: Option<usize>) -> Result<E164, 
     if bracketed_zero_at == Some(code_len) {
         national = national.get(1..).unwrap_or(&[]);
     }
-    if digits_to_u16(country_code) == FRANCE {
+    if country_code == FRANCE {
         check_french_significant_number(national)?;
     }
     E164::from_parts(country_code, national)
@@ -438,12 +447,12 @@ fn check_french_significant_number(national: &[u8]) -> Result<(), InvalidReason>
 /// The country code of a French national number of an overseas department, from the first
 /// three digits after the 0 (ARCEP numbering plan; the same blocks as libphonenumber's
 /// metadata for RE, YT, GP, GF and MQ). `None` for metropolitan numbers.
-fn overseas_country_code(national: &[u8]) -> Option<u16> {
+fn overseas_country_code(national: &[u8]) -> Option<&'static [u8]> {
     match national.get(..3)? {
-        [2, 6, 2 | 3 | 9] | [6, 3, 9] | [6, 9, 2 | 3] => Some(262),
-        [5, 9, 0] | [6, 9, 0 | 1] => Some(590),
-        [5, 9, 4] | [6, 9, 4] => Some(594),
-        [5, 9, 6] | [6, 9, 6 | 7] => Some(596),
+        [2, 6, 2 | 3 | 9] | [6, 3, 9] | [6, 9, 2 | 3] => Some(&[2, 6, 2]),
+        [5, 9, 0] | [6, 9, 0 | 1] => Some(&[5, 9, 0]),
+        [5, 9, 4] | [6, 9, 4] => Some(&[5, 9, 4]),
+        [5, 9, 6] | [6, 9, 6 | 7] => Some(&[5, 9, 6]),
         _ => None,
     }
 }
@@ -454,21 +463,6 @@ fn digits_to_u16(digits: &[u8]) -> u16 {
         .iter()
         .take(3)
         .fold(0, |value, &digit| value * 10 + u16::from(digit))
-}
-
-/// The digits of a country code (1 to 3 of them).
-fn code_digits(code: u16) -> Vec<u8> {
-    let mut digits = Vec::with_capacity(3);
-    let mut divisor = match code {
-        0..=9 => 1,
-        10..=99 => 10,
-        _ => 100,
-    };
-    while divisor > 0 {
-        digits.push(u8::try_from(code / divisor % 10).unwrap_or(0));
-        divisor /= 10;
-    }
-    digits
 }
 
 /// Whether `code` is a country calling code assigned by the ITU (list of ITU-T
@@ -555,12 +549,5 @@ mod tests {
                 prefix /= 10;
             }
         }
-    }
-
-    #[test]
-    fn code_digits_writes_each_digit() {
-        assert_eq!(code_digits(1), vec![1]);
-        assert_eq!(code_digits(33), vec![3, 3]);
-        assert_eq!(code_digits(262), vec![2, 6, 2]);
     }
 }

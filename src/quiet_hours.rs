@@ -14,7 +14,7 @@
 
 use crate::calendar::{self, Date, Holiday, Weekday};
 use crate::lang::Lang;
-use crate::paris_time;
+use crate::paris_time::{self, LocalDateTime};
 
 /// Hour (Paris time) at which commercial sending opens, inclusive.
 pub const OPENING_HOUR: u8 = 8;
@@ -97,7 +97,11 @@ fn closed_day(date: Date) -> Option<QuietReason> {
 
 /// Why a commercial SMS cannot leave at `at_ms`, or `None` when it can.
 pub fn quiet_reason(at_ms: i64) -> Option<QuietReason> {
-    let local = paris_time::to_local(at_ms);
+    reason_at(&paris_time::to_local(at_ms))
+}
+
+/// Why a commercial SMS cannot leave at a Paris wall-clock reading, or `None` when it can.
+fn reason_at(local: &LocalDateTime) -> Option<QuietReason> {
     match closed_day(local.date) {
         Some(reason) => Some(reason),
         None if (OPENING_HOUR..CLOSING_HOUR).contains(&local.hour) => None,
@@ -119,8 +123,8 @@ pub fn is_open(at_ms: i64) -> bool {
 /// instant does not fit in an `i64` (within a day of the end of the range), `until_ms` is
 /// `i64::MAX`.
 pub fn delay(at_ms: i64) -> Option<Delay> {
-    let reason = quiet_reason(at_ms)?;
     let local = paris_time::to_local(at_ms);
+    let reason = reason_at(&local)?;
     let early_on_open_day = reason == QuietReason::Night && local.hour < OPENING_HOUR;
     let first_candidate = if early_on_open_day {
         Some(local.date)
