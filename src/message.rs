@@ -1,1 +1,458 @@
-//! (module under construction)
+//! Message length as SMS Partner bills it: encoding, count, SMS parts, replacements, preview.
+//!
+//! Sources of the rules, repeated where each is applied:
+//! - SMS Partner, "Envoi unitaire" (`reference/envoi-unitaire.md`): 160 characters per SMS, then
+//!   one SMS per 153; 70 per SMS in Unicode mode; the `:br:` tag is a line break that counts two
+//!   characters; `isStopSms` appends the STOP mention in the premium range only.
+//! - SMS Partner, "Liste des caractères remplacés": applied by [`crate::gsm::classify`].
+//! - GSM 03.38 / 3GPP TS 23.040: septets, the extension table's escape, and the concatenated
+//!   SMS user data header that leaves 153 septets (67 UCS-2 code units) per part.
+//!
+//! The whole analysis is one pass over the input, shared by [`analyze`] and [`split`].
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::gsm::{self, CharClass};
+
+/// The text SMS Partner appends for `isStopSms` in the premium range, separating space included.
+///
+/// SMS Partner's documentation says a STOP mention is appended but does not print it; `STOP au
+/// 36180` is the usual French mention (36180 is the interoperable opt-out shortcode). Kept in
+/// this one constant so that it can follow SMS Partner's actual text.
+pub const STOP_MENTION: &str = " STOP au 36180";
+
+/// SMS Partner's line break tag: four characters of text, one line break once sent, billed as
+/// two characters ("le saut de ligne compte pour deux caractères"). Matched exactly as written.
+const LINE_BREAK_TAG: &str = ":br:";
+
+/// What the `:br:` tag costs, in septets or in UTF-16 code units alike (SMS Partner documents
+/// one figure, two characters, without distinguishing the encodings).
+const LINE_BREAK_COST: u32 = 2;
+
+/// What an unsupported character shows as in the preview. Undocumented by SMS Partner: GSM
+/// gateways usually substitute `?` for what the alphabet cannot carry, one septet each.
+const UNSUPPORTED_SHOWN_AS: char = '?';
+
+/// Septets an unsupported character costs (see [`UNSUPPORTED_SHOWN_AS`]).
+const UNSUPPORTED_SEPTETS: u32 = 1;
+
+/// SMS Partner's range (`gamme`): `1` premium, `2` low cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Gamme {
+    /// Premium range, `gamme: 1`, SMS Partner's default.
+    #[default]
+    Premium,
+    /// Low cost range ("ÉCO"), `gamme: 2`: `isStopSms` does not apply.
+    LowCost,
+}
+
+impl Gamme {
+    /// The wire value: `1` premium, `2` low cost.
+    pub const fn code(self) -> u8 {
+        match self {
+            Gamme::Premium => 1,
+            Gamme::LowCost => 2,
+        }
+    }
+
+    /// The range for a wire value, `None` for anything but `1` and `2`.
+    pub const fn from_code(code: u8) -> Option<Gamme> {
+        match code {
+            1 => Some(Gamme::Premium),
+            2 => Some(Gamme::LowCost),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Gamme {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Gamme {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = u8::deserialize(deserializer)?;
+        Gamme::from_code(code).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Unsigned(u64::from(code)),
+                &"1 (premium) or 2 (low cost)",
+            )
+        })
+    }
+}
+
+/// The options of a message that change its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MessageOptions {
+    /// `isUnicode`: send as UCS-2, 70 code units per SMS, nothing replaced.
+    pub unicode: bool,
+    /// `isStopSms`: SMS Partner appends [`STOP_MENTION`] (premium range only).
+    pub stop_sms: bool,
+    /// `gamme`: the range, premium by default.
+    pub gamme: Gamme,
+}
+
+impl MessageOptions {
+    /// Whether SMS Partner appends the STOP mention: `isStopSms` in the premium range only
+    /// ("Gamme ÉCO : ce paramètre n'est pas applicable").
+    pub const fn stop_applies(&self) -> bool {
+        self.stop_sms && matches!(self.gamme, Gamme::Premium)
+    }
+}
+
+/// The encoding a message travels in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Encoding {
+    /// GSM 03.38 default alphabet, 7 bits per character (`isUnicode` off).
+    #[serde(rename = "GSM-7")]
+    Gsm7,
+    /// UCS-2 / UTF-16, 16 bits per code unit (`isUnicode` on).
+    #[serde(rename = "UCS-2")]
+    Ucs2,
+}
+
+impl Encoding {
+    /// The encoding SMS Partner uses for these options: UCS-2 only when asked for.
+    pub const fn for_options(options: &MessageOptions) -> Encoding {
+        if options.unicode {
+            Encoding::Ucs2
+        } else {
+            Encoding::Gsm7
+        }
+    }
+
+    /// Capacity of a message sent as a single SMS: 160 septets or 70 code units.
+    pub const fn single_capacity(self) -> u32 {
+        match self {
+            Encoding::Gsm7 => 160,
+            Encoding::Ucs2 => 70,
+        }
+    }
+
+    /// Capacity of each part of a longer message, the concatenation header taking the rest:
+    /// 153 septets or 67 code units.
+    pub const fn part_capacity(self) -> u32 {
+        match self {
+            Encoding::Gsm7 => 153,
+            Encoding::Ucs2 => 67,
+        }
+    }
+}
+
+/// A character SMS Partner replaces (GSM mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Replacement {
+    /// UTF-16 code-unit offset of the character in the input.
+    pub index: u32,
+    /// The character as written.
+    pub char: char,
+    /// What is sent instead; `""` when the character is removed.
+    pub replacement: &'static str,
+}
+
+/// A character that cannot travel in GSM mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unsupported {
+    /// UTF-16 code-unit offset of the character (of its first unit) in the input.
+    pub index: u32,
+    /// The character as written.
+    pub char: char,
+}
+
+/// The length of a message as SMS Partner bills it, and what the recipient will read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageAnalysis {
+    /// `GSM-7`, or `UCS-2` when `isUnicode` is on.
+    pub encoding: Encoding,
+    /// Billed length: septets (GSM-7) or UTF-16 code units (UCS-2), after replacements,
+    /// STOP mention included.
+    pub characters: u32,
+    /// SMS billed per recipient; 0 for an empty message.
+    pub sms_count: u32,
+    /// Capacity of one SMS at this count: 160 or 153 (GSM-7), 70 or 67 (UCS-2).
+    pub per_sms: u32,
+    /// Characters left in the last SMS before one more is billed.
+    pub remaining: u32,
+    /// Characters SMS Partner replaces, in input order (GSM-7 only).
+    pub replacements: Vec<Replacement>,
+    /// Characters that need Unicode mode, in input order (GSM-7 only).
+    pub unsupported: Vec<Unsupported>,
+    /// The STOP mention appended with these options, or `None`.
+    pub stop_mention: Option<&'static str>,
+    /// The text as received: replacements applied, `:br:` as a line break, STOP mention
+    /// appended, unsupported characters as `?`.
+    pub preview: String,
+}
+
+/// Analyzes a message: encoding, billed length, SMS count, replacements and preview.
+///
+/// Never panics, whatever the input; one pass over it.
+pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
+    let encoding = Encoding::for_options(options);
+    let mut replacements = Vec::new();
+    let mut unsupported = Vec::new();
+    let mut preview = String::with_capacity(preview_capacity(message, options));
+    let packer = walk(message, options, |step| match step.atom.kind {
+        AtomKind::Text(c) => preview.push(c),
+        AtomKind::LineBreak => preview.push('\n'),
+        AtomKind::Replaced(c, sent) => {
+            preview.push_str(sent);
+            if let Some(index) = step.index {
+                replacements.push(Replacement {
+                    index,
+                    char: c,
+                    replacement: sent,
+                });
+            }
+        }
+        AtomKind::Unsupported(c) => {
+            preview.push(UNSUPPORTED_SHOWN_AS);
+            if let Some(index) = step.index {
+                unsupported.push(Unsupported { index, char: c });
+            }
+        }
+    });
+    let count = packer.count(encoding);
+    MessageAnalysis {
+        encoding,
+        characters: packer.total,
+        sms_count: count.sms_count,
+        per_sms: count.per_sms,
+        remaining: count.remaining,
+        replacements,
+        unsupported,
+        stop_mention: options.stop_applies().then_some(STOP_MENTION),
+        preview,
+    }
+}
+
+/// Cuts the input where SMS Partner cuts it into SMS: one slice per SMS billed, in order.
+///
+/// The slices borrow the input and concatenate back to it exactly. Cuts fall on the billed
+/// length (after replacements), never inside an atom (an extension character, a replaced
+/// character, `:br:`, a surrogate pair). A part is `""` when only the STOP mention fills that
+/// SMS. An empty input gives no part.
+pub fn split<'a>(message: &'a str, options: &MessageOptions) -> Vec<&'a str> {
+    let mut cuts = Vec::new();
+    let packer = walk(message, options, |step| {
+        if step.opens_part {
+            cuts.push(step.start);
+        }
+    });
+    if packer.count(Encoding::for_options(options)).sms_count <= 1 {
+        return if message.is_empty() {
+            Vec::new()
+        } else {
+            vec![message]
+        };
+    }
+    let mut parts = Vec::with_capacity(cuts.len().saturating_add(1));
+    let mut from = 0;
+    for cut in cuts {
+        parts.push(message.get(from..cut).unwrap_or_default());
+        from = cut;
+    }
+    parts.push(message.get(from..).unwrap_or_default());
+    parts
+}
+
+/// Upper bound of the preview's length in bytes: no replacement is longer than what it
+/// replaces (`œ` and `oe` are both two bytes), `:br:` and `?` are shorter.
+fn preview_capacity(message: &str, options: &MessageOptions) -> usize {
+    let stop = if options.stop_applies() && !message.is_empty() {
+        STOP_MENTION.len()
+    } else {
+        0
+    };
+    message.len().saturating_add(stop)
+}
+
+/// One indivisible unit of billed text: it never straddles two SMS.
+#[derive(Debug, Clone, Copy)]
+struct Atom {
+    /// Billed cost in septets or code units.
+    cost: u32,
+    kind: AtomKind,
+}
+
+/// What an atom shows as in the preview.
+#[derive(Debug, Clone, Copy)]
+enum AtomKind {
+    /// Sent as written.
+    Text(char),
+    /// The `:br:` tag, sent as a line break.
+    LineBreak,
+    /// Rewritten by SMS Partner (GSM mode).
+    Replaced(char, &'static str),
+    /// Not carried by GSM-7.
+    Unsupported(char),
+}
+
+/// One atom as the walk meets it.
+struct Step {
+    atom: Atom,
+    /// UTF-16 offset in the input; `None` for the appended STOP mention.
+    index: Option<u32>,
+    /// Byte offset in the input where the atom starts (the input's length for the STOP mention).
+    start: usize,
+    /// Whether this atom opens a new part of a multi-part message (never for the first atom).
+    opens_part: bool,
+}
+
+/// The atom of one character (not the `:br:` tag) in the given encoding.
+#[inline]
+fn char_atom(c: char, encoding: Encoding) -> Atom {
+    match encoding {
+        // UCS-2: every character travels, one or two UTF-16 code units (a surrogate pair is
+        // one atom, never cut). SMS Partner documents no replacement in Unicode mode.
+        Encoding::Ucs2 => Atom {
+            cost: u32::try_from(c.len_utf16()).unwrap_or(2),
+            kind: AtomKind::Text(c),
+        },
+        Encoding::Gsm7 => match gsm::classify(c) {
+            CharClass::Basic => Atom {
+                cost: 1,
+                kind: AtomKind::Text(c),
+            },
+            // GSM 03.38: escape + code, two septets that stay in the same SMS.
+            CharClass::Extension => Atom {
+                cost: 2,
+                kind: AtomKind::Text(c),
+            },
+            // SMS Partner replaces first, then counts: the replacement's septets.
+            CharClass::Replaced(sent) => Atom {
+                cost: gsm::replaced_cost(sent),
+                kind: AtomKind::Replaced(c, sent),
+            },
+            CharClass::Unsupported => Atom {
+                cost: UNSUPPORTED_SEPTETS,
+                kind: AtomKind::Unsupported(c),
+            },
+        },
+    }
+}
+
+/// Walks the input then the STOP mention atom by atom, packs them into SMS and hands each
+/// step to `visit`. The single pass behind [`analyze`] and [`split`].
+fn walk(message: &str, options: &MessageOptions, mut visit: impl FnMut(Step)) -> Packer {
+    let encoding = Encoding::for_options(options);
+    let mut packer = Packer::new(encoding);
+    let mut rest = message;
+    let mut utf16: u32 = 0;
+    while let Some(c) = rest.chars().next() {
+        let start = message.len().saturating_sub(rest.len());
+        let (atom, bytes, units) = if c == ':' && rest.starts_with(LINE_BREAK_TAG) {
+            let atom = Atom {
+                cost: LINE_BREAK_COST,
+                kind: AtomKind::LineBreak,
+            };
+            (atom, LINE_BREAK_TAG.len(), LINE_BREAK_TAG.len())
+        } else {
+            (char_atom(c, encoding), c.len_utf8(), c.len_utf16())
+        };
+        let opens_part = packer.push(atom.cost);
+        visit(Step {
+            atom,
+            index: Some(utf16),
+            start,
+            opens_part,
+        });
+        utf16 = utf16.saturating_add(u32::try_from(units).unwrap_or(u32::MAX));
+        rest = rest.get(bytes..).unwrap_or_default();
+    }
+    // Nothing is appended to an empty message: there is nothing to send.
+    if options.stop_applies() && !message.is_empty() {
+        for c in STOP_MENTION.chars() {
+            let atom = char_atom(c, encoding);
+            let opens_part = packer.push(atom.cost);
+            visit(Step {
+                atom,
+                index: None,
+                start: message.len(),
+                opens_part,
+            });
+        }
+    }
+    packer
+}
+
+/// Greedy packing of atoms into parts of a concatenated message.
+///
+/// Parts are filled up to [`Encoding::part_capacity`]; an atom that does not fit opens the
+/// next part, so the count is the packing's, not `ceil(n / 153)`. Zero-cost atoms (a removed
+/// `^`) stay in the current part. When the total fits one SMS the packing is moot: one SMS.
+#[derive(Debug, Clone, Copy)]
+struct Packer {
+    capacity: u32,
+    /// Billed length so far.
+    total: u32,
+    /// Parts opened so far at part capacity.
+    parts: u32,
+    /// Used in the last part.
+    used: u32,
+}
+
+/// The SMS count of a packed message.
+struct Count {
+    sms_count: u32,
+    per_sms: u32,
+    remaining: u32,
+}
+
+impl Packer {
+    const fn new(encoding: Encoding) -> Packer {
+        Packer {
+            capacity: encoding.part_capacity(),
+            total: 0,
+            parts: 0,
+            used: 0,
+        }
+    }
+
+    /// Adds one atom; returns whether it opens a new part after the first.
+    #[inline]
+    fn push(&mut self, cost: u32) -> bool {
+        self.total = self.total.saturating_add(cost);
+        let opens_part = if self.parts == 0 {
+            self.parts = 1;
+            false
+        } else if self.used.saturating_add(cost) > self.capacity {
+            self.parts = self.parts.saturating_add(1);
+            self.used = 0;
+            true
+        } else {
+            false
+        };
+        self.used = self.used.saturating_add(cost);
+        opens_part
+    }
+
+    /// SMS billed: none for no atom, one up to the single capacity, else the packed parts.
+    fn count(&self, encoding: Encoding) -> Count {
+        let single = encoding.single_capacity();
+        if self.parts == 0 {
+            Count {
+                sms_count: 0,
+                per_sms: single,
+                remaining: single,
+            }
+        } else if self.total <= single {
+            Count {
+                sms_count: 1,
+                per_sms: single,
+                remaining: single.saturating_sub(self.total),
+            }
+        } else {
+            Count {
+                sms_count: self.parts,
+                per_sms: self.capacity,
+                remaining: self.capacity.saturating_sub(self.used),
+            }
+        }
+    }
+}
