@@ -1,1 +1,182 @@
-//! (module under construction)
+//! Loosely typed input as it comes from JavaScript, before validation gives it a meaning.
+
+use serde_json::Value;
+
+/// One value read from a JavaScript object, whatever its type.
+///
+/// The bindings build these with one property read per field, so that a wrong type, a throwing
+/// getter or an exotic object becomes a validation error on that field instead of an exception.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum InputValue {
+    /// The property is missing or `undefined`.
+    #[default]
+    Absent,
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number (any `f64`, `NaN` and infinities included).
+    Number(f64),
+    /// A string (lone surrogates already replaced by U+FFFD).
+    Text(String),
+    /// An array, one level deep: nested arrays and objects are [`InputValue::Other`].
+    List(Vec<InputValue>),
+    /// Anything else, named by its JavaScript type (`"object"`, `"function"`, `"bigint"`…).
+    Other(&'static str),
+    /// Reading the property threw (a getter that throws, a revoked proxy).
+    Unreadable,
+}
+
+impl InputValue {
+    /// The JavaScript type name used in error sentences.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            InputValue::Absent => "undefined",
+            InputValue::Null => "null",
+            InputValue::Bool(_) => "boolean",
+            InputValue::Number(_) => "number",
+            InputValue::Text(_) => "string",
+            InputValue::List(_) => "array",
+            InputValue::Other(name) => name,
+            InputValue::Unreadable => "unreadable value",
+        }
+    }
+
+    /// Whether the field counts as not given (`undefined`, `null`, or an empty string).
+    pub fn is_unset(&self) -> bool {
+        match self {
+            InputValue::Absent | InputValue::Null => true,
+            InputValue::Text(text) => text.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Converts parsed JSON (what the edge worker receives, and native tests).
+    pub fn from_json(value: &Value) -> InputValue {
+        match value {
+            Value::Null => InputValue::Null,
+            Value::Bool(b) => InputValue::Bool(*b),
+            Value::Number(n) => n
+                .as_f64()
+                .map_or(InputValue::Other("number"), InputValue::Number),
+            Value::String(s) => InputValue::Text(s.clone()),
+            Value::Array(items) => {
+                InputValue::List(items.iter().map(Self::element_from_json).collect())
+            }
+            Value::Object(_) => InputValue::Other("object"),
+        }
+    }
+
+    fn element_from_json(value: &Value) -> InputValue {
+        match value {
+            Value::Array(_) => InputValue::Other("array"),
+            other => InputValue::from_json(other),
+        }
+    }
+}
+
+/// The wire names of the parameters of `POST /v1/send`, in the order of SMS Partner's page.
+pub const WIRE_FIELDS: [&str; 15] = [
+    "apiKey",
+    "phoneNumbers",
+    "message",
+    "gamme",
+    "sender",
+    "tag",
+    "scheduledDeliveryDate",
+    "time",
+    "minute",
+    "urlResponse",
+    "urlDlr",
+    "isStopSms",
+    "isUnicode",
+    "sandbox",
+    "_format",
+];
+
+/// A send request as given, one [`InputValue`] per wire field (`SendRequest` in JavaScript).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawRequest {
+    /// `apiKey`.
+    pub api_key: InputValue,
+    /// `phoneNumbers`: a comma-separated string or an array of strings.
+    pub phone_numbers: InputValue,
+    /// `message`.
+    pub message: InputValue,
+    /// `gamme`: 1 premium, 2 low cost.
+    pub gamme: InputValue,
+    /// `sender`.
+    pub sender: InputValue,
+    /// `tag`.
+    pub tag: InputValue,
+    /// `scheduledDeliveryDate`, `dd/MM/yyyy`.
+    pub scheduled_delivery_date: InputValue,
+    /// `time`, the hour 0–23.
+    pub time: InputValue,
+    /// `minute`, 0–55 by steps of 5.
+    pub minute: InputValue,
+    /// `urlResponse`.
+    pub url_response: InputValue,
+    /// `urlDlr`.
+    pub url_dlr: InputValue,
+    /// `isStopSms`.
+    pub is_stop_sms: InputValue,
+    /// `isUnicode`.
+    pub is_unicode: InputValue,
+    /// `sandbox`.
+    pub sandbox: InputValue,
+    /// `_format`.
+    pub format: InputValue,
+    /// Property names that are not wire fields (a typo such as `phoneNumber`), in order.
+    pub unknown_fields: Vec<String>,
+}
+
+impl RawRequest {
+    /// The slot of a wire field, or `None` for a name SMS Partner does not know.
+    pub fn field_mut(&mut self, wire_name: &str) -> Option<&mut InputValue> {
+        Some(match wire_name {
+            "apiKey" => &mut self.api_key,
+            "phoneNumbers" => &mut self.phone_numbers,
+            "message" => &mut self.message,
+            "gamme" => &mut self.gamme,
+            "sender" => &mut self.sender,
+            "tag" => &mut self.tag,
+            "scheduledDeliveryDate" => &mut self.scheduled_delivery_date,
+            "time" => &mut self.time,
+            "minute" => &mut self.minute,
+            "urlResponse" => &mut self.url_response,
+            "urlDlr" => &mut self.url_dlr,
+            "isStopSms" => &mut self.is_stop_sms,
+            "isUnicode" => &mut self.is_unicode,
+            "sandbox" => &mut self.sandbox,
+            "_format" => &mut self.format,
+            _ => return None,
+        })
+    }
+
+    /// Sets a property by its name, recording names that are not wire fields.
+    pub fn set(&mut self, name: &str, value: InputValue) {
+        match self.field_mut(name) {
+            Some(slot) => *slot = value,
+            None => self.unknown_fields.push(name.to_owned()),
+        }
+    }
+
+    /// Reads a request from parsed JSON.
+    ///
+    /// # Errors
+    /// The JavaScript type name of the value when it is not an object.
+    pub fn from_json(value: &Value) -> Result<RawRequest, &'static str> {
+        let Value::Object(map) = value else {
+            return Err(match value {
+                Value::Array(_) => "array",
+                other => InputValue::from_json(other).type_name(),
+            });
+        };
+        let mut request = RawRequest::default();
+        for (name, field) in map {
+            request.set(name, InputValue::from_json(field));
+        }
+        Ok(request)
+    }
+}

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod error;
 pub mod gsm;
 pub mod input;
+pub mod issue;
 pub mod lang;
 pub mod message;
 pub mod paris_time;
@@ -19,6 +20,6 @@ pub mod validate;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+pub mod bindings;
 #[cfg(target_arch = "wasm32")]
 mod transport;

@@ -1,1 +1,316 @@
-//! (module under construction)
+//! The HTTP exchange with SMS Partner: the request to send and the reading of its answer.
+//!
+//! Everything here is plain data so that it is tested natively; the transport only executes
+//! the [`HttpRequest`] and hands back the status and body text.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::api_key::ApiKey;
+use crate::error::{ErrorKind, SmsPartnerError};
+use crate::issue::Issue;
+
+/// SMS Partner's production address, used when no `baseUrl` is given.
+pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
+
+/// The path of the send call. The French page shows `/v1/me` in its URL box, a slip: the
+/// English page and every code sample post to `/v1/send` (`reference/smspartner-api.md`).
+pub const SEND_PATH: &str = "/v1/send";
+
+/// A normalized send request, as it goes on the wire (without the key, added at send time).
+///
+/// Defaults are omitted: no `gamme` for premium, no flag that is off, no `_format` (JSON).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WireRequest {
+    /// E.164 numbers joined by commas.
+    pub phone_numbers: String,
+    /// The text as written by the sender (SMS Partner applies its replacements itself).
+    pub message: String,
+    /// `2` for low cost; omitted for premium.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gamme: Option<u8>,
+    /// The sender name, 3 to 11 letters and digits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
+    /// A tag of at most 20 characters without spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// `dd/MM/yyyy`, Europe/Paris calendar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduled_delivery_date: Option<String>,
+    /// Hour 0–23, with `scheduledDeliveryDate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<u8>,
+    /// Minute 0–55 by fives, with `scheduledDeliveryDate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minute: Option<u8>,
+    /// Where SMS Partner posts replies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url_response: Option<String>,
+    /// Where SMS Partner posts delivery reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url_dlr: Option<String>,
+    /// `1` to append the STOP mention (premium).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_stop_sms: Option<u8>,
+    /// `1` for Unicode (UCS-2) sending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_unicode: Option<u8>,
+    /// `1`: nothing is sent or billed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<u8>,
+}
+
+/// An HTTP request ready to execute. Its `Debug` never shows the body, which holds the key.
+#[derive(Clone, PartialEq)]
+pub struct HttpRequest {
+    /// `"POST"` or `"GET"`.
+    pub method: &'static str,
+    /// The full URL.
+    pub url: String,
+    /// Header names and values.
+    pub headers: Vec<(&'static str, &'static str)>,
+    /// The JSON body, empty for a `GET`.
+    pub body: String,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &self.headers)
+            .field(
+                "body",
+                &format_args!("<{} bytes, key redacted>", self.body.len()),
+            )
+            .finish()
+    }
+}
+
+/// Checks a `baseUrl` and returns it without its trailing slashes.
+///
+/// # Errors
+/// A sentence when the address is not an absolute `http` or `https` URL.
+pub fn normalize_base_url(base_url: &str) -> Result<String, String> {
+    let trimmed = base_url.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| "baseUrl must start with http:// or https://".to_owned())?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || rest.contains(['?', '#']) || rest.chars().any(char::is_whitespace) {
+        return Err("baseUrl must be an address such as https://api.smspartner.fr".to_owned());
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Builds `POST {base}/v1/send` with the JSON body: the key first, then the wire request.
+///
+/// `base_url` must come from [`normalize_base_url`].
+pub fn send_request(base_url: &str, api_key: &ApiKey, request: &WireRequest) -> HttpRequest {
+    let mut body = Map::new();
+    body.insert(
+        "apiKey".to_owned(),
+        Value::String(api_key.expose().to_owned()),
+    );
+    if let Ok(Value::Object(fields)) = serde_json::to_value(request) {
+        body.extend(fields);
+    }
+    HttpRequest {
+        method: "POST",
+        url: format!("{base_url}{SEND_PATH}"),
+        headers: vec![
+            ("Content-Type", "application/json"),
+            ("Accept", "application/json"),
+        ],
+        // Serializing plain strings and integers into a String cannot fail.
+        body: serde_json::to_string(&body).unwrap_or_default(),
+    }
+}
+
+/// SMS Partner's answer to a successful send, keys in camelCase (`SendResult` in JavaScript).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SendResult {
+    /// Always `true`.
+    pub success: bool,
+    /// `200`.
+    pub code: i64,
+    /// The identifier SMS Partner gave the send.
+    pub message_id: Value,
+    /// SMS billed.
+    pub nb_sms: Option<f64>,
+    /// What the send cost, in `currency`.
+    pub cost: Option<f64>,
+    /// The currency of `cost`.
+    pub currency: Option<String>,
+    /// Any other field of the answer, its name turned to camelCase.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Turns `message_id` into `messageId`.
+pub fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' && !out.is_empty() {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Turns SMS Partner's `children[phoneNumbers].data` back into `phoneNumbers`.
+pub fn field_of_element_id(element_id: &str) -> &str {
+    element_id
+        .strip_prefix("children[")
+        .and_then(|rest| rest.split(']').next())
+        .filter(|name| !name.is_empty())
+        .unwrap_or(element_id)
+}
+
+/// The meaning of SMS Partner's documented control codes (`reference/smspartner-api.md`).
+pub fn control_code_message(code: i64) -> &'static str {
+    match code {
+        1 => "the API key is required",
+        2 => "the phone number is required",
+        9 => "at least one constraint failed",
+        10 => "wrong API key",
+        11 => "not enough credits",
+        _ => "SMS Partner refused the request",
+    }
+}
+
+/// Reads the answer to a send, whatever its status.
+///
+/// SMS Partner does not document the status of its error answers, so the body decides:
+/// `success: true` is a result, `success: false` with a numeric `code` is an `api` error, and
+/// anything else is an `http` error. Every text taken from the answer is redacted of the key.
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` or `http`.
+pub fn decode_send_response(
+    status: u16,
+    body: &str,
+    api_key: &ApiKey,
+) -> Result<SendResult, SmsPartnerError> {
+    let unexpected = |what: &str| {
+        SmsPartnerError::new(
+            ErrorKind::Http,
+            format!("unexpected answer from SMS Partner: {what}"),
+        )
+        .with_status(status)
+    };
+    let parsed: Value = serde_json::from_str(body).map_err(|_| unexpected("not JSON"))?;
+    let Value::Object(map) = parsed else {
+        return Err(unexpected("not a JSON object"));
+    };
+    match map.get("success") {
+        Some(Value::Bool(true)) if (200..300).contains(&status) => {
+            decode_success(map, api_key).ok_or_else(|| unexpected("a success without a message id"))
+        }
+        Some(Value::Bool(false)) => match map.get("code").and_then(Value::as_i64) {
+            Some(code) => Err(api_error(status, code, &map, api_key)),
+            None => Err(unexpected("a failure without a code")),
+        },
+        _ => Err(unexpected(&format!("status {status}"))),
+    }
+}
+
+fn decode_success(map: Map<String, Value>, api_key: &ApiKey) -> Option<SendResult> {
+    let mut result = SendResult {
+        success: true,
+        code: 200,
+        message_id: Value::Null,
+        nb_sms: None,
+        cost: None,
+        currency: None,
+        extra: Map::new(),
+    };
+    for (name, value) in map {
+        match name.as_str() {
+            "success" => {}
+            "code" => result.code = value.as_i64().unwrap_or(200),
+            "message_id" => result.message_id = value,
+            "nb_sms" => result.nb_sms = value.as_f64(),
+            "cost" => result.cost = value.as_f64().or_else(|| value.as_str()?.parse().ok()),
+            "currency" => result.currency = value.as_str().map(|c| api_key.redact(c)),
+            _ => {
+                result
+                    .extra
+                    .insert(camel_case(&name), redact_value(value, api_key));
+            }
+        }
+    }
+    (!result.message_id.is_null()).then_some(result)
+}
+
+fn api_error(
+    status: u16,
+    code: i64,
+    map: &Map<String, Value>,
+    api_key: &ApiKey,
+) -> SmsPartnerError {
+    let errors = map
+        .get("errors")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| api_issue(item, api_key))
+                .collect()
+        })
+        .unwrap_or_default();
+    let message = map.get("message").and_then(Value::as_str).map_or_else(
+        || control_code_message(code).to_owned(),
+        |m| api_key.redact(m),
+    );
+    SmsPartnerError {
+        kind: ErrorKind::Api,
+        message,
+        status: Some(status),
+        code: Some(code),
+        errors,
+    }
+}
+
+fn api_issue(item: &Value, api_key: &ApiKey) -> Option<Issue> {
+    let message = item.get("message")?.as_str()?;
+    let field = item
+        .get("elementId")
+        .and_then(Value::as_str)
+        .map_or("request", field_of_element_id);
+    Some(Issue::new(
+        api_key.redact(field),
+        "rejected_by_smspartner",
+        api_key.redact(message),
+    ))
+}
+
+fn redact_value(value: Value, api_key: &ApiKey) -> Value {
+    match value {
+        Value::String(text) => Value::String(api_key.redact(&text)),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|v| redact_value(v, api_key))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (api_key.redact(&k), redact_value(v, api_key)))
+                .collect(),
+        ),
+        other => other,
+    }
+}

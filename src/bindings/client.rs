@@ -1,0 +1,153 @@
+//! `SmsPartnerClient`: validates a request, then sends it once with the global `fetch`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::api_key::ApiKey;
+use crate::error::{ErrorKind, SmsPartnerError};
+use crate::input::InputValue;
+use crate::transport;
+use crate::validate;
+use crate::wire::{self, DEFAULT_BASE_URL};
+
+use super::{convert, js_error, to_js, validate_options};
+
+/// Timeout of a send when `timeoutMs` is not given.
+const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
+
+/// A client of the SMS Partner API holding its key, address and timeout.
+///
+/// The key is never readable back, and never appears in an error or a result.
+#[wasm_bindgen]
+pub struct SmsPartnerClient {
+    api_key: ApiKey,
+    base_url: String,
+    timeout_ms: f64,
+}
+
+fn config_error(message: &str) -> JsValue {
+    js_error::sms_partner_error(&SmsPartnerError::new(ErrorKind::Validation, message))
+}
+
+#[wasm_bindgen]
+impl SmsPartnerClient {
+    /// `new SmsPartnerClient({ apiKey, baseUrl?, timeoutMs? })`.
+    ///
+    /// # Errors
+    /// An `SmsPartnerError` of kind `validation` when an option is missing or wrong.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "SmsPartnerClientOptions")] options: JsValue,
+    ) -> Result<SmsPartnerClient, JsValue> {
+        let api_key = match convert::option(&options, "apiKey") {
+            InputValue::Text(key) => ApiKey::new(&key)
+                .map_err(|_| config_error("apiKey must be a non-empty key without spaces"))?,
+            _ => return Err(config_error("apiKey is required (a string)")),
+        };
+        let base_url = match convert::option(&options, "baseUrl") {
+            InputValue::Absent | InputValue::Null => DEFAULT_BASE_URL.to_owned(),
+            InputValue::Text(url) => {
+                wire::normalize_base_url(&url).map_err(|m| config_error(&m))?
+            }
+            _ => return Err(config_error("baseUrl must be a string")),
+        };
+        let timeout_ms = match convert::option(&options, "timeoutMs") {
+            InputValue::Absent | InputValue::Null => DEFAULT_TIMEOUT_MS,
+            InputValue::Number(ms) if ms.is_finite() && ms > 0.0 && ms <= 2_147_483_647.0 => ms,
+            _ => {
+                return Err(config_error(
+                    "timeoutMs must be a positive number of milliseconds",
+                ));
+            }
+        };
+        Ok(SmsPartnerClient {
+            api_key,
+            base_url,
+            timeout_ms,
+        })
+    }
+
+    /// The address requests go to.
+    #[wasm_bindgen(getter, js_name = baseUrl)]
+    pub fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// The timeout of a send, in milliseconds.
+    #[wasm_bindgen(getter, js_name = timeoutMs)]
+    pub fn timeout_ms(&self) -> f64 {
+        self.timeout_ms
+    }
+
+    /// Validates `request` and, when valid, posts it once to `{baseUrl}/v1/send`.
+    ///
+    /// Resolves to a `SendResult`; rejects with an `SmsPartnerError`. Nothing is ever resent:
+    /// after a `network` or `timeout` error the message may have been sent, and a resend is
+    /// the caller's decision. `options` takes `lang` and `now` as `validateSendRequest` does.
+    #[wasm_bindgen(unchecked_return_type = "Promise<SendResult>")]
+    pub fn send(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    ) -> js_sys::Promise {
+        let prepared = self.prepare(&request, &options);
+        let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let http = prepared.map_err(|e| js_error::sms_partner_error(&e))?;
+            let answer = transport::execute(&http, Some(timeout_ms))
+                .await
+                .map_err(|e| js_error::sms_partner_error(&e))?;
+            wire::decode_send_response(answer.status, &answer.body, &api_key)
+                .map(|result| to_js(&result))
+                .map_err(|e| js_error::sms_partner_error(&e))
+        })
+    }
+}
+
+impl SmsPartnerClient {
+    /// Validates the request and builds the HTTP request, or says why not.
+    fn prepare(
+        &self,
+        request: &JsValue,
+        options: &JsValue,
+    ) -> Result<wire::HttpRequest, SmsPartnerError> {
+        let (mut options, option_issues) = validate_options(options);
+        options.require_api_key = false;
+        let report = match convert::raw_request(request) {
+            Ok(raw) => {
+                let mut report = validate::validate(&raw, &options);
+                if let InputValue::Text(key) = &raw.api_key {
+                    if key != self.api_key.expose() {
+                        report.valid = false;
+                        report.errors.push(crate::issue::Issue::new(
+                            "apiKey",
+                            "api_key_conflict",
+                            "the request carries an apiKey other than the client's: leave it out",
+                        ));
+                    }
+                }
+                report
+            }
+            Err(type_name) => validate::not_an_object(type_name, &options),
+        };
+        let mut errors = report.errors;
+        errors.extend(option_issues);
+        match report.request {
+            Some(wire_request) if errors.is_empty() => Ok(wire::send_request(
+                &self.base_url,
+                &self.api_key,
+                &wire_request,
+            )),
+            _ => {
+                let first = errors
+                    .first()
+                    .map_or(String::new(), |e| format!(": {} ({})", e.message, e.field));
+                let mut error = SmsPartnerError::new(
+                    ErrorKind::Validation,
+                    format!("the request is not valid{first}"),
+                );
+                error.errors = errors;
+                Err(error)
+            }
+        }
+    }
+}

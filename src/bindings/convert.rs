@@ -1,0 +1,135 @@
+//! Reads JavaScript values into the core's loosely typed input, never throwing.
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::input::{InputValue, RawRequest, WIRE_FIELDS};
+use crate::paris_time;
+
+/// Arrays longer than this are read up to here: far past any limit the validation applies.
+const MAX_ARRAY_READ: u32 = 100_000;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Reads one property, a throwing getter giving [`InputValue::Unreadable`].
+pub fn property(object: &JsValue, name: &str) -> InputValue {
+    match Reflect::get(object, &JsValue::from_str(name)) {
+        Ok(value) => scalar_or_list(&value),
+        Err(_) => InputValue::Unreadable,
+    }
+}
+
+/// A value, with arrays read one level deep.
+pub fn scalar_or_list(value: &JsValue) -> InputValue {
+    match is_array(value) {
+        Ok(true) => {
+            let length = Reflect::get(value, &JsValue::from_str("length"))
+                .ok()
+                .and_then(|l| l.as_f64())
+                .unwrap_or(0.0)
+                .clamp(0.0, f64::from(MAX_ARRAY_READ)) as u32;
+            InputValue::List(
+                (0..length)
+                    .map(|i| match Reflect::get_u32(value, i) {
+                        Ok(item) => match is_array(&item) {
+                            Ok(false) => scalar(&item),
+                            _ => InputValue::Other("array"),
+                        },
+                        Err(_) => InputValue::Unreadable,
+                    })
+                    .collect(),
+            )
+        }
+        Ok(false) => scalar(value),
+        Err(_) => InputValue::Unreadable,
+    }
+}
+
+/// A value that is not an array (arrays become [`InputValue::Other`]).
+pub fn scalar(value: &JsValue) -> InputValue {
+    if value.is_undefined() {
+        InputValue::Absent
+    } else if value.is_null() {
+        InputValue::Null
+    } else if let Some(b) = value.as_bool() {
+        InputValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        InputValue::Number(n)
+    } else if let Some(text) = value.as_string() {
+        InputValue::Text(text)
+    } else {
+        InputValue::Other(type_name(value))
+    }
+}
+
+/// The `typeof` of a value that is not a primitive we read.
+fn type_name(value: &JsValue) -> &'static str {
+    if value.is_function() {
+        "function"
+    } else if value.is_bigint() {
+        "bigint"
+    } else if value.is_symbol() {
+        "symbol"
+    } else if value.is_object() {
+        "object"
+    } else {
+        "unknown"
+    }
+}
+
+/// Reads a send request, one property at a time.
+///
+/// # Errors
+/// The type name of `value` when it is not a plain object.
+pub fn raw_request(value: &JsValue) -> Result<RawRequest, &'static str> {
+    match scalar_or_list(value) {
+        InputValue::Other("object") => {}
+        InputValue::Other(name) => return Err(name),
+        other => return Err(other.type_name()),
+    }
+    let mut request = RawRequest::default();
+    for name in WIRE_FIELDS {
+        let field = property(value, name);
+        if let Some(slot) = request.field_mut(name) {
+            *slot = field;
+        }
+    }
+    if let Ok(keys) = object_keys(value) {
+        for key in keys.iter().filter_map(|k| k.as_string()) {
+            if !WIRE_FIELDS.contains(&key.as_str()) {
+                request.unknown_fields.push(key);
+            }
+        }
+    }
+    Ok(request)
+}
+
+/// An option of an options object (`undefined` when the options are not an object).
+pub fn option(options: &JsValue, name: &str) -> InputValue {
+    if options.is_object() {
+        property(options, name)
+    } else {
+        InputValue::Absent
+    }
+}
+
+/// An instant from a `Date`, an ISO 8601 string or milliseconds since the epoch.
+pub fn instant(value: &JsValue) -> Option<i64> {
+    // `Array.isArray` throws on a revoked proxy, where `instanceof` below would throw uncaught.
+    is_array(value).ok()?;
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        let ms = date.get_time();
+        return ms.is_finite().then_some(ms as i64);
+    }
+    if let Some(ms) = value.as_f64() {
+        return ms.is_finite().then_some(ms as i64);
+    }
+    paris_time::parse_iso8601(&value.as_string()?)
+}

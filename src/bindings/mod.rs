@@ -1,0 +1,244 @@
+//! The one place where JavaScript is met: exported functions, argument reading, answer writing.
+
+mod client;
+mod convert;
+mod js_error;
+mod typescript;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::calendar::{self, Date};
+use crate::input::InputValue;
+use crate::issue::Issue;
+use crate::lang::Lang;
+use crate::message::{self, Gamme, MessageOptions};
+use crate::phone;
+use crate::quiet_hours;
+use crate::validate::flag_value;
+use crate::validate::{self, ValidateOptions};
+
+pub use client::SmsPartnerClient;
+
+/// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// Reads `isUnicode`, `isStopSms` and `gamme` from an options object; bad values are defaults.
+fn message_options(options: &JsValue) -> MessageOptions {
+    let flag = |name| flag_value(&convert::option(options, name)).unwrap_or(false);
+    let gamme = match convert::option(options, "gamme") {
+        InputValue::Number(2.0) => Gamme::LowCost,
+        InputValue::Text(t) if t == "2" => Gamme::LowCost,
+        _ => Gamme::Premium,
+    };
+    MessageOptions {
+        unicode: flag("isUnicode"),
+        stop_sms: flag("isStopSms"),
+        gamme,
+    }
+}
+
+/// The message as a string; anything else is read as an empty message.
+fn message_text(message: &JsValue) -> String {
+    message.as_string().unwrap_or_default()
+}
+
+fn lang_option(options: &JsValue) -> Option<Lang> {
+    match convert::option(options, "lang") {
+        InputValue::Text(tag) => Lang::from_tag(&tag),
+        _ => None,
+    }
+}
+
+/// Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
+/// Never throws: a value that is not a string is read as an empty message.
+#[wasm_bindgen(js_name = analyzeMessage, unchecked_return_type = "MessageAnalysis")]
+pub fn analyze_message(
+    #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MessageOptions | undefined")] options: JsValue,
+) -> JsValue {
+    to_js(&message::analyze(
+        &message_text(&message),
+        &message_options(&options),
+    ))
+}
+
+/// The message cut where SMS Partner cuts it, one string per SMS billed. Never throws.
+#[wasm_bindgen(js_name = splitMessage, unchecked_return_type = "string[]")]
+pub fn split_message(
+    #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MessageOptions | undefined")] options: JsValue,
+) -> JsValue {
+    to_js(&message::split(
+        &message_text(&message),
+        &message_options(&options),
+    ))
+}
+
+/// Normalizes phone numbers as typed by a person to E.164. Never throws.
+#[wasm_bindgen(js_name = parsePhoneNumbers, unchecked_return_type = "PhoneNumberReport")]
+pub fn parse_phone_numbers(
+    #[wasm_bindgen(unchecked_param_type = "string | string[]")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'en' | 'fr' } | undefined")] options: JsValue,
+) -> JsValue {
+    let lang = lang_option(&options).unwrap_or_default();
+    let entries: Vec<String> = match convert::scalar_or_list(&input) {
+        InputValue::Text(text) => phone::split_list(&text).map(str::to_owned).collect(),
+        InputValue::List(items) => items
+            .into_iter()
+            .map(|item| match item {
+                InputValue::Text(text) => text,
+                other => format!("<{}>", other.type_name()),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    to_js(&phone::parse_phone_numbers(
+        entries.iter().map(String::as_str),
+        lang,
+    ))
+}
+
+/// Validates a send request as SMS Partner would. Never throws.
+#[wasm_bindgen(js_name = validateSendRequest, unchecked_return_type = "ValidationReport")]
+pub fn validate_send_request(
+    #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+) -> JsValue {
+    let (options, option_issues) = validate_options(&options);
+    let mut report = match convert::raw_request(&request) {
+        Ok(raw) => validate::validate(&raw, &options),
+        Err(type_name) => validate::not_an_object(type_name, &options),
+    };
+    if !option_issues.is_empty() {
+        report.errors.extend(option_issues);
+        report.valid = false;
+        report.request = None;
+    }
+    to_js(&report)
+}
+
+/// Reads the options of `validateSendRequest`; wrong ones are reported, not thrown.
+pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue>) {
+    let mut issues = Vec::new();
+    let mut bad = |name: &'static str, rule: &str| {
+        issues.push(Issue::new(
+            "options",
+            "option_invalid",
+            format!("options.{name} must be {rule}"),
+        ));
+    };
+    let now_value = if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str("now")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    let now_ms = if now_value.is_undefined() || now_value.is_null() {
+        js_sys::Date::now() as i64
+    } else {
+        convert::instant(&now_value).unwrap_or_else(|| {
+            bad("now", "a Date or an ISO 8601 string");
+            js_sys::Date::now() as i64
+        })
+    };
+    let mut flag = |name: &'static str, default: bool| {
+        flag_value(&convert::option(options, name)).unwrap_or_else(|| {
+            bad(name, "true or false");
+            default
+        })
+    };
+    let commercial = flag("commercial", false);
+    let require_api_key = match convert::option(options, "requireApiKey") {
+        InputValue::Absent | InputValue::Null => true,
+        value => flag_value(&value).unwrap_or_else(|| {
+            bad("requireApiKey", "true or false");
+            true
+        }),
+    };
+    let lang = match convert::option(options, "lang") {
+        InputValue::Absent | InputValue::Null => Lang::En,
+        InputValue::Text(tag) => Lang::from_tag(&tag).unwrap_or_else(|| {
+            bad("lang", "\"en\" or \"fr\"");
+            Lang::En
+        }),
+        _ => {
+            bad("lang", "\"en\" or \"fr\"");
+            Lang::En
+        }
+    };
+    (
+        ValidateOptions {
+            now_ms,
+            commercial,
+            lang,
+            require_api_key,
+        },
+        issues,
+    )
+}
+
+/// When SMS Partner will actually send a message submitted at `at`: the next opening of the
+/// commercial window (Monday–Saturday 08:00–20:00 Paris time, holidays excepted) when
+/// `commercial`, `at` otherwise.
+///
+/// # Errors
+/// A `TypeError` when `at` is not a valid `Date`, ISO 8601 string or number of milliseconds.
+#[wasm_bindgen(js_name = effectiveSendTime)]
+pub fn effective_send_time(
+    #[wasm_bindgen(unchecked_param_type = "Date | string | number")] at: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ commercial?: boolean } | undefined")] options: JsValue,
+) -> Result<js_sys::Date, JsValue> {
+    let at_ms = convert::instant(&at).ok_or_else(|| {
+        js_error::type_error("effectiveSendTime: `at` must be a valid Date or ISO 8601 string")
+    })?;
+    let commercial = flag_value(&convert::option(&options, "commercial")).unwrap_or(false);
+    let ms = quiet_hours::effective_send_time(at_ms, commercial);
+    Ok(js_sys::Date::new(&JsValue::from_f64(ms as f64)))
+}
+
+/// Reads a calendar date: a `Date` (its Paris calendar day), `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
+fn calendar_date(value: &JsValue) -> Option<Date> {
+    if let Some(text) = value.as_string() {
+        return Date::parse_iso(&text).or_else(|| Date::parse_dmy(&text));
+    }
+    convert::instant(value).map(|ms| crate::paris_time::to_local(ms).date)
+}
+
+/// Whether a calendar date is a French public holiday (the 11 national holidays).
+///
+/// # Errors
+/// A `TypeError` when `date` is not a `Date`, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
+#[wasm_bindgen(js_name = isFrenchPublicHoliday)]
+pub fn is_french_public_holiday(
+    #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
+) -> Result<bool, JsValue> {
+    let date = calendar_date(&date).ok_or_else(|| {
+        js_error::type_error(
+            "isFrenchPublicHoliday: `date` must be a Date, \"YYYY-MM-DD\" or \"dd/MM/yyyy\"",
+        )
+    })?;
+    Ok(calendar::is_french_public_holiday(date))
+}
+
+/// The name of the French public holiday on that date, or `null`.
+///
+/// # Errors
+/// A `TypeError` when `date` is not a `Date`, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
+#[wasm_bindgen(js_name = frenchPublicHoliday, unchecked_return_type = "string | null")]
+pub fn french_public_holiday(
+    #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'en' | 'fr' } | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let date = calendar_date(&date).ok_or_else(|| {
+        js_error::type_error(
+            "frenchPublicHoliday: `date` must be a Date, \"YYYY-MM-DD\" or \"dd/MM/yyyy\"",
+        )
+    })?;
+    let lang = lang_option(&options).unwrap_or_default();
+    Ok(calendar::french_public_holiday(date)
+        .map_or(JsValue::NULL, |h| JsValue::from_str(h.name(lang))))
+}

@@ -1,0 +1,126 @@
+//! Executes an [`HttpRequest`] with the global `fetch` (through gloo-net), with a timeout.
+//!
+//! Works wherever a global `fetch` exists: pages, web workers, Node and edge runtimes. It sets
+//! none of `mode`, `credentials`, `referrer` or `referrerPolicy`, which edge runtimes reject, and
+//! never touches `window`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::AbortController;
+
+use crate::error::{ErrorKind, SmsPartnerError};
+use crate::wire::HttpRequest;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, millis: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
+
+/// The status and body text of an answer.
+pub struct HttpAnswer {
+    /// HTTP status.
+    pub status: u16,
+    /// Body text.
+    pub body: String,
+}
+
+/// Aborts the fetch when its timer fires, and clears the timer and aborts when dropped.
+struct AbortGuard {
+    controller: AbortController,
+    timer: Option<JsValue>,
+    timed_out: Rc<Cell<bool>>,
+    _on_timeout: Option<Closure<dyn FnMut()>>,
+}
+
+impl AbortGuard {
+    fn new(timeout_ms: Option<f64>) -> Result<AbortGuard, SmsPartnerError> {
+        let controller = AbortController::new()
+            .map_err(|_| SmsPartnerError::new(ErrorKind::Network, "AbortController is missing"))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let mut guard = AbortGuard {
+            controller,
+            timer: None,
+            timed_out: timed_out.clone(),
+            _on_timeout: None,
+        };
+        if let Some(millis) = timeout_ms {
+            let controller = guard.controller.clone();
+            // `abort()` without a reason: fetch then rejects with an `AbortError` DOMException.
+            let on_timeout = Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            });
+            guard.timer = Some(set_timeout(on_timeout.as_ref().unchecked_ref(), millis));
+            guard._on_timeout = Some(on_timeout);
+        }
+        Ok(guard)
+    }
+
+    fn timed_out(&self) -> bool {
+        self.timed_out.get()
+    }
+}
+
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            clear_timeout(&timer);
+        }
+        self.controller.abort();
+    }
+}
+
+/// Sends `request` once and returns the answer; nothing is ever retried here.
+///
+/// # Errors
+/// `timeout` when `timeout_ms` passed first, `network` when no answer came back whole.
+pub async fn execute(
+    request: &HttpRequest,
+    timeout_ms: Option<f64>,
+) -> Result<HttpAnswer, SmsPartnerError> {
+    let guard = AbortGuard::new(timeout_ms)?;
+    let failed = |guard: &AbortGuard, what: &str| {
+        if guard.timed_out() {
+            SmsPartnerError::new(
+                ErrorKind::Timeout,
+                "no answer from SMS Partner in time; the request may have arrived",
+            )
+        } else {
+            SmsPartnerError::new(
+                ErrorKind::Network,
+                format!("{what}; the request may have arrived"),
+            )
+        }
+    };
+    let mut builder = match request.method {
+        "GET" => Request::get(&request.url),
+        _ => Request::post(&request.url),
+    };
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    builder = builder.abort_signal(Some(&guard.controller.signal()));
+    let prepared = if request.body.is_empty() {
+        builder.build()
+    } else {
+        builder.body(request.body.as_str())
+    }
+    .map_err(|_| SmsPartnerError::new(ErrorKind::Network, "the request could not be prepared"))?;
+    let response = prepared
+        .send()
+        .await
+        .map_err(|_| failed(&guard, "could not reach SMS Partner"))?;
+    let status = response.status();
+    let body = response
+        .text()
+        .await
+        .map_err(|_| failed(&guard, "the answer broke off").with_status(status))?;
+    Ok(HttpAnswer { status, body })
+}
