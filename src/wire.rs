@@ -112,14 +112,18 @@ pub fn normalize_base_url(base_url: &str) -> Result<String, String> {
 ///
 /// `base_url` must come from [`normalize_base_url`].
 pub fn send_request(base_url: &str, api_key: &ApiKey, request: &WireRequest) -> HttpRequest {
-    let mut body = Map::new();
-    body.insert(
-        "apiKey".to_owned(),
-        Value::String(api_key.expose().to_owned()),
-    );
-    if let Ok(Value::Object(fields)) = serde_json::to_value(request) {
-        body.extend(fields);
+    /// The body in the order of SMS Partner's page: the key, then the request's fields.
+    #[derive(Serialize)]
+    struct Body<'a> {
+        #[serde(rename = "apiKey")]
+        api_key: &'a str,
+        #[serde(flatten)]
+        request: &'a WireRequest,
     }
+    let body = Body {
+        api_key: api_key.expose(),
+        request,
+    };
     HttpRequest {
         method: "POST",
         url: format!("{base_url}{SEND_PATH}"),
