@@ -6,10 +6,11 @@
 //!   cost one septet; and the extension table, whose characters cost two septets (escape + code);
 //! - SMS Partner's "Liste des caractères remplacés" (`envoyer-des-sms/envois_smsp4.md`), which
 //!   rewrites some characters before counting. That list takes precedence over GSM 03.38: a
-//!   character it names is replaced even when GSM 03.38 could carry it (`Ä`, `ñ`, `§`, `[`, `€`
-//!   excepted since it is not listed).
+//!   character it names is replaced even when GSM 03.38 could carry it (`Ä`, `ñ`, `§`, `[`…).
+//!   `€` and the form feed are not in it and keep their two septets.
 //!
-//! Everything is a `match`: no table is built at start-up and nothing allocates.
+//! The rules are `match` arms, plus an ASCII table computed from them at compile time: nothing
+//! is built at start-up and nothing allocates.
 
 /// How one character travels in a GSM-7 message sent through SMS Partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +42,28 @@ impl CharClass {
 
 /// Classifies one character for GSM mode: SMS Partner's replacement list first, then the GSM
 /// 03.38 basic and extension tables.
-#[inline]
+#[inline(always)]
 pub fn classify(c: char) -> CharClass {
+    // ASCII, the common case, from a table computed at compile time by the same rules.
+    match ASCII.get(c as usize) {
+        Some(class) => *class,
+        None => classify_by_rules(c),
+    }
+}
+
+/// Classes of the 128 ASCII code points, built at compile time by [`classify_by_rules`].
+const ASCII: [CharClass; 128] = {
+    let mut table = [CharClass::Unsupported; 128];
+    let mut code = 0;
+    while code < 128 {
+        table[code] = classify_by_rules(code as u8 as char);
+        code += 1;
+    }
+    table
+};
+
+/// The rules behind [`classify`]: the replacement list, then the basic and extension tables.
+const fn classify_by_rules(c: char) -> CharClass {
     if let Some(sent) = replacement(c) {
         CharClass::Replaced(sent)
     } else if is_basic(c) {

@@ -27,14 +27,14 @@ const LINE_BREAK_TAG: &str = ":br:";
 
 /// What the `:br:` tag costs, in septets or in UTF-16 code units alike (SMS Partner documents
 /// one figure, two characters, without distinguishing the encodings).
-const LINE_BREAK_COST: u32 = 2;
+const LINE_BREAK_COST: usize = 2;
 
 /// What an unsupported character shows as in the preview. Undocumented by SMS Partner: GSM
 /// gateways usually substitute `?` for what the alphabet cannot carry, one septet each.
 const UNSUPPORTED_SHOWN_AS: char = '?';
 
 /// Septets an unsupported character costs (see [`UNSUPPORTED_SHOWN_AS`]).
-const UNSUPPORTED_SEPTETS: u32 = 1;
+const UNSUPPORTED_SEPTETS: usize = 1;
 
 /// SMS Partner's range (`gamme`): `1` premium, `2` low cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -191,36 +191,55 @@ pub struct MessageAnalysis {
 
 /// Analyzes a message: encoding, billed length, SMS count, replacements and preview.
 ///
-/// Never panics, whatever the input; one pass over it.
+/// Never panics, whatever the input; one pass over it. The preview copies the input in runs
+/// and only writes what differs (a replacement, a line break, `?`).
 pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
-    let encoding = Encoding::for_options(options);
     let mut replacements = Vec::new();
     let mut unsupported = Vec::new();
     let mut preview = String::with_capacity(preview_capacity(message, options));
-    let packer = walk(message, options, |step| match step.atom.kind {
-        AtomKind::Text(c) => preview.push(c),
-        AtomKind::LineBreak => preview.push('\n'),
-        AtomKind::Replaced(c, sent) => {
-            preview.push_str(sent);
-            if let Some(index) = step.index {
-                replacements.push(Replacement {
-                    index,
-                    char: c,
-                    replacement: sent,
-                });
+    // Start of the input not yet copied into the preview.
+    let mut shown_up_to = 0;
+    let mut walk = Walk::new(message, options);
+    for step in walk.by_ref() {
+        let shown = match (step.atom.kind, step.index) {
+            // Input sent as written: copied later with the run it belongs to.
+            (AtomKind::Text(_), Some(_)) => continue,
+            // The appended STOP mention.
+            (AtomKind::Text(c), None) => Shown::Char(c),
+            (AtomKind::LineBreak, _) => Shown::Char('\n'),
+            (AtomKind::Replaced(c, sent), index) => {
+                if let Some(index) = index {
+                    replacements.push(Replacement {
+                        index: to_u32(index),
+                        char: c,
+                        replacement: sent,
+                    });
+                }
+                Shown::Str(sent)
             }
-        }
-        AtomKind::Unsupported(c) => {
-            preview.push(UNSUPPORTED_SHOWN_AS);
-            if let Some(index) = step.index {
-                unsupported.push(Unsupported { index, char: c });
+            (AtomKind::Unsupported(c), index) => {
+                if let Some(index) = index {
+                    unsupported.push(Unsupported {
+                        index: to_u32(index),
+                        char: c,
+                    });
+                }
+                Shown::Char(UNSUPPORTED_SHOWN_AS)
             }
+        };
+        preview.push_str(message.get(shown_up_to..step.start).unwrap_or_default());
+        shown_up_to = step.end;
+        match shown {
+            Shown::Char(c) => preview.push(c),
+            Shown::Str(s) => preview.push_str(s),
         }
-    });
-    let count = packer.count(encoding);
+    }
+    preview.push_str(message.get(shown_up_to..).unwrap_or_default());
+    let packer = walk.packer;
+    let count = packer.count();
     MessageAnalysis {
-        encoding,
-        characters: packer.total,
+        encoding: packer.encoding,
+        characters: to_u32(packer.total),
         sms_count: count.sms_count,
         per_sms: count.per_sms,
         remaining: count.remaining,
@@ -238,13 +257,13 @@ pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
 /// character, `:br:`, a surrogate pair). A part is `""` when only the STOP mention fills that
 /// SMS. An empty input gives no part.
 pub fn split<'a>(message: &'a str, options: &MessageOptions) -> Vec<&'a str> {
-    let mut cuts = Vec::new();
-    let packer = walk(message, options, |step| {
-        if step.opens_part {
-            cuts.push(step.start);
-        }
-    });
-    if packer.count(Encoding::for_options(options)).sms_count <= 1 {
+    let mut walk = Walk::new(message, options);
+    let cuts: Vec<usize> = walk
+        .by_ref()
+        .filter(|step| step.opens_part)
+        .map(|step| step.start)
+        .collect();
+    if walk.packer.count().sms_count <= 1 {
         return if message.is_empty() {
             Vec::new()
         } else {
@@ -272,15 +291,26 @@ fn preview_capacity(message: &str, options: &MessageOptions) -> usize {
     message.len().saturating_add(stop)
 }
 
+/// A count for the JavaScript side, which never sees more than `u32::MAX`.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// What the preview shows for an atom that is not copied from the input.
+enum Shown {
+    Char(char),
+    Str(&'static str),
+}
+
 /// One indivisible unit of billed text: it never straddles two SMS.
 #[derive(Debug, Clone, Copy)]
 struct Atom {
-    /// Billed cost in septets or code units.
-    cost: u32,
+    /// Billed cost in septets or code units (0, 1 or 2).
+    cost: usize,
     kind: AtomKind,
 }
 
-/// What an atom shows as in the preview.
+/// What an atom is sent as.
 #[derive(Debug, Clone, Copy)]
 enum AtomKind {
     /// Sent as written.
@@ -297,21 +327,24 @@ enum AtomKind {
 struct Step {
     atom: Atom,
     /// UTF-16 offset in the input; `None` for the appended STOP mention.
-    index: Option<u32>,
-    /// Byte offset in the input where the atom starts (the input's length for the STOP mention).
+    index: Option<usize>,
+    /// Byte offset where the atom starts in the input (the input's length for the STOP
+    /// mention).
     start: usize,
+    /// Byte offset where the atom ends in the input (the input's length for the STOP mention).
+    end: usize,
     /// Whether this atom opens a new part of a multi-part message (never for the first atom).
     opens_part: bool,
 }
 
 /// The atom of one character (not the `:br:` tag) in the given encoding.
-#[inline]
+#[inline(always)]
 fn char_atom(c: char, encoding: Encoding) -> Atom {
     match encoding {
         // UCS-2: every character travels, one or two UTF-16 code units (a surrogate pair is
         // one atom, never cut). SMS Partner documents no replacement in Unicode mode.
         Encoding::Ucs2 => Atom {
-            cost: u32::try_from(c.len_utf16()).unwrap_or(2),
+            cost: c.len_utf16(),
             kind: AtomKind::Text(c),
         },
         Encoding::Gsm7 => match gsm::classify(c) {
@@ -326,7 +359,7 @@ fn char_atom(c: char, encoding: Encoding) -> Atom {
             },
             // SMS Partner replaces first, then counts: the replacement's septets.
             CharClass::Replaced(sent) => Atom {
-                cost: gsm::replaced_cost(sent),
+                cost: gsm::replaced_cost(sent) as usize,
                 kind: AtomKind::Replaced(c, sent),
             },
             CharClass::Unsupported => Atom {
@@ -337,64 +370,100 @@ fn char_atom(c: char, encoding: Encoding) -> Atom {
     }
 }
 
-/// Walks the input then the STOP mention atom by atom, packs them into SMS and hands each
-/// step to `visit`. The single pass behind [`analyze`] and [`split`].
-fn walk(message: &str, options: &MessageOptions, mut visit: impl FnMut(Step)) -> Packer {
-    let encoding = Encoding::for_options(options);
-    let mut packer = Packer::new(encoding);
-    let mut rest = message;
-    let mut utf16: u32 = 0;
-    while let Some(c) = rest.chars().next() {
-        let start = message.len().saturating_sub(rest.len());
-        let (atom, bytes, units) = if c == ':' && rest.starts_with(LINE_BREAK_TAG) {
+/// The single pass behind [`analyze`] and [`split`]: the input then the STOP mention, atom by
+/// atom, each packed into its SMS as it comes.
+///
+/// Offsets and counts are `usize`: a UTF-16 offset is at most the input's length in bytes, and
+/// the billed total (kept saturating) at most twice that plus the STOP mention, no atom costing
+/// more than 2; a `str` holds at most `isize::MAX` bytes.
+struct Walk<'a> {
+    /// Length of the input in bytes.
+    len: usize,
+    /// The input not yet walked.
+    rest: core::str::Chars<'a>,
+    /// UTF-16 offset of `rest` in the input.
+    utf16: usize,
+    /// The STOP mention still to walk, when it applies.
+    stop: Option<core::str::Chars<'static>>,
+    packer: Packer,
+}
+
+impl<'a> Walk<'a> {
+    fn new(message: &'a str, options: &MessageOptions) -> Walk<'a> {
+        // Nothing is appended to an empty message: there is nothing to send.
+        let stop = (options.stop_applies() && !message.is_empty()).then(|| STOP_MENTION.chars());
+        Walk {
+            len: message.len(),
+            rest: message.chars(),
+            utf16: 0,
+            stop,
+            packer: Packer::new(Encoding::for_options(options)),
+        }
+    }
+
+    /// The next atom of the input, `rest` moved past it, with its UTF-16 length.
+    #[inline(always)]
+    fn input_atom(&mut self) -> Option<(Atom, usize)> {
+        let tail = self.rest.as_str();
+        let c = self.rest.next()?;
+        if c == ':' && tail.starts_with(LINE_BREAK_TAG) {
+            // The three characters after the colon.
+            self.rest.nth(2);
             let atom = Atom {
                 cost: LINE_BREAK_COST,
                 kind: AtomKind::LineBreak,
             };
-            (atom, LINE_BREAK_TAG.len(), LINE_BREAK_TAG.len())
-        } else {
-            (char_atom(c, encoding), c.len_utf8(), c.len_utf16())
-        };
-        let opens_part = packer.push(atom.cost);
-        visit(Step {
-            atom,
-            index: Some(utf16),
-            start,
-            opens_part,
-        });
-        utf16 = utf16.saturating_add(u32::try_from(units).unwrap_or(u32::MAX));
-        rest = rest.get(bytes..).unwrap_or_default();
-    }
-    // Nothing is appended to an empty message: there is nothing to send.
-    if options.stop_applies() && !message.is_empty() {
-        for c in STOP_MENTION.chars() {
-            let atom = char_atom(c, encoding);
-            let opens_part = packer.push(atom.cost);
-            visit(Step {
-                atom,
-                index: None,
-                start: message.len(),
-                opens_part,
-            });
+            return Some((atom, LINE_BREAK_TAG.len()));
         }
+        Some((char_atom(c, self.packer.encoding), c.len_utf16()))
     }
-    packer
 }
 
-/// Greedy packing of atoms into parts of a concatenated message.
+impl Iterator for Walk<'_> {
+    type Item = Step;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Step> {
+        let start = self.len.saturating_sub(self.rest.as_str().len());
+        if let Some((atom, units)) = self.input_atom() {
+            let index = self.utf16;
+            self.utf16 += units;
+            return Some(Step {
+                atom,
+                index: Some(index),
+                start,
+                end: self.len.saturating_sub(self.rest.as_str().len()),
+                opens_part: self.packer.push(atom.cost),
+            });
+        }
+        let c = self.stop.as_mut()?.next()?;
+        let atom = char_atom(c, self.packer.encoding);
+        Some(Step {
+            atom,
+            index: None,
+            start: self.len,
+            end: self.len,
+            opens_part: self.packer.push(atom.cost),
+        })
+    }
+}
+
+/// Greedy packing of atoms into the parts of a concatenated message.
 ///
 /// Parts are filled up to [`Encoding::part_capacity`]; an atom that does not fit opens the
-/// next part, so the count is the packing's, not `ceil(n / 153)`. Zero-cost atoms (a removed
-/// `^`) stay in the current part. When the total fits one SMS the packing is moot: one SMS.
+/// next part, so the count is the packing's, not `ceil(n / 153)` (GSM 03.38 keeps an escape
+/// pair, and UTF-16 a surrogate pair, within one part). Zero-cost atoms (a removed `^`) stay in
+/// the current part. When the total fits one SMS the packing is moot: one SMS.
 #[derive(Debug, Clone, Copy)]
 struct Packer {
-    capacity: u32,
+    encoding: Encoding,
+    capacity: usize,
     /// Billed length so far.
-    total: u32,
+    total: usize,
     /// Parts opened so far at part capacity.
-    parts: u32,
+    parts: usize,
     /// Used in the last part.
-    used: u32,
+    used: usize,
 }
 
 /// The SMS count of a packed message.
@@ -407,7 +476,8 @@ struct Count {
 impl Packer {
     const fn new(encoding: Encoding) -> Packer {
         Packer {
-            capacity: encoding.part_capacity(),
+            encoding,
+            capacity: encoding.part_capacity() as usize,
             total: 0,
             parts: 0,
             used: 0,
@@ -415,43 +485,48 @@ impl Packer {
     }
 
     /// Adds one atom; returns whether it opens a new part after the first.
-    #[inline]
-    fn push(&mut self, cost: u32) -> bool {
+    #[inline(always)]
+    fn push(&mut self, cost: usize) -> bool {
         self.total = self.total.saturating_add(cost);
         let opens_part = if self.parts == 0 {
             self.parts = 1;
             false
-        } else if self.used.saturating_add(cost) > self.capacity {
-            self.parts = self.parts.saturating_add(1);
+        } else if self.used + cost > self.capacity {
+            self.parts += 1;
             self.used = 0;
             true
         } else {
             false
         };
-        self.used = self.used.saturating_add(cost);
+        self.used += cost;
         opens_part
     }
 
-    /// SMS billed: none for no atom, one up to the single capacity, else the packed parts.
-    fn count(&self, encoding: Encoding) -> Count {
-        let single = encoding.single_capacity();
+    /// SMS billed: none for an empty input, one up to the single capacity, else the packed
+    /// parts. A message whose characters are all removed (`^^^`) costs 0 but is not empty:
+    /// undocumented by SMS Partner, we count the one SMS it would take if accepted, so that
+    /// [`split`] can still give its text back.
+    fn count(&self) -> Count {
+        let single = self.encoding.single_capacity();
+        let total = to_u32(self.total);
         if self.parts == 0 {
             Count {
                 sms_count: 0,
                 per_sms: single,
                 remaining: single,
             }
-        } else if self.total <= single {
+        } else if total <= single {
             Count {
                 sms_count: 1,
                 per_sms: single,
-                remaining: single.saturating_sub(self.total),
+                remaining: single - total,
             }
         } else {
+            let capacity = self.encoding.part_capacity();
             Count {
-                sms_count: self.parts,
-                per_sms: self.capacity,
-                remaining: self.capacity.saturating_sub(self.used),
+                sms_count: to_u32(self.parts),
+                per_sms: capacity,
+                remaining: capacity.saturating_sub(to_u32(self.used)),
             }
         }
     }

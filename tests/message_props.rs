@@ -1,0 +1,182 @@
+//! Properties of `analyze` and `split` on arbitrary input: no panic, consistent counts.
+
+use proptest::prelude::*;
+use smspartner_wasm::gsm::{CharClass, classify};
+use smspartner_wasm::message::{Encoding, Gamme, MessageOptions, STOP_MENTION, analyze, split};
+
+fn options() -> impl Strategy<Value = MessageOptions> {
+    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(unicode, stop_sms, low_cost)| {
+        MessageOptions {
+            unicode,
+            stop_sms,
+            gamme: if low_cost {
+                Gamme::LowCost
+            } else {
+                Gamme::Premium
+            },
+        }
+    })
+}
+
+/// Text built from the pieces that matter at a boundary.
+fn tricky() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "€", "[", "^", "œ", ":br:", ":", "b", "r", "😀", "\r\n", "Ж", "\u{0C}", "ä", "’", "é",
+        "\u{FFFD}", "§",
+    ]);
+    prop::collection::vec(pieces, 0..700).prop_map(|v| v.concat())
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(any::<char>(), 0..3000).prop_map(|v| v.into_iter().collect()),
+        tricky(),
+    ]
+}
+
+fn without_stop(options: &MessageOptions) -> MessageOptions {
+    MessageOptions {
+        stop_sms: false,
+        ..*options
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn split_gives_the_input_back_one_part_per_sms(message in any_text(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let parts = split(&message, &options);
+        prop_assert_eq!(parts.concat(), message.as_str());
+        prop_assert_eq!(u32::try_from(parts.len()).unwrap(), analysis.sms_count);
+    }
+
+    #[test]
+    fn counts_are_consistent(message in any_text(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let encoding = Encoding::for_options(&options);
+        let (single, part) = (encoding.single_capacity(), encoding.part_capacity());
+        prop_assert_eq!(analysis.encoding, encoding);
+        prop_assert!(analysis.remaining <= analysis.per_sms);
+        if message.is_empty() {
+            prop_assert_eq!((analysis.characters, analysis.sms_count), (0, 0));
+        } else if analysis.characters <= single {
+            prop_assert_eq!(analysis.sms_count, 1);
+        } else {
+            prop_assert!(analysis.sms_count >= analysis.characters.div_ceil(part));
+            // Each SMS wastes at most one unit (an atom costs at most 2).
+            prop_assert!(analysis.sms_count <= analysis.characters.div_ceil(part - 1));
+        }
+        let expected_per_sms = if analysis.sms_count <= 1 { single } else { part };
+        prop_assert_eq!(analysis.per_sms, expected_per_sms);
+        if analysis.sms_count == 1 {
+            prop_assert_eq!(analysis.remaining, single - analysis.characters);
+        }
+    }
+
+    #[test]
+    fn each_part_fits_its_sms(message in tricky(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let bare = without_stop(&options);
+        let parts = split(&message, &options);
+        let mut sum = 0;
+        for part in &parts {
+            let cost = analyze(part, &bare).characters;
+            if analysis.sms_count > 1 {
+                prop_assert!(cost <= Encoding::for_options(&options).part_capacity());
+            }
+            sum += cost;
+        }
+        let stop = if options.stop_sms && options.gamme == Gamme::Premium && !message.is_empty() {
+            14
+        } else {
+            0
+        };
+        prop_assert_eq!(sum + stop, analysis.characters);
+    }
+
+    #[test]
+    fn indices_point_at_their_characters(message in any_text(), unicode in any::<bool>()) {
+        let options = MessageOptions { unicode, ..MessageOptions::default() };
+        let analysis = analyze(&message, &options);
+        let utf16: Vec<u16> = message.encode_utf16().collect();
+        let char_at = |index: u32| {
+            let from = usize::try_from(index).unwrap();
+            char::decode_utf16(utf16[from..].iter().copied()).next().unwrap().unwrap()
+        };
+        let mut last = None;
+        for r in &analysis.replacements {
+            prop_assert_eq!(char_at(r.index), r.char);
+            prop_assert!(last < Some(r.index));
+            last = Some(r.index);
+            prop_assert_eq!(classify(r.char), CharClass::Replaced(r.replacement));
+        }
+        let mut last = None;
+        for u in &analysis.unsupported {
+            prop_assert_eq!(char_at(u.index), u.char);
+            prop_assert!(last < Some(u.index));
+            last = Some(u.index);
+            prop_assert_eq!(classify(u.char), CharClass::Unsupported);
+        }
+        if unicode {
+            prop_assert!(analysis.replacements.is_empty() && analysis.unsupported.is_empty());
+        }
+    }
+
+    #[test]
+    fn preview_is_what_travels(message in any_text(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let stop = options.stop_sms && options.gamme == Gamme::Premium && !message.is_empty();
+        let body = if stop {
+            analysis.preview.strip_suffix(STOP_MENTION)
+        } else {
+            Some(analysis.preview.as_str())
+        };
+        prop_assert!(body.is_some());
+        // The capacity reserved up front is never exceeded.
+        prop_assert!(analysis.preview.len() <= message.len() + STOP_MENTION.len());
+        if options.unicode {
+            let expected = message.replace(":br:", "\n");
+            prop_assert_eq!(body, Some(expected.as_str()));
+            // UTF-16 units, the tag counting 2 instead of its 4.
+            let tags = u32::try_from(message.matches(":br:").count()).unwrap();
+            let units = u32::try_from(message.encode_utf16().count()).unwrap();
+            let stop_units = if stop { 14 } else { 0 };
+            prop_assert_eq!(analysis.characters, units - 2 * tags + stop_units);
+        } else {
+            for c in analysis.preview.chars() {
+                prop_assert!(
+                    matches!(classify(c), CharClass::Basic | CharClass::Extension),
+                    "{:?} in the preview", c
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn long_inputs_do_not_panic() {
+    let long_pieces = [
+        "a".repeat(1 << 20),
+        "😀".repeat(300_000),
+        "€".repeat(400_000),
+        ":br:".repeat(250_000),
+        "^".repeat(1 << 20),
+        "\u{FFFD}".repeat(300_000),
+    ];
+    for message in &long_pieces {
+        for unicode in [false, true] {
+            let options = MessageOptions {
+                unicode,
+                stop_sms: true,
+                gamme: Gamme::Premium,
+            };
+            let analysis = analyze(message, &options);
+            let parts = split(message, &options);
+            assert_eq!(u32::try_from(parts.len()).unwrap(), analysis.sms_count);
+            assert_eq!(parts.concat(), *message);
+        }
+    }
+}
