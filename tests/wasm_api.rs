@@ -343,6 +343,6 @@ fn quiet_hours_from_javascript() {
     assert!(is_french_public_holiday(JsValue::NULL).is_err());
     assert_eq!(
         french_public_holiday("2026-04-06".into(), js(r#"{ lang: "fr" }"#)).unwrap(),
-        "lundi de Pâques"
+        "Lundi de Pâques"
     );
 }
