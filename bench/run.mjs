@@ -1,0 +1,124 @@
+// Runs every benchmark section, each in its own Node process, and prints one Markdown table
+// (also written to bench/results.md) headed by the machine and the date.
+//
+// Expects what scripts/bench builds first: pkg/, the crossing module in target/bench-crossing
+// and the wasm with names kept in target/bench-names.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { formatNs } from './lib/measure.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const started = Date.now();
+const loadBefore = loadavg();
+
+/** Runs `node bench/<script>` and returns its JSON output (or the error, as a string). */
+function section(script, ...args) {
+  const run = spawnSync(process.execPath, [`${ROOT}bench/${script}`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 180_000,
+  });
+  if (run.status !== 0) return `failed (${run.error?.message ?? `exit ${run.status}`})`;
+  return JSON.parse(run.stdout);
+}
+
+const rows = [];
+const row = (sectionName, what, kase, value, note = '') => rows.push([sectionName, what, kase, value, note]);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const times = (x) => (x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2));
+
+// 1. analyzeMessage in Node against the JavaScript counters.
+const s1 = section('analyze.mjs');
+if (typeof s1 === 'string') row('1 analyzeMessage, Node', s1, '', '');
+else {
+  for (const r of s1) {
+    const ours = s1.find((o) => o.text === r.text && o.contender.includes('isUnicode'));
+    let note = `${r.sms} SMS`;
+    if (r.contender.startsWith('smspartner-wasm')) {
+      if (r !== ours) note += `; ${times(r.ns / ours.ns)}× the isUnicode call`;
+    } else {
+      const ratio = r.ns / ours.ns;
+      note += `; ${times(ratio)}× ours (ours ${ratio >= 1 ? `${times(ratio)}× faster` : `${times(1 / ratio)}× slower`})`;
+    }
+    row('1 analyzeMessage, Node', r.contender, r.text, formatNs(r.ns), note);
+  }
+}
+
+// 2. How the answer crosses into JavaScript.
+const s2 = existsSync(`${ROOT}target/bench-crossing/pkg/crossing.js`) ? section('crossing.mjs') : 'crossing module not built';
+if (typeof s2 === 'string') row('2 answer crossing into JS', s2, '', '');
+else {
+  for (const r of s2) {
+    const base = s2.find((o) => o.case === r.case && o.key === 'base');
+    const a = s2.find((o) => o.case === r.case && o.key === 'a');
+    const note = r.key === 'base' ? 'no answer object' : `+${formatNs(r.ns - base.ns)} over baseline; ${(r.ns / a.ns).toFixed(2)}× (a)`;
+    row('2 answer crossing into JS', r.variant, r.case, formatNs(r.ns), note);
+  }
+}
+
+// 3. A keystroke in the page.
+const s3 = section('keystroke.mjs');
+let chromiumVersion = null;
+if (typeof s3 === 'string') row('3 keystroke in Chromium', s3, '', '');
+else {
+  chromiumVersion = s3.version;
+  const kase = `${s3.messageLength}-character message, ${s3.keystrokes} keystrokes`;
+  row('3 keystroke in Chromium', `input event → read-out written (${s3.page})`, kase, `${s3.toReadout.toFixed(1)} ms`, `median; slowest ${s3.toReadoutMax.toFixed(1)} ms; timer resolution 0.1 ms`);
+  row('3 keystroke in Chromium', 'input event → next animation frame', kase, `${s3.toFrame.toFixed(1)} ms`, 'waits for the frame clock (16.7 ms)');
+  row('3 keystroke in Chromium', 'input event → task after that frame (painted)', kase, `${s3.toPainted.toFixed(1)} ms`, `rendering ${(s3.toPainted - s3.toFrame).toFixed(1)} ms`);
+  row('3 keystroke in Chromium', 'analyzeMessage alone in the page', '1,600 characters, isUnicode', formatNs(s3.analyzeNs), 'median of 31 batches of 50');
+}
+
+// 4. Package size.
+const s4 = section('size.mjs', `${ROOT}pkg`, `${ROOT}target/bench-names/named.wasm`);
+if (typeof s4 === 'string') row('4 package size', s4, '', '');
+else {
+  let gz = 0;
+  for (const f of s4.files) {
+    gz += f.gzip;
+    row('4 package size', f.name, 'raw / gzip -9 / brotli', `${kb(f.raw)} / ${kb(f.gzip)} / ${kb(f.brotli)}`, `${f.raw} / ${f.gzip} / ${f.brotli} bytes`);
+  }
+  row('4 package size', 'whole package (wasm + JS glue), gzip -9', 'target 50 KB', kb(gz), `${gz > 50 * 1024 ? `${kb(gz - 50 * 1024)} over` : 'within'} the target`);
+  for (const [group, bytes] of s4.groups) {
+    row('4 wasm by crate (twiggy, names kept)', group, 'raw bytes', `${kb(bytes)}`, `${((100 * bytes) / s4.namedTotal).toFixed(1)} %`);
+  }
+  for (const { name, bytes } of s4.top) row('4 largest wasm items', `\`${name.replace(/\|/g, '\\|').slice(0, 110)}\``, 'raw bytes', `${bytes}`, '');
+}
+
+// 5. The edge worker.
+const workerReady = existsSync(`${ROOT}tools/demo/stack.mjs`) && existsSync(`${ROOT}www/worker/worker.js`);
+const s5 = workerReady ? section('worker.mjs') : 'not measured: www/worker/worker.js and tools/demo/stack.mjs are not in this tree yet';
+if (typeof s5 === 'string') row('5 edge worker (workerd)', s5, '', '');
+else for (const r of s5) row('5 edge worker (workerd)', r.what, r.case, r.value, r.note ?? '');
+
+const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? 'unknown CPU';
+if (chromiumVersion === null) {
+  try {
+    chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    chromiumVersion = 'not found';
+  }
+}
+const loadAfter = loadavg();
+const header = [
+  '# smspartner-wasm benchmarks',
+  '',
+  `- Date: ${new Date(started).toISOString().replace(/\.\d+Z$/, 'Z')}, run took ${Math.round((Date.now() - started) / 1000)} s (builds excluded)`,
+  `- Machine: ${cpu}, ${cpus().length} cores; load average ${loadBefore[0].toFixed(1)} at start, ${loadAfter[0].toFixed(1)} at end (the machine is shared: compare rows of one section, measured together)`,
+  `- Node ${process.version}, Chromium ${chromiumVersion}`,
+  '- Times are medians of ≥ 30 batches after a warm-up (process.hrtime.bigint); every answer is read whole.',
+  '',
+];
+const escape = (cell) => String(cell).replace(/\n/g, ' ');
+const table = [
+  '| Section | What | Case | Result | Note |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+];
+const markdown = `${[...header, ...table].join('\n')}\n`;
+writeFileSync(`${ROOT}bench/results.md`, markdown);
+process.stdout.write(markdown);
