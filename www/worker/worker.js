@@ -29,7 +29,7 @@
 //   kind "config"     500: no SMSPARTNER_API_KEY secret, bad settings, or SMS Partner refused the
 //                     key (codes 1 and 10, reported without details)
 //   kind "http"       502 unexpected answer (status, body), 503 when SMS Partner answered 429
-//   kind "network"    502, kind "timeout" 504
+//   kind "network"    502, kind "timeout" 504, kind "internal" 500 (anything unexpected)
 // `error.status` and `error.code` are SMS Partner's HTTP status and code when it answered, else
 // null (kind "request" carries the worker's own snake_case code). For sends, `mayHaveBeenSent`
 // says whether the message may have left despite the error: the worker never resends.
@@ -52,6 +52,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_BASE_URL = 'https://api.smspartner.fr';
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
+/** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
+const MIN_REDACTED_LENGTH = 6;
 
 /** Option names a client may give, per route. `now` is refused on sends: the worker's clock rules. */
 const ROUTES = Object.freeze({
@@ -108,7 +110,7 @@ async function route(request, env, url) {
   const target = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
   const cors = corsOf(request, env, url);
-  if (request.method === 'OPTIONS') return preflight(request, cors);
+  if (request.method === 'OPTIONS') return preflight(cors);
   if (request.method !== 'POST') {
     throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: METHODS });
   }
@@ -123,7 +125,7 @@ function originRefused() {
 }
 
 /** Answers a CORS preflight (or a plain OPTIONS without Origin). */
-function preflight(request, cors) {
+function preflight(cors) {
   if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: METHODS } });
   if (!cors.allowed) throw originRefused();
   const headers = {
@@ -308,8 +310,9 @@ function json(status, value, key, headers = {}) {
   });
 }
 
+/** The text with every occurrence of the key blanked out. */
 function redact(text, key) {
-  return typeof key === 'string' && key.length > 0 ? text.split(key).join('[redacted]') : text;
+  return typeof key === 'string' && key.length >= MIN_REDACTED_LENGTH ? text.split(key).join('[redacted]') : text;
 }
 
 /** The one log line of a request; never the query string, never a body, never the key. */
@@ -325,6 +328,6 @@ function loggablePath(path, key) {
   } catch {
     // A malformed escape: the raw path is checked alone.
   }
-  if (key !== '' && (path.includes(key) || decoded.includes(key))) return '[path hidden]';
+  if (key.length >= MIN_REDACTED_LENGTH && (path.includes(key) || decoded.includes(key))) return '[path hidden]';
   return path.length > 80 ? `${path.slice(0, 80)}…` : path;
 }
