@@ -29,19 +29,21 @@ describe('edge worker routes', TIMEOUT, () => {
   let worker; // the key as its secret, one allowed origin
   let keyless; // no SMSPARTNER_API_KEY
   let badTimeout; // SEND_TIMEOUT_MS that is not a number
+  let badBaseUrl; // SMSPARTNER_BASE_URL that is not an http(s) address
 
   before(async () => {
     standin = await startStandin({ apiKeys: [CANARY_KEY] });
     const common = { SMSPARTNER_BASE_URL: standin.url, ALLOWED_ORIGINS: ` ${ALLOWED_ORIGIN}/ , http://second.test` };
-    [worker, keyless, badTimeout] = await Promise.all([
+    [worker, keyless, badTimeout, badBaseUrl] = await Promise.all([
       startCapturedWorker({ ...common, SMSPARTNER_API_KEY: CANARY_KEY }),
       startCapturedWorker({ ...common }),
       startCapturedWorker({ ...common, SMSPARTNER_API_KEY: CANARY_KEY, SEND_TIMEOUT_MS: 'soon' }),
+      startCapturedWorker({ ...common, SMSPARTNER_API_KEY: CANARY_KEY, SMSPARTNER_BASE_URL: 'ftp://127.0.0.1/' }),
     ]);
   });
 
   after(async () => {
-    await Promise.all([worker, keyless, badTimeout].filter(Boolean).map((w) => w.close()));
+    await Promise.all([worker, keyless, badTimeout, badBaseUrl].filter(Boolean).map((w) => w.close()));
     await standin?.close();
   });
 
@@ -283,6 +285,11 @@ describe('edge worker routes', TIMEOUT, () => {
       const res = await post(badTimeout.url, '/api/send', { request: VALID_REQUEST });
       assert.match(errorOf(res, 500, 'config').message, /SEND_TIMEOUT_MS/);
       assert.equal(await standinControl.sends(standin), 0);
+    });
+
+    it('answers 500 config when SMSPARTNER_BASE_URL is not an http(s) address', async () => {
+      const res = await post(badBaseUrl.url, '/api/send', { request: VALID_REQUEST });
+      assert.match(errorOf(res, 500, 'config').message, /settings are not valid/);
     });
   });
 
