@@ -309,7 +309,7 @@ function renderPreviewSender() {
   el.previewSender.textContent = sender === '' ? t(state.lang, 'preview.shortcode') : sender;
 }
 
-/** Each error and warning next to its field; SMS Partner's own per-field errors with them. */
+/** Each error and warning next to its field, with the per-field errors of the last failed send. */
 function renderIssues(report) {
   const byField = new Map();
   const add = (field, kind, issue, source) => {
@@ -395,6 +395,13 @@ function workerEndpoint() {
   return `${String(state.config.workerUrl).replace(/\/+$/, '')}/api/send`;
 }
 
+/** Error kinds the worker answers with, each with its own sentence. */
+const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request', 'config', 'internal'];
+
+/**
+ * Sends the validated request through the worker: `{ request, options: { commercial, lang } }`,
+ * the request being the normalized one from validateSendRequest (it never holds an API key).
+ */
 async function send(event) {
   event.preventDefault();
   state.showAllErrors = true;
@@ -408,29 +415,10 @@ async function send(event) {
   el.result.hidden = true;
   el.result.dataset.state = 'sending';
   renderSendButton();
-  let outcome;
-  try {
-    const response = await fetch(workerEndpoint(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': state.lang },
-      body: JSON.stringify(report.request),
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    let body = null;
-    try {
-      body = await response.json();
-    } catch {
-      // Not JSON: reported below as an unexpected answer.
-    }
-    if (response.ok && body?.ok === true && body.result) {
-      outcome = { ok: true, result: body.result, sandbox: report.request.sandbox === 1 };
-    }
-    else if (body?.ok === false && body.error) outcome = { ok: false, error: { status: response.status, ...body.error } };
-    else outcome = { ok: false, error: { kind: 'http', status: response.status, message: '', errors: [] } };
-  } catch (err) {
-    const kind = err?.name === 'TimeoutError' ? 'timeout' : 'network';
-    outcome = { ok: false, error: { kind, status: null, message: String(err?.message ?? err), errors: [] } };
-  }
+  const outcome = await post({
+    request: report.request,
+    options: { commercial: el.commercial.checked, lang: state.lang },
+  });
   state.sending = false;
   if (!outcome.ok) {
     // "api": SMS Partner's own verdict; otherwise the worker's checks before it.
@@ -444,6 +432,42 @@ async function send(event) {
   state.lastResult = outcome;
   renderResult(outcome);
   update();
+}
+
+/** One POST to the worker, read into `{ ok: true, result, sandbox }` or `{ ok: false, error }`. */
+async function post(body) {
+  let response;
+  try {
+    response = await fetch(workerEndpoint(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+  } catch (err) {
+    // No answer: unreachable, or no answer in time (then the message may have left).
+    const timeout = err?.name === 'TimeoutError';
+    return {
+      ok: false,
+      error: { kind: timeout ? 'timeout' : 'network', message: '', status: null, code: null, errors: [], mayHaveBeenSent: timeout },
+    };
+  }
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch {
+    // Not JSON: an unexpected answer, below.
+  }
+  if (response.ok && answer?.ok === true && answer.result) {
+    return { ok: true, result: answer.result, sandbox: answer.sandbox === true || body.request.sandbox === 1 };
+  }
+  if (answer?.ok === false && answer.error && typeof answer.error === 'object') {
+    return { ok: false, error: { errors: [], ...answer.error } };
+  }
+  return {
+    ok: false,
+    error: { kind: 'http', message: '', status: response.status, code: null, errors: [], mayHaveBeenSent: true },
+  };
 }
 
 function renderResult(outcome) {
@@ -462,15 +486,19 @@ function renderResult(outcome) {
     return;
   }
   const e = outcome.error;
-  const kind = ['validation', 'api', 'http', 'network', 'timeout'].includes(e.kind) ? e.kind : 'http';
+  const kind = ERROR_KINDS.includes(e.kind) ? e.kind : 'internal';
   el.resultTitle.textContent = t(lang, 'result.failed');
   el.resultError.dataset.kind = kind;
+  el.resultError.dataset.mayHaveBeenSent = String(e.mayHaveBeenSent === true);
   const details = [
-    e.message,
-    e.code != null ? t(lang, 'result.code', { code: e.code }) : '',
-    e.status ? t(lang, 'result.status', { status: e.status }) : '',
+    typeof e.message === 'string' ? e.message : '',
+    Number.isInteger(e.code) ? t(lang, 'result.code', { code: e.code }) : '',
+    Number.isInteger(e.status) ? t(lang, 'result.status', { status: e.status }) : '',
   ].filter(Boolean);
-  el.resultError.textContent = `${t(lang, `result.kind.${kind}`)}${details.length ? ` (${details.join(' · ')})` : ''}`;
+  el.resultError.textContent =
+    t(lang, `result.kind.${kind}`) +
+    (details.length ? ` (${details.join(' · ')})` : '') +
+    (e.mayHaveBeenSent === true ? ` ${t(lang, 'result.mayHaveBeenSent')}` : '');
 }
 
 // ---------------------------------------------------------------- wiring
@@ -560,6 +588,12 @@ async function start() {
     }),
   ]);
   state.config = config;
+  if (config.sandbox === true) {
+    // The worker adds sandbox: 1 to every send (FORCE_SANDBOX): the box says so and stays on.
+    el.sandbox.checked = true;
+    el.sandbox.disabled = true;
+    $('sandbox-forced').hidden = false;
+  }
   renderMode();
   state.ready = true;
   update();

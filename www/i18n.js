@@ -77,6 +77,7 @@ const TEXTS = {
     'commercial.hint': 'Marketing: the STOP mention and the quiet hours (20:00–08:00, Sundays, holidays) apply.',
     'sandbox.label': 'Sandbox',
     'sandbox.hint': 'Nothing is sent and nothing is billed.',
+    'sandbox.forced': 'This server always sends in sandbox.',
 
     'schedule.legend': 'Schedule',
     'schedule.hint': 'Paris time. Leave the date empty to send right away.',
@@ -107,7 +108,11 @@ const TEXTS = {
     'result.kind.api': 'SMS Partner refused the message.',
     'result.kind.http': 'Unexpected answer from the server.',
     'result.kind.network': 'The server could not be reached.',
-    'result.kind.timeout': 'No answer in time: the message may have left. Check before sending again.',
+    'result.kind.timeout': 'No answer in time.',
+    'result.kind.request': 'The server did not accept the request.',
+    'result.kind.config': 'The server is not set up to send.',
+    'result.kind.internal': 'The server failed.',
+    'result.mayHaveBeenSent': 'The message may have left anyway: check before sending it again.',
     'result.byApi': 'SMS Partner:',
     'result.byServer': 'Refused by the server:',
     'result.status': 'HTTP status {status}',
@@ -164,7 +169,7 @@ const TEXTS = {
     'sentas.legend': 'SMS Partner remplace les caractères signalés :',
     'sentas.removed': 'supprimé',
     'unsupported.text': ({ chars, n }) =>
-      `${chars} ne ${n > 1 ? 'peuvent' : 'peut'} pas partir sans l’Unicode : ${n > 1 ? 'ils arriveraient' : 'il arriverait'} en « ? ». Activez l’Unicode pour ${n > 1 ? 'les ' : 'l’'}envoyer (70 caractères par SMS).`,
+      `${chars} ne ${n > 1 ? 'peuvent' : 'peut'} pas partir sans l'Unicode : ${n > 1 ? 'ils arriveraient' : 'il arriverait'} en « ? ». Activez l'Unicode pour ${n > 1 ? 'les ' : "l'"}envoyer (70 caractères par SMS).`,
     'unsupported.button': "Activer l'Unicode",
 
     'preview.label': 'Ce qui arrive',
@@ -189,6 +194,7 @@ const TEXTS = {
       "Marketing : la mention STOP et les heures de silence (20 h – 8 h, dimanches, jours fériés) s'appliquent.",
     'sandbox.label': 'Bac à sable',
     'sandbox.hint': "Rien n'est envoyé, rien n'est facturé.",
+    'sandbox.forced': 'Ce serveur envoie toujours en bac à sable.',
 
     'schedule.legend': 'Programmer',
     'schedule.hint': "Heure de Paris. Laissez la date vide pour envoyer tout de suite.",
@@ -219,8 +225,11 @@ const TEXTS = {
     'result.kind.api': 'SMS Partner a refusé le message.',
     'result.kind.http': 'Réponse inattendue du serveur.',
     'result.kind.network': "Le serveur n'a pas pu être joint.",
-    'result.kind.timeout':
-      'Pas de réponse à temps : le message est peut-être parti. Vérifiez avant de renvoyer.',
+    'result.kind.timeout': 'Pas de réponse à temps.',
+    'result.kind.request': "Le serveur n'a pas accepté la requête.",
+    'result.kind.config': "Le serveur n'est pas configuré pour envoyer.",
+    'result.kind.internal': 'Le serveur a échoué.',
+    'result.mayHaveBeenSent': 'Le message est peut-être parti malgré tout : vérifiez avant de le renvoyer.',
     'result.byApi': 'SMS Partner :',
     'result.byServer': 'Refusé par le serveur :',
     'result.status': 'statut HTTP {status}',

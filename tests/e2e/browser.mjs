@@ -34,11 +34,13 @@ export async function loadPackage() {
 
 /**
  * Starts the stack and a Chromium with a fresh profile, opens the page and waits until it is
- * ready. `options` go to `launchPersistentContext` (viewport, locale, timezoneId…).
- * Resolves to `{ stack, context, page, pageErrors, close() }`.
+ * ready. `options` go to `launchPersistentContext` (viewport, locale, timezoneId…),
+ * `stackOptions` to `startStack`. The servers' log lines are kept in `logs`, not printed.
+ * Resolves to `{ stack, context, page, pageErrors, logs, close() }`.
  */
-export async function openPage(options = {}) {
-  const stack = await startStack();
+export async function openPage(options = {}, stackOptions = {}) {
+  const logs = [];
+  const stack = await startStack({ log: (line) => logs.push(line), ...stackOptions });
   const profile = mkdtempSync(join(tmpdir(), 'smspartner-e2e-'));
   let context;
   try {
@@ -61,6 +63,7 @@ export async function openPage(options = {}) {
       context,
       page,
       pageErrors,
+      logs,
       async close() {
         await context.close().catch(() => {});
         await stack.close();

@@ -295,15 +295,65 @@ describe('compose page', () => {
     await page.click('#send');
     await page.locator('#result[data-state="error"]').waitFor();
     assert.equal(await page.isVisible('#result-error'), true);
-    assert.match(await page.getAttribute('#result-error', 'data-kind'), /^(http|api)$/);
-    assert.match(await page.textContent('#result-error'), /500/);
+    assert.equal(await page.getAttribute('#result-error', 'data-kind'), 'http');
+    const text = await page.textContent('#result-error');
+    assert.match(text, /500/);
+    // An unexpected answer leaves the outcome open: the page says so instead of sending again.
+    assert.equal(await page.getAttribute('#result-error', 'data-may-have-been-sent'), 'true');
+    assert.match(text, /check before sending it again/);
     assert.equal((await standinGet(stack, '/__standin/messages')).length, before.length);
     assert.equal(await page.isEnabled('#send'), true, 'the person may try again');
   });
 
-  it('shows a refusal from the server next to the field it names', async (t) => {
-    // The computer's clock is three days late: the page takes yesterday noon for the future,
-    // the server side does not.
+  it("shows SMS Partner's per-field refusal next to the field it names", async () => {
+    // The stand-in cannot be told to refuse a request the package accepts, so the worker's answer
+    // to SMS Partner's code 9 is played here in its exact shape (422, kind "api").
+    const refusal = {
+      ok: false,
+      error: {
+        kind: 'api',
+        message: 'at least one constraint failed',
+        status: 400,
+        code: 9,
+        errors: [
+          { field: 'sender', code: 'rejected_by_smspartner', message: 'This sender is not allowed on your account' },
+          { field: 'urlDlr', code: 'rejected_by_smspartner', message: 'This value is not a valid URL.' },
+        ],
+        mayHaveBeenSent: false,
+      },
+    };
+    const endpoint = `${stack.workerUrl}/api/send`;
+    await page.route(endpoint, (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify(refusal),
+      }),
+    );
+    try {
+      await page.click('#send');
+      await page.locator('#result[data-state="error"]').waitFor();
+    } finally {
+      await page.unroute(endpoint);
+    }
+    assert.equal(await page.getAttribute('#result-error', 'data-kind'), 'api');
+    assert.match(await page.textContent('#result-error'), /code 9/);
+    const sender = page.locator('#issues-sender li.server');
+    assert.equal(await sender.getAttribute('data-source'), 'api');
+    assert.equal(await sender.textContent(), 'SMS Partner: This sender is not allowed on your account');
+    assert.equal(await page.getAttribute('#sender', 'aria-invalid'), 'true');
+    // A field the form has no place for is listed above the send button, by name.
+    assert.match(await page.textContent('#issues-request li.server'), /urlDlr: This value is not a valid URL\./);
+
+    await page.fill('#sender', 'Cabinet');
+    assert.equal(await page.locator('#issues-sender li').count(), 0);
+    assert.equal(await page.getAttribute('#sender', 'aria-invalid'), 'false');
+  });
+
+  it("shows the worker's own refusal next to the field it names", async () => {
+    // The computer's clock is three days late: the page takes yesterday noon for the future, the
+    // worker (whose clock decides) does not.
     await session.context.clock.setFixedTime(new Date(Date.now() - 3 * DAY_MS));
     const late = await session.context.newPage();
     try {
@@ -316,17 +366,20 @@ describe('compose page', () => {
       await late.selectOption('#schedule-hour', '12');
       assert.equal(await late.locator('#issues-scheduledDeliveryDate li').count(), 0);
       assert.equal(await late.isEnabled('#send'), true);
+      const requestsBefore = (await standinGet(stack, '/__standin/requests')).total;
 
       await late.click('#send');
       await late.locator('#result[data-state="error"]').waitFor();
+      assert.equal(await late.getAttribute('#result-error', 'data-kind'), 'validation');
       const issue = late.locator('#issues-scheduledDeliveryDate li.server');
       assert.equal(await issue.count(), 1);
-      const said = await issue.textContent();
-      assert.ok(said.includes(yesterday.wire), said);
-      t.diagnostic(`refused (${await issue.getAttribute('data-source')}, kind ${await late.getAttribute('#result-error', 'data-kind')}): ${said}`);
+      assert.equal(await issue.getAttribute('data-source'), 'server');
+      assert.equal(await issue.getAttribute('data-code'), 'schedule_in_past');
+      assert.ok((await issue.textContent()).includes(yesterday.wire));
       assert.equal(await late.getAttribute('#schedule-date', 'aria-invalid'), 'true');
+      assert.equal((await standinGet(stack, '/__standin/requests')).total, requestsBefore, 'SMS Partner was not called');
 
-      // Changing the field withdraws the refusal.
+      // Changing the schedule withdraws the refusal.
       await late.selectOption('#schedule-hour', '13');
       assert.equal(await late.locator('#issues-scheduledDeliveryDate li.server').count(), 0);
     } finally {

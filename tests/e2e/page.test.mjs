@@ -90,6 +90,29 @@ describe('compose page on a desktop, in English', () => {
     assert.equal(await page.textContent('#result-message-id'), String(after.at(-1).messageId));
   });
 
+  it('lays the highlight mirror exactly under the message box', async () => {
+    await page.fill('#message', `Début [${'Une ligne assez longue pour passer à la suivante. '.repeat(12)}] fin ^`);
+    const box = await page.evaluate(() => {
+      const area = document.getElementById('message');
+      const mirror = document.getElementById('message-mirror');
+      area.scrollTop = 40;
+      area.dispatchEvent(new Event('scroll'));
+      const a = area.getBoundingClientRect();
+      const m = mirror.getBoundingClientRect();
+      return {
+        same: [a.left === m.left, a.top === m.top, a.width === m.width, a.height === m.height],
+        clientWidth: [area.clientWidth, mirror.clientWidth],
+        scrollHeight: [area.scrollHeight, mirror.scrollHeight],
+        scrollTop: [area.scrollTop, mirror.scrollTop],
+      };
+    });
+    assert.deepEqual(box.same, [true, true, true, true]);
+    assert.equal(box.clientWidth[0], box.clientWidth[1], 'same width for the text: same line breaks');
+    assert.equal(box.scrollHeight[0], box.scrollHeight[1], 'same height of text');
+    assert.ok(box.scrollTop[0] > 0);
+    assert.equal(box.scrollTop[1], box.scrollTop[0], 'scrolls with the box');
+  });
+
   it('keeps the read-out cheap: one short update per keystroke', async (t) => {
     await page.fill('#message', '');
     await page.evaluate(() => performance.clearMeasures('compose-update'));
@@ -111,17 +134,15 @@ describe('compose page on a desktop, in English', () => {
   });
 });
 
-describe('compose page on a phone, in French', () => {
+describe('compose page on a phone, in French, with a worker that forces the sandbox', () => {
   let session;
   let page;
 
   before(async () => {
-    session = await openPage({
-      locale: 'fr-FR',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    session = await openPage(
+      { locale: 'fr-FR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      { sandbox: true },
+    );
     ({ page } = session);
   });
 
@@ -153,6 +174,33 @@ describe('compose page on a phone, in French', () => {
     await page.fill('#message', 'Ligne 1:br:Ligne 2');
     assert.equal(await page.textContent('#preview-parts .segment-text'), 'Ligne 1\nLigne 2');
     assert.equal(await page.getAttribute('#readout-characters', 'data-characters'), '16');
+  });
+
+  it('says in French what cannot travel without Unicode', async () => {
+    await page.fill('#message', 'Bonne fête 🎉🎂');
+    assert.equal(
+      await page.textContent('#unsupported-text'),
+      "🎉 🎂 ne peuvent pas partir sans l'Unicode : ils arriveraient en « ? ». " +
+        "Activez l'Unicode pour les envoyer (70 caractères par SMS).",
+    );
+    assert.equal(await page.textContent('#enable-unicode'), "Activer l'Unicode");
+  });
+
+  it('keeps the sandbox on when the worker forces it, and sends there', async () => {
+    assert.equal(await page.isChecked('#sandbox'), true);
+    assert.equal(await page.isDisabled('#sandbox'), true);
+    assert.equal(await page.isVisible('#sandbox-forced'), true);
+    await page.fill('#recipients', '07 98 76 54 32');
+    await page.fill('#sender', '');
+    await page.fill('#message', 'Votre colis arrive demain.');
+    assert.equal(await page.textContent('#send'), 'Envoyer en bac à sable');
+    await page.tap('#send');
+    await page.locator('#result[data-state="ok"]').waitFor();
+    assert.match(await page.textContent('#result-title'), /bac à sable/);
+    const stored = (await standinGet(session.stack, '/__standin/messages')).at(-1);
+    assert.equal(stored.sandbox, true);
+    assert.equal(stored.body.phoneNumbers, '+33798765432');
+    assert.equal(await page.textContent('#result-message-id'), String(stored.messageId));
   });
 
   it('raised no error in the page', () => {
