@@ -143,7 +143,8 @@ export function previewParts(message, analysis, parts, billedLength) {
   const texts = starts.map((start, k) => {
     let text = '';
     walk(message, start, start + parts[k].length, index, (kind, slice, _i, replacement) => {
-      if (kind === 'plain') text += slice;
+      // A lone surrogate cannot be sent as such: it arrives as U+FFFD, as the package previews it.
+      if (kind === 'plain') text += slice.toWellFormed();
       else if (kind === 'br') text += '\n';
       else if (kind === 'replaced') text += replacement;
       else text += UNSUPPORTED_ARRIVES_AS;
