@@ -25,6 +25,8 @@ const FIELDS_WITH_LIST = new Set([
 const FIELD_LABEL_KEYS = Object.fromEntries(
   [...FIELDS_WITH_LIST].filter((f) => f !== 'request').map((f) => [f, `field.${f}`]),
 );
+/** The wire fields of the schedule. */
+const SCHEDULE_FIELDS = ['scheduledDeliveryDate', 'time', 'minute'];
 /** Timing entries kept before the oldest are dropped (one per update). */
 const MAX_TIMINGS = 500;
 
@@ -359,10 +361,12 @@ function renderDelivery(report) {
   const { lang } = state;
   const delayed = report.warnings.some((w) => w.code === 'quiet_hours_delay');
   const scheduled = el.date.value !== '';
+  // The delivery time holds whatever the other fields say, as long as the schedule itself is right.
+  const scheduleOk = !report.errors.some((e) => SCHEDULE_FIELDS.includes(e.field));
   const when = report.deliveryTime ? formatParisTime(lang, new Date(report.deliveryTime)) : '';
   let text;
   if (delayed) text = t(lang, scheduled ? 'delivery.delayed' : 'delivery.nowDelayed', { when });
-  else if (scheduled && report.valid) text = t(lang, 'delivery.at', { when });
+  else if (scheduled && scheduleOk) text = t(lang, 'delivery.at', { when });
   else if (scheduled) text = '';
   else text = t(lang, 'delivery.now');
   el.delivery.textContent = text;
@@ -524,8 +528,8 @@ function onFieldChange(event) {
   if (field) {
     state.touched.add(field);
     state.serverIssues.delete(field);
-    if (field === 'scheduledDeliveryDate' || field === 'time' || field === 'minute') {
-      for (const f of ['scheduledDeliveryDate', 'time', 'minute']) state.serverIssues.delete(f);
+    if (SCHEDULE_FIELDS.includes(field)) {
+      for (const f of SCHEDULE_FIELDS) state.serverIssues.delete(f);
     }
   }
   if (event.target === el.date) syncScheduleControls();

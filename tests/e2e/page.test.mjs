@@ -186,6 +186,23 @@ describe('compose page on a phone, in French, with a worker that forces the sand
     assert.equal(await page.textContent('#enable-unicode'), "Activer l'Unicode");
   });
 
+  it('schedules with the date, hour and minute, and clears the schedule', async () => {
+    assert.equal(await page.isDisabled('#schedule-hour'), true, 'no hour without a date');
+    assert.equal(await page.textContent('#delivery-time'), "Part dès l'envoi.");
+    const hours = await page.locator('#schedule-hour option').allTextContents();
+    const minutes = await page.locator('#schedule-minute option').allTextContents();
+    assert.equal(hours.length, 24);
+    assert.deepEqual(minutes, ['00', '05', '10', '15', '20', '25', '30', '35', '40', '45', '50', '55']);
+    await page.fill('#schedule-date', '2099-01-07');
+    assert.equal(await page.isEnabled('#schedule-hour'), true);
+    await page.selectOption('#schedule-minute', '45');
+    assert.match(await page.textContent('#delivery-time'), /^Partira le mercredi 7 janvier 2099 à 09:45/);
+    await page.tap('#schedule-clear');
+    assert.equal(await page.inputValue('#schedule-date'), '');
+    assert.equal(await page.isDisabled('#schedule-minute'), true);
+    assert.equal(await page.textContent('#delivery-time'), "Part dès l'envoi.");
+  });
+
   it('keeps the sandbox on when the worker forces it, and sends there', async () => {
     assert.equal(await page.isChecked('#sandbox'), true);
     assert.equal(await page.isDisabled('#sandbox'), true);
