@@ -306,37 +306,18 @@ describe('compose page', () => {
   });
 
   it("shows SMS Partner's per-field refusal next to the field it names", async () => {
-    // The stand-in cannot be told to refuse a request the package accepts, so the worker's answer
-    // to SMS Partner's code 9 is played here in its exact shape (422, kind "api").
-    const refusal = {
-      ok: false,
-      error: {
-        kind: 'api',
-        message: 'at least one constraint failed',
-        status: 400,
-        code: 9,
-        errors: [
-          { field: 'sender', code: 'rejected_by_smspartner', message: 'This sender is not allowed on your account' },
-          { field: 'urlDlr', code: 'rejected_by_smspartner', message: 'This value is not a valid URL.' },
-        ],
-        mayHaveBeenSent: false,
-      },
-    };
-    const endpoint = `${stack.workerUrl}/api/send`;
-    await page.route(endpoint, (route) =>
-      route.fulfill({
-        status: 422,
-        contentType: 'application/json',
-        headers: { 'access-control-allow-origin': '*' },
-        body: JSON.stringify(refusal),
-      }),
-    );
-    try {
-      await page.click('#send');
-      await page.locator('#result[data-state="error"]').waitFor();
-    } finally {
-      await page.unroute(endpoint);
-    }
+    // SMS Partner refuses what only it can check: the stand-in's `reject` fault answers code 9
+    // with these per-field errors, through the worker, as SMS Partner would.
+    const errors = [
+      { elementId: 'children[sender].data', message: 'This sender is not allowed on your account' },
+      { elementId: 'children[urlDlr].data', message: 'This value is not a valid URL.' },
+    ];
+    const before = (await standinGet(stack, '/__standin/requests')).byPath['/v1/send'] ?? 0;
+    await standinPost(stack, '/__standin/fault', { kind: 'reject', times: 1, errors });
+    await page.click('#send');
+    await page.locator('#result[data-state="error"]').waitFor();
+    const after = (await standinGet(stack, '/__standin/requests')).byPath['/v1/send'] ?? 0;
+    assert.equal(after - before, 1, 'SMS Partner was asked once');
     assert.equal(await page.getAttribute('#result-error', 'data-kind'), 'api');
     assert.match(await page.textContent('#result-error'), /code 9/);
     const sender = page.locator('#issues-sender li.server');
