@@ -72,6 +72,10 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
+    fn issue(&self, field: &'static str, code: &'static str, en: String, fr: String) -> Issue {
+        Issue::new(field, code, self.lang.pick(&en, &fr).to_owned())
+    }
+
     pub(crate) fn error(
         &mut self,
         field: &'static str,
@@ -79,8 +83,8 @@ impl Findings {
         en: String,
         fr: String,
     ) {
-        let message = self.lang.pick(&en, &fr).to_owned();
-        self.errors.push(Issue::new(field, code, message));
+        let issue = self.issue(field, code, en, fr);
+        self.errors.push(issue);
     }
 
     pub(crate) fn warning(
@@ -90,8 +94,8 @@ impl Findings {
         en: String,
         fr: String,
     ) {
-        let message = self.lang.pick(&en, &fr).to_owned();
-        self.warnings.push(Issue::new(field, code, message));
+        let issue = self.issue(field, code, en, fr);
+        self.warnings.push(issue);
     }
 }
 
