@@ -125,6 +125,11 @@ impl SmsPartnerClient {
         };
         let mut errors = report.errors;
         errors.extend(option_issues);
+        // Validation quotes what it refuses (a phone number, a date): the key pasted into the
+        // wrong field must not come back in the error.
+        for issue in &mut errors {
+            issue.message = self.api_key.redact(&issue.message);
+        }
         match report.request {
             Some(wire_request) if errors.is_empty() => Ok(wire::send_request(
                 &self.base_url,

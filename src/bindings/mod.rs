@@ -6,6 +6,7 @@ mod js_error;
 mod typescript;
 
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::{self, Date};
@@ -69,10 +70,27 @@ pub fn analyze_message(message: JsValue, options: Option<JsValue>) -> JsValue {
 #[wasm_bindgen(js_name = splitMessage, skip_typescript)]
 pub fn split_message(message: JsValue, options: Option<JsValue>) -> JsValue {
     let options = options.unwrap_or_default();
-    to_js(&message::split(
-        &message_text(&message),
-        &message_options(&options),
-    ))
+    let text = message_text(&message);
+    let parts = message::split(&text, &message_options(&options));
+    match message.dyn_ref::<js_sys::JsString>() {
+        // Lone surrogates crossed as U+FFFD, one UTF-16 code unit as well: cut the original
+        // string at the same offsets, so that `parts.join('')` gives it back unchanged.
+        Some(original) if !original.is_valid_utf16() => {
+            let mut from = 0u32;
+            parts
+                .iter()
+                .map(|part| {
+                    let units = u32::try_from(part.encode_utf16().count()).unwrap_or(u32::MAX);
+                    let to = from.saturating_add(units);
+                    let slice = original.slice(from, to);
+                    from = to;
+                    slice
+                })
+                .collect::<js_sys::Array>()
+                .into()
+        }
+        _ => to_js(&parts),
+    }
 }
 
 /// Normalizes phone numbers as typed by a person to E.164. Never throws.

@@ -26,7 +26,8 @@ pub struct ValidateOptions {
     pub commercial: bool,
     /// The language of the sentences.
     pub lang: Lang,
-    /// Whether a missing `apiKey` is an error (off when a client adds its own key).
+    /// Whether a missing `apiKey` is an error (off when a client adds its own key). A key that
+    /// is given is checked either way.
     pub require_api_key: bool,
 }
 
@@ -115,7 +116,9 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
             .warnings
             .push(Issue::new(name.clone(), "unknown_field", message));
     }
-    if options.require_api_key {
+    // A key that is given is checked even when none is required (a client adds its own): a
+    // number or an object there is a mistake to report, not a value to drop silently.
+    if options.require_api_key || !raw.api_key.is_unset() {
         fields::api_key(&raw.api_key, &mut findings);
     }
     let numbers = fields::phone_numbers(&raw.phone_numbers, &mut findings);
