@@ -49,11 +49,21 @@ impl ApiKey {
     }
 
     /// Replaces every occurrence of the key in `text` by `[redacted]`.
+    ///
+    /// The result never holds the key: when the marker and the text around it spell the key
+    /// again (a key such as `d]x` before an `x`), nothing of the text is kept, only the marker,
+    /// or nothing at all for a key that is part of the marker itself.
     pub fn redact(&self, text: &str) -> String {
         if self.0.is_empty() {
-            text.to_owned()
+            return text.to_owned();
+        }
+        let redacted = text.replace(&self.0, REDACTED);
+        if !redacted.contains(&self.0) {
+            redacted
+        } else if REDACTED.contains(&self.0) {
+            String::new()
         } else {
-            text.replace(&self.0, REDACTED)
+            REDACTED.to_owned()
         }
     }
 }

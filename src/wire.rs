@@ -245,14 +245,16 @@ fn decode_success(map: Map<String, Value>, api_key: &ApiKey) -> Option<SendResul
         match name.as_str() {
             "success" => {}
             "code" => result.code = value.as_i64().unwrap_or(200),
-            "message_id" => result.message_id = value,
+            "message_id" => result.message_id = redact_value(value, api_key),
             "nb_sms" => result.nb_sms = value.as_f64(),
             "cost" => result.cost = value.as_f64().or_else(|| value.as_str()?.parse().ok()),
             "currency" => result.currency = value.as_str().map(|c| api_key.redact(c)),
             _ => {
-                result
-                    .extra
-                    .insert(camel_case(&name), redact_value(value, api_key));
+                // Redacted after the renaming, which could spell the key (`sk_-…` → `sk-…`).
+                result.extra.insert(
+                    api_key.redact(&camel_case(&name)),
+                    redact_value(value, api_key),
+                );
             }
         }
     }

@@ -42,13 +42,13 @@ fn keys(value: &JsValue) -> Vec<String> {
         .collect()
 }
 
-fn now() -> JsValue {
-    js(r#"{ now: "2026-11-30T10:00:00Z" }"#)
+fn now() -> Option<JsValue> {
+    Some(js(r#"{ now: "2026-11-30T10:00:00Z" }"#))
 }
 
 #[wasm_bindgen_test]
 fn analysis_has_exactly_the_contract_fields() {
-    let analysis = analyze_message("Café [ok] ^".into(), js("{ isStopSms: 1 }"));
+    let analysis = analyze_message("Café [ok] ^".into(), Some(js("{ isStopSms: 1 }")));
     assert_eq!(
         keys(&analysis),
         [
@@ -84,14 +84,14 @@ fn analysis_has_exactly_the_contract_fields() {
 
 #[wasm_bindgen_test]
 fn analysis_counts_emoji_in_utf16_and_reports_indices_in_utf16() {
-    let gsm = as_json(&analyze_message("😀 é ú".into(), JsValue::UNDEFINED));
+    let gsm = as_json(&analyze_message("😀 é ú".into(), None));
     assert_eq!(
         gsm["unsupported"],
         json!([{"index": 0, "char": "😀"}, {"index": 5, "char": "ú"}])
     );
     let ucs2 = as_json(&analyze_message(
         "😀".repeat(35).into(),
-        js("{ isUnicode: true }"),
+        Some(js("{ isUnicode: true }")),
     ));
     assert_eq!(
         (
@@ -103,7 +103,7 @@ fn analysis_counts_emoji_in_utf16_and_reports_indices_in_utf16() {
     );
     let ucs2 = as_json(&analyze_message(
         "😀".repeat(36).into(),
-        js("{ isUnicode: 1 }"),
+        Some(js("{ isUnicode: 1 }")),
     ));
     assert_eq!(
         (ucs2["smsCount"].as_u64(), ucs2["perSms"].as_u64()),
@@ -124,10 +124,10 @@ fn analysis_never_throws() {
         js(r#""a\uD800b\uDFFFc""#),
         revoked_proxy(),
     ] {
-        let analysis = analyze_message(value.clone(), value);
+        let analysis = analyze_message(value.clone(), Some(value));
         assert!(analysis.is_object());
     }
-    let lone = as_json(&analyze_message(js(r#""a\uD800b""#), JsValue::UNDEFINED));
+    let lone = as_json(&analyze_message(js(r#""a\uD800b""#), None));
     assert_eq!(
         lone["unsupported"],
         json!([{"index": 1, "char": "\u{FFFD}"}])
@@ -137,7 +137,7 @@ fn analysis_never_throws() {
 #[wasm_bindgen_test]
 fn a_megabyte_of_text_is_analyzed() {
     let text = "a".repeat(1 << 20);
-    let value = as_json(&analyze_message(text.into(), JsValue::UNDEFINED));
+    let value = as_json(&analyze_message(text.into(), None));
     assert_eq!(value["characters"], 1 << 20);
     assert_eq!(value["smsCount"], (1u64 << 20).div_ceil(153));
 }
@@ -145,7 +145,7 @@ fn a_megabyte_of_text_is_analyzed() {
 #[wasm_bindgen_test]
 fn split_parts_join_back() {
     let text = format!("{}€{}", "a".repeat(152), "b".repeat(20));
-    let parts: Array = split_message(text.clone().into(), JsValue::UNDEFINED).unchecked_into();
+    let parts: Array = split_message(text.clone().into(), None).unchecked_into();
     assert_eq!(parts.length(), 2);
     assert_eq!(parts.get(0).as_string().unwrap(), "a".repeat(152));
     assert_eq!(parts.join("").as_string().unwrap(), text);
@@ -155,7 +155,7 @@ fn split_parts_join_back() {
 fn phone_numbers_shape() {
     let report = parse_phone_numbers(
         js(r#""06 12 34 56 78, +33 6 12 34 56 78; 12, +49 151 23456789""#),
-        JsValue::UNDEFINED,
+        None,
     );
     assert_eq!(keys(&report), ["numbers", "invalid", "duplicates"]);
     let value = as_json(&report);
@@ -166,14 +166,11 @@ fn phone_numbers_shape() {
         keys(&Array::from(&Reflect::get(&report, &"invalid".into()).unwrap()).get(0)),
         ["input", "code", "reason"]
     );
-    let from_array = as_json(&parse_phone_numbers(
-        js(r#"["0612345678", 5]"#),
-        JsValue::UNDEFINED,
-    ));
+    let from_array = as_json(&parse_phone_numbers(js(r#"["0612345678", 5]"#), None));
     assert_eq!(from_array["numbers"], json!(["+33612345678"]));
     assert_eq!(from_array["invalid"].as_array().unwrap().len(), 1);
     for hostile in [JsValue::NULL, js("{}"), js("42"), revoked_proxy()] {
-        assert!(parse_phone_numbers(hostile, JsValue::UNDEFINED).is_object());
+        assert!(parse_phone_numbers(hostile, None).is_object());
     }
 }
 
@@ -298,7 +295,9 @@ fn ten_thousand_numbers_are_one_precise_error() {
 fn options_are_checked_not_thrown() {
     let report = validate_send_request(
         js(r#"{ apiKey: "k", phoneNumbers: "0612345678", message: "x" }"#),
-        js(r#"{ now: "yesterday", lang: "de", commercial: "maybe" }"#),
+        Some(js(
+            r#"{ now: "yesterday", lang: "de", commercial: "maybe" }"#,
+        )),
     );
     let fields = error_fields(&report);
     assert_eq!(
@@ -314,7 +313,7 @@ fn options_are_checked_not_thrown() {
 fn french_sentences() {
     let report = validate_send_request(
         js(r#"{ phoneNumbers: "0612345678", message: "x" }"#),
-        js(r#"{ lang: "fr" }"#),
+        Some(js(r#"{ lang: "fr" }"#)),
     );
     assert_eq!(
         as_json(&report)["errors"][0]["message"],
@@ -326,23 +325,23 @@ fn french_sentences() {
 fn quiet_hours_from_javascript() {
     // Sunday 29 November 2026, 21:05 UTC → Monday 30 November 08:00 Paris (07:00 UTC).
     let at = js(r#"new Date("2026-11-29T21:05:00Z")"#);
-    let date = effective_send_time(at.clone(), js("{ commercial: true }")).unwrap();
+    let date = effective_send_time(at.clone(), Some(js("{ commercial: true }"))).unwrap();
     assert_eq!(
         date.to_iso_string().as_string().unwrap(),
         "2026-11-30T07:00:00.000Z"
     );
-    let same = effective_send_time(at, JsValue::UNDEFINED).unwrap();
+    let same = effective_send_time(at, None).unwrap();
     assert_eq!(
         same.to_iso_string().as_string().unwrap(),
         "2026-11-29T21:05:00.000Z"
     );
-    assert!(effective_send_time("not a date".into(), JsValue::UNDEFINED).is_err());
+    assert!(effective_send_time("not a date".into(), None).is_err());
     assert!(is_french_public_holiday("2027-05-06".into()).unwrap());
     assert!(!is_french_public_holiday("06/05/2026".into()).unwrap());
     assert!(is_french_public_holiday(js(r#"new Date("2026-07-13T22:30:00Z")"#)).unwrap());
     assert!(is_french_public_holiday(JsValue::NULL).is_err());
     assert_eq!(
-        french_public_holiday("2026-04-06".into(), js(r#"{ lang: "fr" }"#)).unwrap(),
+        french_public_holiday("2026-04-06".into(), Some(js(r#"{ lang: "fr" }"#))).unwrap(),
         "Lundi de Pâques"
     );
 }

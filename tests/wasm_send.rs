@@ -88,7 +88,7 @@ fn request() -> JsValue {
 
 /// Sends and returns `Ok(result)` or `Err(error as JSON)`.
 async fn send(client: &SmsPartnerClient, request: JsValue) -> Result<Value, Value> {
-    let outcome = JsFuture::from(settle(&client.send(request, JsValue::UNDEFINED)))
+    let outcome = JsFuture::from(settle(&client.send(request, None)))
         .await
         .unwrap();
     let ok = Reflect::get(&outcome, &"ok".into())

@@ -17,7 +17,7 @@ const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 /// A client of the SMS Partner API holding its key, address and timeout.
 ///
 /// The key is never readable back, and never appears in an error or a result.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub struct SmsPartnerClient {
     api_key: ApiKey,
     base_url: String,
@@ -35,9 +35,7 @@ impl SmsPartnerClient {
     /// # Errors
     /// An `SmsPartnerError` of kind `validation` when an option is missing or wrong.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "SmsPartnerClientOptions")] options: JsValue,
-    ) -> Result<SmsPartnerClient, JsValue> {
+    pub fn new(options: JsValue) -> Result<SmsPartnerClient, JsValue> {
         let api_key = match convert::option(&options, "apiKey") {
             InputValue::Text(key) => ApiKey::new(&key)
                 .map_err(|_| config_error("apiKey must be a non-empty key without spaces"))?,
@@ -83,12 +81,8 @@ impl SmsPartnerClient {
     /// Resolves to a `SendResult`; rejects with an `SmsPartnerError`. Nothing is ever resent:
     /// after a `network` or `timeout` error the message may have been sent, and a resend is
     /// the caller's decision. `options` takes `lang` and `now` as `validateSendRequest` does.
-    #[wasm_bindgen(unchecked_return_type = "Promise<SendResult>")]
-    pub fn send(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
-    ) -> js_sys::Promise {
+    pub fn send(&self, request: JsValue, options: Option<JsValue>) -> js_sys::Promise {
+        let options = options.unwrap_or_default();
         let prepared = self.prepare(&request, &options);
         let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
         wasm_bindgen_futures::future_to_promise(async move {
@@ -131,6 +125,11 @@ impl SmsPartnerClient {
         };
         let mut errors = report.errors;
         errors.extend(option_issues);
+        // Validation quotes what it refuses (a phone number, a date): the key pasted into the
+        // wrong field must not come back in the error.
+        for issue in &mut errors {
+            issue.message = self.api_key.redact(&issue.message);
+        }
         match report.request {
             Some(wire_request) if errors.is_empty() => Ok(wire::send_request(
                 &self.base_url,

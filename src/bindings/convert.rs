@@ -120,16 +120,19 @@ pub fn option(options: &JsValue, name: &str) -> InputValue {
     }
 }
 
-/// An instant from a `Date`, an ISO 8601 string or milliseconds since the epoch.
+/// An instant from a `Date`, an ISO 8601 string or milliseconds since the epoch, within the
+/// range of a JavaScript `Date` (beyond it, `new Date(ms)` is an invalid date, and so would be
+/// the answer).
 pub fn instant(value: &JsValue) -> Option<i64> {
     // `Array.isArray` throws on a revoked proxy, where `instanceof` below would throw uncaught.
     is_array(value).ok()?;
+    // NaN and the infinities fail the comparison too.
+    let in_range = |ms: f64| (ms.abs() <= paris_time::MAX_JS_TIME_MS as f64).then_some(ms as i64);
     if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        let ms = date.get_time();
-        return ms.is_finite().then_some(ms as i64);
+        return in_range(date.get_time());
     }
     if let Some(ms) = value.as_f64() {
-        return ms.is_finite().then_some(ms as i64);
+        return in_range(ms);
     }
     paris_time::parse_iso8601(&value.as_string()?)
 }

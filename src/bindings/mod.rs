@@ -6,6 +6,7 @@ mod js_error;
 mod typescript;
 
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::{self, Date};
@@ -56,11 +57,9 @@ fn lang_option(options: &JsValue) -> Option<Lang> {
 
 /// Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
 /// Never throws: a value that is not a string is read as an empty message.
-#[wasm_bindgen(js_name = analyzeMessage, unchecked_return_type = "MessageAnalysis")]
-pub fn analyze_message(
-    #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MessageOptions | undefined")] options: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = analyzeMessage, skip_typescript)]
+pub fn analyze_message(message: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
     to_js(&message::analyze(
         &message_text(&message),
         &message_options(&options),
@@ -68,23 +67,36 @@ pub fn analyze_message(
 }
 
 /// The message cut where SMS Partner cuts it, one string per SMS billed. Never throws.
-#[wasm_bindgen(js_name = splitMessage, unchecked_return_type = "string[]")]
-pub fn split_message(
-    #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MessageOptions | undefined")] options: JsValue,
-) -> JsValue {
-    to_js(&message::split(
-        &message_text(&message),
-        &message_options(&options),
-    ))
+#[wasm_bindgen(js_name = splitMessage, skip_typescript)]
+pub fn split_message(message: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let text = message_text(&message);
+    let parts = message::split(&text, &message_options(&options));
+    match message.dyn_ref::<js_sys::JsString>() {
+        // Lone surrogates crossed as U+FFFD, one UTF-16 code unit as well: cut the original
+        // string at the same offsets, so that `parts.join('')` gives it back unchanged.
+        Some(original) if !original.is_valid_utf16() => {
+            let mut from = 0u32;
+            parts
+                .iter()
+                .map(|part| {
+                    let units = u32::try_from(part.encode_utf16().count()).unwrap_or(u32::MAX);
+                    let to = from.saturating_add(units);
+                    let slice = original.slice(from, to);
+                    from = to;
+                    slice
+                })
+                .collect::<js_sys::Array>()
+                .into()
+        }
+        _ => to_js(&parts),
+    }
 }
 
 /// Normalizes phone numbers as typed by a person to E.164. Never throws.
-#[wasm_bindgen(js_name = parsePhoneNumbers, unchecked_return_type = "PhoneNumberReport")]
-pub fn parse_phone_numbers(
-    #[wasm_bindgen(unchecked_param_type = "string | string[]")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'en' | 'fr' } | undefined")] options: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = parsePhoneNumbers, skip_typescript)]
+pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
     let lang = lang_option(&options).unwrap_or_default();
     let entries: Vec<String> = match convert::scalar_or_list(&input) {
         InputValue::Text(text) => phone::split_list(&text).map(str::to_owned).collect(),
@@ -104,11 +116,9 @@ pub fn parse_phone_numbers(
 }
 
 /// Validates a send request as SMS Partner would. Never throws.
-#[wasm_bindgen(js_name = validateSendRequest, unchecked_return_type = "ValidationReport")]
-pub fn validate_send_request(
-    #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = validateSendRequest, skip_typescript)]
+pub fn validate_send_request(request: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
     let (options, option_issues) = validate_options(&options);
     let mut report = match convert::raw_request(&request) {
         Ok(raw) => validate::validate(&raw, &options),
@@ -187,11 +197,9 @@ pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue
 ///
 /// # Errors
 /// A `TypeError` when `at` is not a valid `Date`, ISO 8601 string or number of milliseconds.
-#[wasm_bindgen(js_name = effectiveSendTime)]
-pub fn effective_send_time(
-    #[wasm_bindgen(unchecked_param_type = "Date | string | number")] at: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ commercial?: boolean } | undefined")] options: JsValue,
-) -> Result<js_sys::Date, JsValue> {
+#[wasm_bindgen(js_name = effectiveSendTime, skip_typescript)]
+pub fn effective_send_time(at: JsValue, options: Option<JsValue>) -> Result<js_sys::Date, JsValue> {
+    let options = options.unwrap_or_default();
     let at_ms = convert::instant(&at).ok_or_else(|| {
         js_error::type_error("effectiveSendTime: `at` must be a valid Date or ISO 8601 string")
     })?;
@@ -212,10 +220,8 @@ fn calendar_date(value: &JsValue) -> Option<Date> {
 ///
 /// # Errors
 /// A `TypeError` when `date` is not a `Date`, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
-#[wasm_bindgen(js_name = isFrenchPublicHoliday)]
-pub fn is_french_public_holiday(
-    #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
-) -> Result<bool, JsValue> {
+#[wasm_bindgen(js_name = isFrenchPublicHoliday, skip_typescript)]
+pub fn is_french_public_holiday(date: JsValue) -> Result<bool, JsValue> {
     let date = calendar_date(&date).ok_or_else(|| {
         js_error::type_error(
             "isFrenchPublicHoliday: `date` must be a Date, \"YYYY-MM-DD\" or \"dd/MM/yyyy\"",
@@ -228,11 +234,9 @@ pub fn is_french_public_holiday(
 ///
 /// # Errors
 /// A `TypeError` when `date` is not a `Date`, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
-#[wasm_bindgen(js_name = frenchPublicHoliday, unchecked_return_type = "string | null")]
-pub fn french_public_holiday(
-    #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'en' | 'fr' } | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = frenchPublicHoliday, skip_typescript)]
+pub fn french_public_holiday(date: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or_default();
     let date = calendar_date(&date).ok_or_else(|| {
         js_error::type_error(
             "frenchPublicHoliday: `date` must be a Date, \"YYYY-MM-DD\" or \"dd/MM/yyyy\"",

@@ -172,4 +172,58 @@ export interface SmsPartnerError extends Error {
   code: number | null;
   errors: Issue[];
 }
+/**
+ * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
+ * Never throws: a value that is not a string is read as an empty message.
+ */
+export function analyzeMessage(message: string, options?: MessageOptions): MessageAnalysis;
+
+/**
+ * The message cut where SMS Partner cuts it, one string per SMS billed; `parts.join('')` gives
+ * the message back. Never throws.
+ */
+export function splitMessage(message: string, options?: MessageOptions): string[];
+
+/** Normalizes phone numbers as typed by a person to E.164. Never throws. */
+export function parsePhoneNumbers(input: string | string[], options?: { lang?: "en" | "fr" }): PhoneNumberReport;
+
+/** Validates a send request as SMS Partner would. Never throws on any value. */
+export function validateSendRequest(request: SendRequest, options?: ValidateOptions): ValidationReport;
+
+/**
+ * When SMS Partner will actually send a message submitted at `at`: with `commercial`, the next
+ * opening of Monday–Saturday 08:00–20:00 Paris time outside public holidays; otherwise `at`.
+ * @throws TypeError when `at` is not a valid Date, ISO 8601 string or number of milliseconds.
+ */
+export function effectiveSendTime(at: Date | string | number, options?: { commercial?: boolean }): Date;
+
+/**
+ * Whether a calendar date (a Date's day in Paris, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`) is one of
+ * the 11 national French public holidays.
+ * @throws TypeError when `date` cannot be read.
+ */
+export function isFrenchPublicHoliday(date: Date | string): boolean;
+
+/**
+ * The name of the French public holiday on that date, or `null`.
+ * @throws TypeError when `date` cannot be read.
+ */
+export function frenchPublicHoliday(date: Date | string, options?: { lang?: "en" | "fr" }): string | null;
+
+/** A client of the SMS Partner API. Its key is never readable back. */
+export class SmsPartnerClient {
+  free(): void;
+  [Symbol.dispose](): void;
+  /** @throws SmsPartnerError of kind `validation` when an option is missing or wrong. */
+  constructor(options: SmsPartnerClientOptions);
+  /** The address requests go to. */
+  readonly baseUrl: string;
+  /** The timeout of a send, in milliseconds. */
+  readonly timeoutMs: number;
+  /**
+   * Validates `request` and, when valid, posts it once to `{baseUrl}/v1/send`. Rejects with an
+   * `SmsPartnerError`. Never resends: after `network` or `timeout` the SMS may have left.
+   */
+  send(request: SendRequest, options?: ValidateOptions): Promise<SendResult>;
+}
 "#;

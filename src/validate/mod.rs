@@ -26,7 +26,8 @@ pub struct ValidateOptions {
     pub commercial: bool,
     /// The language of the sentences.
     pub lang: Lang,
-    /// Whether a missing `apiKey` is an error (off when a client adds its own key).
+    /// Whether a missing `apiKey` is an error (off when a client adds its own key). A key that
+    /// is given is checked either way.
     pub require_api_key: bool,
 }
 
@@ -72,6 +73,10 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
+    fn issue(&self, field: &'static str, code: &'static str, en: String, fr: String) -> Issue {
+        Issue::new(field, code, self.lang.pick(&en, &fr).to_owned())
+    }
+
     pub(crate) fn error(
         &mut self,
         field: &'static str,
@@ -79,8 +84,8 @@ impl Findings {
         en: String,
         fr: String,
     ) {
-        let message = self.lang.pick(&en, &fr).to_owned();
-        self.errors.push(Issue::new(field, code, message));
+        let issue = self.issue(field, code, en, fr);
+        self.errors.push(issue);
     }
 
     pub(crate) fn warning(
@@ -90,8 +95,8 @@ impl Findings {
         en: String,
         fr: String,
     ) {
-        let message = self.lang.pick(&en, &fr).to_owned();
-        self.warnings.push(Issue::new(field, code, message));
+        let issue = self.issue(field, code, en, fr);
+        self.warnings.push(issue);
     }
 }
 
@@ -111,7 +116,9 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
             .warnings
             .push(Issue::new(name.clone(), "unknown_field", message));
     }
-    if options.require_api_key {
+    // A key that is given is checked even when none is required (a client adds its own): a
+    // number or an object there is a mistake to report, not a value to drop silently.
+    if options.require_api_key || !raw.api_key.is_unset() {
         fields::api_key(&raw.api_key, &mut findings);
     }
     let numbers = fields::phone_numbers(&raw.phone_numbers, &mut findings);

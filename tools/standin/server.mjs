@@ -26,7 +26,9 @@ const DEFAULT_PRICES = Object.freeze({ premium: 0.038, lowCost: 0.026 });
 const DEFAULT_CREDITS = Object.freeze({ creditSms: 10000, creditSmsECO: 10000, creditHlr: 0 });
 
 /** Fault kinds. `slow`, `brokenJson` and `reset` process the send (store, bill) and then spoil the
- * answer; the others answer in place of SMS Partner and process nothing. */
+ * answer; the others answer in place of SMS Partner and process nothing. `reject` answers code 9
+ * with the fault's `errors` (default: the sender refused), as SMS Partner does for what only it
+ * can check. */
 const FAULT_KINDS = Object.freeze([
   'none',
   'status500',
@@ -36,6 +38,7 @@ const FAULT_KINDS = Object.freeze([
   'slow',
   'brokenJson',
   'reset',
+  'reject',
 ]);
 
 const CORS = Object.freeze({
@@ -243,6 +246,15 @@ export async function startStandin({
         return reply.code(502).type('text/html; charset=utf-8').send(HTML_502);
       case 'unexpected200':
         return reply.code(200).send({ hello: 'world' });
+      case 'reject':
+        // SMS Partner refusing what only it can check (a sender not allowed on the account…).
+        return reply.code(400).send({
+          success: false,
+          code: 9,
+          errors: fault.errors ?? [
+            { elementId: 'children[sender].data', message: 'This sender is not allowed on your account' },
+          ],
+        });
       case 'status429':
         return reply
           .code(429)

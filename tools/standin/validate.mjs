@@ -167,7 +167,8 @@ export function constraintErrors(body, now) {
   if (!isBlank(tag)) {
     if (typeof tag !== 'string') add('tag', 'The tag must be a string');
     else {
-      if (tag.length > 20) add('tag', 'The tag cannot be longer than 20 characters');
+      // Characters, not UTF-16 units: SMS Partner's PHP counts with mb_strlen.
+      if ([...tag].length > 20) add('tag', 'The tag cannot be longer than 20 characters');
       if (/\s/.test(tag)) add('tag', 'The tag cannot contain spaces');
     }
   }

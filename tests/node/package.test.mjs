@@ -1,0 +1,79 @@
+// The built package in Node: loads with initSync, exposes the contract's names, answers in shape.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+import * as sms from "../../pkg/smspartner_wasm.js";
+
+const wasm = readFileSync(new URL("../../pkg/smspartner_wasm_bg.wasm", import.meta.url));
+sms.initSync({ module: wasm });
+
+test("pkg/package.json describes an ES module package with types", () => {
+  const manifest = JSON.parse(readFileSync(new URL("../../pkg/package.json", import.meta.url), "utf8"));
+  assert.equal(manifest.name, "smspartner-wasm");
+  assert.equal(manifest.type, "module");
+  assert.equal(manifest.types, "smspartner_wasm.d.ts");
+  for (const file of manifest.files) {
+    assert.ok(readFileSync(new URL(`../../pkg/${file}`, import.meta.url)).length > 0, file);
+  }
+});
+
+test("every name of the contract is exported", () => {
+  for (const name of [
+    "analyzeMessage", "splitMessage", "parsePhoneNumbers", "validateSendRequest",
+    "effectiveSendTime", "isFrenchPublicHoliday", "SmsPartnerClient", "default", "initSync",
+  ]) {
+    assert.equal(typeof sms[name], "function", name);
+  }
+});
+
+test("analyzeMessage: 160/161 and 70/71", () => {
+  assert.deepEqual(
+    [160, 161].map((n) => sms.analyzeMessage("a".repeat(n)).smsCount),
+    [1, 2],
+  );
+  assert.deepEqual(
+    [70, 71].map((n) => sms.analyzeMessage("é".repeat(n), { isUnicode: 1 }).smsCount),
+    [1, 2],
+  );
+  const analysis = sms.analyzeMessage("Prix : 10€ {promo}", { isStopSms: true });
+  assert.deepEqual(analysis, {
+    encoding: "GSM-7",
+    characters: 19 + 14,
+    smsCount: 1,
+    perSms: 160,
+    remaining: 160 - 33,
+    replacements: [
+      { index: 11, char: "{", replacement: "(" },
+      { index: 17, char: "}", replacement: ")" },
+    ],
+    unsupported: [],
+    stopMention: " STOP au 36180",
+    preview: "Prix : 10€ (promo) STOP au 36180",
+  });
+});
+
+test("splitMessage gives the text back and never cuts an escape", () => {
+  const text = "a".repeat(152) + "€" + "b".repeat(10);
+  const parts = sms.splitMessage(text);
+  assert.deepEqual(parts.map((p) => p.length), [152, 11]);
+  assert.equal(parts.join(""), text);
+});
+
+test("validateSendRequest with a Date for now", () => {
+  const report = sms.validateSendRequest(
+    { apiKey: "k", phoneNumbers: "06 12 34 56 78", message: "Bonjour" },
+    { now: new Date("2026-11-29T21:05:00Z"), commercial: true },
+  );
+  assert.equal(report.valid, true);
+  assert.equal(report.deliveryTime, "2026-11-30T07:00:00.000Z");
+  assert.deepEqual(report.warnings.map((w) => w.code), ["stop_mention_missing", "quiet_hours_delay"]);
+});
+
+test("effectiveSendTime returns a Date", () => {
+  const at = sms.effectiveSendTime("2026-12-24T19:30:00Z", { commercial: true });
+  assert.ok(at instanceof Date);
+  // 20:30 in Paris on Christmas Eve → 26 December 08:00 (25 is a holiday).
+  assert.equal(at.toISOString(), "2026-12-26T07:00:00.000Z");
+  assert.equal(sms.isFrenchPublicHoliday(new Date("2026-12-25T12:00:00Z")), true);
+});

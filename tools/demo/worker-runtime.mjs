@@ -1,0 +1,74 @@
+// Runs www/worker/worker.js in workerd (through Miniflare) on 127.0.0.1, as the edge would.
+
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { Log, LogLevel, Miniflare } from 'miniflare';
+
+/** The repository root: the worker imports the package as ../../pkg/. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WORKER_SCRIPT = fileURLToPath(new URL('../../www/worker/worker.js', import.meta.url));
+
+/** Within what the bundled workerd supports. */
+export const COMPATIBILITY_DATE = '2026-04-20';
+
+const HOST = '127.0.0.1';
+
+/** Miniflare's own messages (start-up, warnings), one line each, to `log`. */
+class LineLog extends Log {
+  #sink;
+  constructor(sink) {
+    super(LogLevel.WARN);
+    this.#sink = sink;
+  }
+  log(message) {
+    for (const line of String(message).split('\n')) if (line.trim() !== '') this.#sink(`miniflare ${line}`);
+  }
+}
+
+/** Forwards each line of a stream to `sink`. */
+function forwardLines(stream, sink) {
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    if (line.trim() !== '') sink(line);
+  });
+}
+
+/**
+ * Starts the worker in workerd. `bindings`: the worker's env (SMSPARTNER_API_KEY,
+ * SMSPARTNER_BASE_URL, ALLOWED_ORIGINS, FORCE_SANDBOX, SEND_TIMEOUT_MS), all strings.
+ * `port`: 0 for any free port. `log(line)`: receives every line the worker and workerd print.
+ * Resolves to `{ url, port, close() }`.
+ */
+export async function startWorker({ bindings = {}, port = 0, log = (line) => process.stdout.write(`${line}\n`) } = {}) {
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: WORKER_SCRIPT,
+    modulesRoot: REPO_ROOT,
+    // .js files are ES modules here (the package and the worker), as wrangler reads them.
+    modulesRules: [
+      { type: 'ESModule', include: ['**/*.js'] },
+      { type: 'CompiledWasm', include: ['**/*.wasm'] },
+    ],
+    compatibilityDate: COMPATIBILITY_DATE,
+    bindings,
+    host: HOST,
+    port,
+    cf: false, // no fetch of Cloudflare's request metadata: nothing leaves 127.0.0.1
+    log: new LineLog(log),
+    logRequests: false,
+    handleRuntimeStdio(stdout, stderr) {
+      forwardLines(stdout, log);
+      forwardLines(stderr, log);
+    },
+  });
+  const ready = await mf.ready;
+  const url = ready.origin;
+  let closed = null;
+  return {
+    url,
+    port: Number(ready.port),
+    close() {
+      closed ??= mf.dispose();
+      return closed;
+    },
+  };
+}
