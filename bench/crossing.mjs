@@ -56,6 +56,7 @@ function viaNumbers(text, unicode) {
 export const VARIANTS = [
   { key: 'base', name: 'baseline: analysis only, the SMS count returned', run: (t, u) => x.analyzeOnly(t, u) },
   { key: 'shipped', name: 'analyzeMessage as shipped (options object, serde-wasm-bindgen)', run: (t, u) => readAnalysis(x.analyzeMessage(t, u ? { isUnicode: true } : undefined)) },
+  { key: 'typed', name: 'analyzeMessage with options read by wasm-bindgen getters, not `Reflect::get`', run: (t, u) => readAnalysis(x.analyzeTypedOptions(t, u ? { isUnicode: true } : undefined)) },
   { key: 'a', name: '(a) serde-wasm-bindgen `json_compatible()` object', run: (t, u) => readAnalysis(x.viaSerde(t, u)) },
   { key: "a'", name: "(a') object built with `Reflect::set`, no serde", run: (t, u) => readAnalysis(x.viaObject(t, u)) },
   { key: 'b', name: '(b) JSON string from serde_json + `JSON.parse`', run: (t, u) => readAnalysis(JSON.parse(x.viaJson(t, u))) },

@@ -1,5 +1,6 @@
 // Section 3: time from an `input` event in the message box to the read-out update, in headless
-// Chromium, with a 1,600-character message. Prints one JSON object on stdout.
+// Chromium, with a 1,600-character message, Unicode mode then GSM mode. Prints one JSON object
+// on stdout.
 //
 // The page is the demo page (www/, served by tools/demo/stack.mjs) when the repository has it,
 // otherwise the minimal page of bench/page. Timestamps are taken in the page: the input event's
@@ -14,14 +15,14 @@ import { serveStatic } from './lib/static-server.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WARMUP = 10;
 const KEYS = 60;
+const KEYS_IN_PAGE = KEYS;
 const text = TEXTS[2].text;
 
 async function startPage() {
   if (existsSync(`${ROOT}tools/demo/stack.mjs`) && existsSync(`${ROOT}www/index.html`)) {
     const { startStack } = await import(`${ROOT}tools/demo/stack.mjs`);
-    const stack = await startStack();
-    const url = stack.pageUrl ?? stack.url ?? stack.www?.url;
-    return { kind: 'demo page (www/)', url, close: () => stack.close() };
+    const stack = await startStack({ log: () => {} });
+    return { kind: 'demo page (www/, served by tools/demo/stack.mjs)', url: stack.pageUrl, close: () => stack.close() };
   }
   const server = await serveStatic(ROOT);
   return { kind: 'minimal page (bench/page: analyzeMessage + read-out, no worker)', url: `${server.url}/bench/page/`, close: server.close };
@@ -32,17 +33,56 @@ const median = (xs) => {
   return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
 };
 
+/** Types KEYS keystrokes (after WARMUP) at the end of the message; returns the page's log. */
+async function keystrokes(page) {
+  await page.evaluate(() => {
+    window.__keystrokes = [];
+    performance.clearMeasures('compose-update');
+  });
+  // Alternately type the last character and delete it: the message stays at 1,599–1,600.
+  const last = text.slice(-1);
+  for (let i = 0; i < WARMUP + KEYS; i++) {
+    await page.keyboard.press(i % 2 === 0 ? last : 'Backspace');
+    await page.waitForFunction((n) => window.__keystrokes.length >= n, i + 1);
+  }
+  const log = (await page.evaluate(() => window.__keystrokes)).slice(WARMUP);
+  // The demo page measures its own update() (User Timing 'compose-update').
+  const updates = await page.evaluate(() => performance.getEntriesByName('compose-update').map((e) => e.duration));
+  return { log, updates: updates.slice(-KEYS_IN_PAGE) };
+}
+
+/** Fills the message box, again until the read-out shows it (the page may still be loading). */
+async function fillMessage(page, value) {
+  const readout = () => page.evaluate(() => document.getElementById('readout-characters').textContent);
+  const before = await readout();
+  for (let tries = 0; tries < 50; tries++) {
+    await page.fill('#message', value);
+    await page.waitForTimeout(100);
+    if ((await readout()) !== before) return;
+  }
+  throw new Error('the read-out never changed');
+}
+
+function summary(mode, { log, updates }) {
+  return {
+    mode,
+    update: updates.length > 0 ? median(updates) : null,
+    keystrokes: log.length,
+    toReadout: median(log.map((p) => p.readout - p.event)),
+    toReadoutMax: Math.max(...log.map((p) => p.readout - p.event)),
+    toFrame: median(log.map((p) => p.frame - p.event)),
+    toPainted: median(log.map((p) => p.painted - p.event)),
+  };
+}
+
 const site = await startPage();
 const browser = await openChromium();
 try {
   const { page } = browser;
   await page.goto(site.url);
-  await page.waitForFunction(() => (document.getElementById('readout-characters')?.textContent ?? '').trim() !== '');
-  await page.fill('#message', text.slice(0, -1));
-  await page.focus('#message');
-  await page.keyboard.press('Control+End');
+  await page.waitForLoadState('load');
+  await fillMessage(page, text.slice(0, -1));
   await page.evaluate(() => {
-    const log = (window.__keystrokes = []);
     let pending = null;
     window.addEventListener('input', (event) => {
       pending = { event: event.timeStamp, dispatch: performance.now() };
@@ -56,43 +96,48 @@ try {
         p.frame = performance.now();
         setTimeout(() => {
           p.painted = performance.now();
-          log.push(p);
+          window.__keystrokes.push(p);
         }, 0);
       });
     }).observe(document.getElementById('readout'), { subtree: true, childList: true, characterData: true, attributes: true });
   });
-  // Alternately type the last character and delete it: the message stays at 1,599–1,600.
-  const last = text.slice(-1);
-  for (let i = 0; i < WARMUP + KEYS; i++) {
-    await page.keyboard.press(i % 2 === 0 ? last : 'Backspace');
-    await page.waitForFunction((n) => window.__keystrokes.length >= n, i + 1);
+  const runs = [];
+  for (const unicode of [true, false]) {
+    await page.setChecked('#unicode', unicode);
+    await page.focus('#message');
+    await page.keyboard.press('Control+End');
+    runs.push(summary(unicode ? 'Unicode' : 'GSM', await keystrokes(page)));
   }
-  const log = (await page.evaluate(() => window.__keystrokes)).slice(WARMUP);
   const length = await page.evaluate(() => document.getElementById('message').value.length);
-  // The analysis alone in the same page, for comparison.
-  const analyzeNs = await page.evaluate(async (t) => {
-    const { analyzeMessage } = await import('/pkg/smspartner_wasm.js');
-    const times = [];
-    for (let b = 0; b < 31; b++) {
-      const start = performance.now();
-      for (let i = 0; i < 50; i++) analyzeMessage(t, { isUnicode: true }).preview.length;
-      times.push(((performance.now() - start) / 50) * 1e6);
+  // The package's calls of one demo-page update, alone in the same page, for comparison:
+  // analyzeMessage, splitMessage and validateSendRequest on the same message.
+  const wasm = await page.evaluate(async (t) => {
+    const { analyzeMessage, splitMessage, validateSendRequest } = await import('/pkg/smspartner_wasm.js');
+    const time = (fn) => {
+      const times = [];
+      for (let b = 0; b < 31; b++) {
+        const start = performance.now();
+        for (let i = 0; i < 20; i++) fn();
+        times.push(((performance.now() - start) / 20) * 1e6);
+      }
+      times.sort((a, b) => a - b);
+      return times[15];
+    };
+    const out = {};
+    for (const isUnicode of [true, false]) {
+      out[isUnicode ? 'Unicode' : 'GSM'] = {
+        analyze: time(() => analyzeMessage(t, { isUnicode }).preview.length),
+        update: time(() => {
+          analyzeMessage(t, { isUnicode });
+          splitMessage(t, { isUnicode });
+          return validateSendRequest({ phoneNumbers: '06 12 34 56 78', message: t, isUnicode: isUnicode ? 1 : 0 }, { requireApiKey: false }).valid;
+        }),
+      };
     }
-    times.sort((a, b) => a - b);
-    return times[15];
+    return out;
   }, text);
   const version = browser.context.browser()?.version() ?? null;
-  process.stdout.write(JSON.stringify({
-    page: site.kind,
-    keystrokes: log.length,
-    messageLength: length,
-    toReadout: median(log.map((p) => p.readout - p.event)),
-    toReadoutMax: Math.max(...log.map((p) => p.readout - p.event)),
-    toFrame: median(log.map((p) => p.frame - p.event)),
-    toPainted: median(log.map((p) => p.painted - p.event)),
-    analyzeNs,
-    version,
-  }));
+  process.stdout.write(JSON.stringify({ page: site.kind, messageLength: length, runs, wasm, version }));
 } finally {
   await browser.close();
   await site.close();

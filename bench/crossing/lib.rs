@@ -2,6 +2,8 @@
 //!
 //! `analyzeOnly` is the baseline: the same analysis with only the SMS count handed back;
 //! `stringIn` and `analyzeLoop` split it into the message coming in and the analysis itself.
+//! `analyzeTypedOptions` is the shipped `analyzeMessage` with its options read through
+//! wasm-bindgen getters (`options.isUnicode`) instead of `Reflect::get` with a key string.
 //!
 //! Every export takes the message as `&str` and a Unicode flag, runs the library's core
 //! `message::analyze`, and hands the answer over in its own way:
@@ -16,7 +18,9 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
-use smspartner_wasm::message::{self, Encoding, MessageAnalysis, MessageOptions};
+use smspartner_wasm::input::InputValue;
+use smspartner_wasm::message::{self, Encoding, Gamme, MessageAnalysis, MessageOptions};
+use smspartner_wasm::validate::flag_value;
 use wasm_bindgen::prelude::*;
 
 fn analyze(message: &str, unicode: bool) -> MessageAnalysis {
@@ -54,6 +58,58 @@ pub fn analyze_loop(message: &str, unicode: bool, times: u32) -> u32 {
     (0..times).fold(0, |n, _| {
         n.wrapping_add(core::hint::black_box(analyze(core::hint::black_box(message), unicode)).sms_count)
     })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The options object of `analyzeMessage`, read property by property.
+    type MessageOptionsBag;
+    #[wasm_bindgen(method, getter, catch, js_name = isUnicode)]
+    fn is_unicode(this: &MessageOptionsBag) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch, js_name = isStopSms)]
+    fn is_stop_sms(this: &MessageOptionsBag) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn gamme(this: &MessageOptionsBag) -> Result<JsValue, JsValue>;
+}
+
+/// A property value as the library's bindings read it (arrays aside).
+fn input(value: Result<JsValue, JsValue>) -> InputValue {
+    let Ok(value) = value else {
+        return InputValue::Unreadable;
+    };
+    if value.is_undefined() {
+        InputValue::Absent
+    } else if value.is_null() {
+        InputValue::Null
+    } else if let Some(b) = value.as_bool() {
+        InputValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        InputValue::Number(n)
+    } else if let Some(text) = value.as_string() {
+        InputValue::Text(text)
+    } else {
+        InputValue::Other("object")
+    }
+}
+
+/// `analyzeMessage` with typed getters for the options: same answer, same rules.
+#[wasm_bindgen(js_name = analyzeTypedOptions)]
+pub fn analyze_typed_options(message: JsValue, options: JsValue) -> JsValue {
+    let text = message.as_string().unwrap_or_default();
+    let mut opts = MessageOptions::default();
+    if options.is_object() {
+        let bag: &MessageOptionsBag = options.unchecked_ref();
+        opts.unicode = flag_value(&input(bag.is_unicode())).unwrap_or(false);
+        opts.stop_sms = flag_value(&input(bag.is_stop_sms())).unwrap_or(false);
+        opts.gamme = match input(bag.gamme()) {
+            InputValue::Number(2.0) => Gamme::LowCost,
+            InputValue::Text(t) if t == "2" => Gamme::LowCost,
+            _ => Gamme::Premium,
+        };
+    }
+    message::analyze(&text, &opts)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// (a) serde-wasm-bindgen with `json_compatible()`, as the library does today.

@@ -3,6 +3,7 @@ import init, { analyzeMessage } from '/pkg/smspartner_wasm.js';
 
 await init();
 const message = document.getElementById('message');
+const unicode = document.getElementById('unicode');
 const out = (id) => document.getElementById(id);
 const readout = {
   encoding: out('readout-encoding'),
@@ -15,7 +16,7 @@ const readout = {
 };
 
 function update() {
-  const a = analyzeMessage(message.value, { isUnicode: true });
+  const a = analyzeMessage(message.value, { isUnicode: unicode.checked });
   readout.encoding.textContent = a.encoding;
   readout.characters.textContent = String(a.characters);
   readout.sms.textContent = String(a.smsCount);
@@ -26,5 +27,6 @@ function update() {
 }
 
 message.addEventListener('input', update);
+unicode.addEventListener('change', update);
 update();
 document.documentElement.dataset.ready = '1';

@@ -1,0 +1,127 @@
+// Section 5: the edge worker (www/worker/worker.js) in workerd through Miniflare, against the
+// local SMS Partner stand-in: cold start, the wasm's compile and instantiation, and latency and
+// CPU per request under a load sent by a second process. Prints JSON rows on stdout.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startStandin } from '../tools/standin/server.mjs';
+import { startWorker } from '../tools/demo/worker-runtime.mjs';
+import { TEXTS } from './texts.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const KEY = 'bench-key';
+const SEND_COUNT = 3000;
+const VALIDATE_COUNT = 1000;
+const SEQUENTIAL_COUNT = 300;
+const CONCURRENCY = 16;
+const MAX_SECONDS = 60;
+const COLD_STARTS = 3;
+const rows = [];
+const row = (what, kase, value, note = '') => rows.push({ what, case: kase, value, note });
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+};
+
+/** CPU time (user + system, ms) of every workerd process started by this process. */
+function workerdCpuMs() {
+  const tick = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[1] is the parent's pid; [11] and [12] are utime and stime in clock ticks.
+    if (name.startsWith('workerd') && Number(fields[1]) === process.pid) {
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / tick;
+    }
+  }
+  return total;
+}
+
+/** Runs the load generator in its own process. */
+function load(url, count, body, inFlight = CONCURRENCY) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${ROOT}bench/lib/load.mjs`, url, String(count), String(inFlight), String(MAX_SECONDS), JSON.stringify(body)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
+  });
+}
+
+const sendBody = { request: { phoneNumbers: '06 12 34 56 78', message: TEXTS[0].text, isUnicode: 1 }, options: {} };
+const standin = await startStandin({ port: 0, apiKeys: [KEY], logger: false, credits: { creditSms: 1e9, creditSmsECO: 1e9, creditHlr: 0, balance: 1e9 } });
+const bindings = { SMSPARTNER_API_KEY: KEY, SMSPARTNER_BASE_URL: standin.url, ALLOWED_ORIGINS: 'http://127.0.0.1', FORCE_SANDBOX: '0' };
+try {
+  // Cold start: a new Miniflare and workerd each time, until the first answer to /api/send.
+  const ready = [];
+  const first = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const start = performance.now();
+    const worker = await startWorker({ bindings, port: 0, log: () => {} });
+    const up = performance.now();
+    const response = await fetch(`${worker.url}/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sendBody) });
+    await response.arrayBuffer();
+    const answered = performance.now();
+    if (response.status !== 200) throw new Error(`/api/send answered ${response.status}`);
+    ready.push(up - start);
+    first.push(answered - up);
+    await worker.close();
+  }
+  const total = ready.map((r, i) => r + first[i]);
+  row('cold start: new Miniflare + workerd → first /api/send answer', `median of ${COLD_STARTS}`, ms(median(total)), `${total.map((x) => x.toFixed(0)).join(', ')} ms`);
+  row('… of which Miniflare and workerd starting', `median of ${COLD_STARTS}`, ms(median(ready)), `${ready.map((x) => x.toFixed(0)).join(', ')} ms`);
+  row('… of which the first request (isolate, worker module and wasm loaded, one send)', `median of ${COLD_STARTS}`, ms(median(first)), `${first.map((x) => x.toFixed(0)).join(', ')} ms`);
+
+  // The wasm itself in V8 (the engine of workerd): a fresh Node process each time.
+  for (const [flags, label] of [[[], 'lazy (V8 default)'], [['--no-wasm-lazy-compilation'], 'every function up front']]) {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      runs.push(JSON.parse(execFileSync(process.execPath, [...flags, `${ROOT}bench/lib/wasm-compile.mjs`]).toString()));
+    }
+    const m = (k) => median(runs.map((r) => r[k]));
+    const size = `${(readFileSync(`${ROOT}pkg/smspartner_wasm_bg.wasm`).length / 1024).toFixed(0)} KB`;
+    row(`new WebAssembly.Module(bytes), compile ${label}`, `${size} wasm, fresh Node process, median of 5`, ms(m('compile')), `then initSync instantiation ${ms(m('instantiate'))}`);
+    row(`first validateSendRequest after instantiation, compile ${label}`, 'median of 5', ms(m('firstCall')), `second call ${ms(m('secondCall'))}`);
+  }
+
+  // Load from a second process.
+  const worker = await startWorker({ bindings, port: 0, log: () => {} });
+  try {
+    await load(`${worker.url}/api/send`, 200, sendBody); // warm-up
+    for (const [path, count, body, inFlight] of [
+      ['/api/send', SEND_COUNT, sendBody, CONCURRENCY],
+      ['/api/send', SEQUENTIAL_COUNT, sendBody, 1],
+      ['/api/validate', VALIDATE_COUNT, sendBody, CONCURRENCY],
+    ]) {
+      const cpuBefore = workerdCpuMs();
+      const standinCpu = process.cpuUsage();
+      const result = await load(`${worker.url}${path}`, count, body, inFlight);
+      const workerdCpu = workerdCpuMs() - cpuBefore;
+      const standinCpuMs = (() => {
+        const u = process.cpuUsage(standinCpu);
+        return (u.user + u.system) / 1000;
+      })();
+      const kase = `${result.done} requests, ${inFlight} in flight`;
+      const statuses = Object.entries(result.statuses).map(([s, n]) => `${n}× ${s}`).join(', ');
+      row(`POST ${path}: latency p50 / p90 / p99`, kase, `${ms(result.p50)} / ${ms(result.p90)} / ${ms(result.p99)}`, `max ${ms(result.max)}; ${statuses}${result.failures ? `; ${result.failures} failed` : ''}`);
+      row(`POST ${path}: throughput`, kase, `${((result.done * 1000) / result.wallMs).toFixed(0)} requests/s`, `${(result.wallMs / 1000).toFixed(1)} s`);
+      row(`POST ${path}: workerd CPU per request`, kase, ms(workerdCpu / result.done), `workerd ${workerdCpu.toFixed(0)} ms in all; stand-in (this process) ${(standinCpuMs / result.done).toFixed(2)} ms/request; load generator ${(result.clientCpuMs / result.done).toFixed(2)} ms/request`);
+    }
+  } finally {
+    await worker.close();
+  }
+} finally {
+  await standin.close();
+}
+process.stdout.write(JSON.stringify(rows));
