@@ -42,9 +42,9 @@ else {
       if (r !== ours) note += `; ${times(r.ns / ours.ns)}× the isUnicode call`;
     } else {
       const ratio = r.ns / ours.ns;
-      note += `; ${times(ratio)}× ours (ours ${ratio >= 1 ? `${times(ratio)}× faster` : `${times(1 / ratio)}× slower`})`;
+      note += `; ours ${ratio >= 1 ? `${times(ratio)}× faster` : `${times(1 / ratio)}× slower`}`;
     }
-    row('1 analyzeMessage, Node', r.contender, r.text, formatNs(r.ns), note);
+    row('1 analyzeMessage, Node', r.contender, r.text, formatNs(r.ns), `${note}; best batch ${formatNs(r.min)}`);
   }
 }
 
@@ -55,7 +55,7 @@ else {
   for (const r of s2) {
     const base = s2.find((o) => o.case === r.case && o.key === 'base');
     const a = s2.find((o) => o.case === r.case && o.key === 'a');
-    const note = r.key === 'base' ? 'no answer object' : `+${formatNs(r.ns - base.ns)} over baseline; ${(r.ns / a.ns).toFixed(2)}× (a)`;
+    const note = (r.key === 'base' ? 'no answer object' : `+${formatNs(r.ns - base.ns)} over baseline; ${(r.ns / a.ns).toFixed(2)}× (a)`) + `; best batch ${formatNs(r.min)}`;
     row('2 answer crossing into JS', r.variant, r.case, formatNs(r.ns), note);
   }
 }
@@ -116,7 +116,7 @@ const header = [
   `- Date: ${new Date(started).toISOString().replace(/\.\d+Z$/, 'Z')}, run took ${Math.round((Date.now() - started) / 1000)} s (builds excluded)`,
   `- Machine: ${cpu}, ${cpus().length} cores; load average ${loadBefore[0].toFixed(1)} at start, ${loadAfter[0].toFixed(1)} at end (the machine is shared: compare rows of one section, measured together)`,
   `- Node ${process.version}, Chromium ${chromiumVersion}`,
-  '- Times are medians of ≥ 30 batches after a warm-up (process.hrtime.bigint); every answer is read whole.',
+  '- Times are medians of ≥ 30 batches after a warm-up (process.hrtime.bigint); every answer is read whole. "Best batch" is the fastest batch: under load it is the steadier figure.',
   '',
 ];
 const escape = (cell) => String(cell).replace(/\n/g, ' ');
