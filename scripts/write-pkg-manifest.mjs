@@ -10,18 +10,19 @@ const manifest = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  main: "smspartner_wasm.js",
-  module: "smspartner_wasm.js",
-  types: "smspartner_wasm.d.ts",
+  main: "index.js",
+  module: "index.js",
+  types: "index.d.ts",
   exports: {
-    ".": { types: "./smspartner_wasm.d.ts", default: "./smspartner_wasm.js" },
+    ".": { types: "./index.d.ts", default: "./index.js" },
     "./smspartner_wasm_bg.wasm": "./smspartner_wasm_bg.wasm",
   },
-  files: ["smspartner_wasm.js", "smspartner_wasm.d.ts", "smspartner_wasm_bg.wasm", "smspartner_wasm_bg.wasm.d.ts", "README.md", "LICENSE"],
+  files: ["index.js", "index.d.ts", "smspartner_wasm.js", "smspartner_wasm.d.ts", "smspartner_wasm_bg.wasm", "smspartner_wasm_bg.wasm.d.ts", "README.md", "LICENSE"],
   sideEffects: false,
   keywords: ["sms", "smspartner", "gsm-03-38", "wasm", "cloudflare-workers"],
 };
 writeFileSync(new URL("../pkg/package.json", import.meta.url), JSON.stringify(manifest, null, 2) + "\n");
-for (const file of ["README.md", "LICENSE"]) {
-  copyFileSync(new URL(`../${file}`, import.meta.url), new URL(`../pkg/${file}`, import.meta.url));
+for (const file of ["README.md", "LICENSE", "src/js/index.js", "src/js/index.d.ts"]) {
+  const name = file.split("/").pop();
+  copyFileSync(new URL(`../${file}`, import.meta.url), new URL(`../pkg/${name}`, import.meta.url));
 }

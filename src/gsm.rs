@@ -62,6 +62,18 @@ const ASCII: [CharClass; 128] = {
     table
 };
 
+/// ASCII bytes of the GSM basic table, sent as written at one septet each: text made of them
+/// can be counted in bulk.
+pub const BASIC_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut code = 0;
+    while code < 128 {
+        table[code] = matches!(ASCII[code], CharClass::Basic);
+        code += 1;
+    }
+    table
+};
+
 /// The rules behind [`classify`]: the replacement list, then the basic and extension tables.
 const fn classify_by_rules(c: char) -> CharClass {
     if let Some(sent) = replacement(c) {
@@ -123,6 +135,23 @@ const fn replacement(c: char) -> Option<&'static str> {
         _ => return None,
     };
     Some(sent)
+}
+
+/// Every text SMS Partner sends in place of a replaced character, each once: JavaScript gets
+/// this list once and replacements by their position in it (see [`sent_as_id`]).
+pub const SENT_AS: [&str; 23] = [
+    "A", "a", "à", "E", "e", "I", "i", "O", "o", "U", "u", "Y", "y", "N", "n", "Ç", "oe", "(", ")",
+    ".", "", "'", "\"",
+];
+
+/// The position of a replacement text in [`SENT_AS`] (its length for a text not listed, which
+/// a test rules out).
+pub fn sent_as_id(sent: &str) -> u32 {
+    let position = SENT_AS
+        .iter()
+        .position(|s| *s == sent)
+        .unwrap_or(SENT_AS.len());
+    u32::try_from(position).unwrap_or(u32::MAX)
 }
 
 /// The 127 characters of the GSM 03.38 basic table (position 0x1B is the escape).

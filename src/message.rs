@@ -31,7 +31,7 @@ const LINE_BREAK_COST: usize = 2;
 
 /// What an unsupported character shows as in the preview. Undocumented by SMS Partner: GSM
 /// gateways usually substitute `?` for what the alphabet cannot carry, one septet each.
-const UNSUPPORTED_SHOWN_AS: char = '?';
+const UNSUPPORTED_SHOWN_AS: &str = "?";
 
 /// Septets an unsupported character costs (see [`UNSUPPORTED_SHOWN_AS`]).
 const UNSUPPORTED_SEPTETS: usize = 1;
@@ -189,60 +189,153 @@ pub struct MessageAnalysis {
     pub preview: String,
 }
 
-/// Analyzes a message: encoding, billed length, SMS count, replacements and preview.
-///
-/// Never panics, whatever the input; one pass over it. The preview copies the input in runs
-/// and only writes what differs (a replacement, a line break, `?`).
-pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
-    let mut replacements = Vec::new();
-    let mut unsupported = Vec::new();
-    let mut preview = String::with_capacity(preview_capacity(message, options));
-    // Start of the input not yet copied into the preview.
-    let mut shown_up_to = 0;
-    let mut walk = Walk::new(message, options);
-    for step in walk.by_ref() {
-        let shown = match (step.atom.kind, step.index) {
-            // Input sent as written: copied later with the run it belongs to.
-            (AtomKind::Text(_), Some(_)) => continue,
-            // The appended STOP mention.
-            (AtomKind::Text(c), None) => Shown::Char(c),
-            (AtomKind::LineBreak, _) => Shown::Char('\n'),
-            (AtomKind::Replaced(c, sent), index) => {
-                if let Some(index) = index {
-                    replacements.push(Replacement {
-                        index: to_u32(index),
-                        char: c,
-                        replacement: sent,
-                    });
-                }
-                Shown::Str(sent)
-            }
-            (AtomKind::Unsupported(c), index) => {
-                if let Some(index) = index {
-                    unsupported.push(Unsupported {
-                        index: to_u32(index),
-                        char: c,
-                    });
-                }
-                Shown::Char(UNSUPPORTED_SHOWN_AS)
-            }
-        };
-        preview.push_str(message.get(shown_up_to..step.start).unwrap_or_default());
-        shown_up_to = step.end;
-        match shown {
-            Shown::Char(c) => preview.push(c),
-            Shown::Str(s) => preview.push_str(s),
+/// A place where what the recipient reads differs from the input (GSM mode, or `:br:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit {
+    /// UTF-16 offset of the edited text in the input.
+    pub index: u32,
+    /// Its length in UTF-16 code units (4 for `:br:`, 2 for a surrogate pair).
+    pub units: u32,
+    /// Byte offset of the edited text in the input.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// The character as written (`:` for `:br:`).
+    pub char: char,
+    /// What the recipient reads instead.
+    pub shown: EditKind,
+}
+
+/// What an [`Edit`] shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// SMS Partner's replacement (`""` when the character is removed).
+    Replaced(&'static str),
+    /// A character GSM-7 cannot carry, shown as `?`.
+    Unsupported,
+    /// The `:br:` tag, shown as a line break.
+    LineBreak,
+}
+
+impl EditKind {
+    /// The text the recipient reads in place of the edited input.
+    pub const fn shown(self) -> &'static str {
+        match self {
+            EditKind::Replaced(sent) => sent,
+            EditKind::Unsupported => UNSUPPORTED_SHOWN_AS,
+            EditKind::LineBreak => "\n",
         }
     }
-    preview.push_str(message.get(shown_up_to..).unwrap_or_default());
+}
+
+/// The figures of an analysis, without the lists and the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// `GSM-7` or `UCS-2`.
+    pub encoding: Encoding,
+    /// Billed length, STOP mention included.
+    pub characters: u32,
+    /// SMS billed per recipient.
+    pub sms_count: u32,
+    /// Capacity of one SMS at this count.
+    pub per_sms: u32,
+    /// Characters left before one more SMS is billed.
+    pub remaining: u32,
+    /// Whether the STOP mention is appended.
+    pub stop_appended: bool,
+    /// Whether the input holds U+FFFD, the replacement character.
+    pub replacement_character: bool,
+}
+
+/// The one pass of [`analyze`]: the counts, and the edits pushed onto `edits` (cleared first),
+/// in input order. `edits` can be reused from call to call, so that a keystroke allocates
+/// nothing once it has grown.
+pub fn analyze_into(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>) -> Counts {
+    edits.clear();
+    let mut walk = Walk::new(message, options);
+    for step in walk.by_ref() {
+        let (Some(index), Some(shown)) = (step.index, edit_kind(step.atom.kind)) else {
+            continue;
+        };
+        let char = match step.atom.kind {
+            AtomKind::Replaced(c, _) | AtomKind::Unsupported(c) | AtomKind::Text(c) => c,
+            AtomKind::LineBreak => ':',
+        };
+        let units = match step.atom.kind {
+            AtomKind::LineBreak => LINE_BREAK_TAG.len(),
+            _ => char.len_utf16(),
+        };
+        edits.push(Edit {
+            index: to_u32(index),
+            units: to_u32(units),
+            start: step.start,
+            end: step.end,
+            char,
+            shown,
+        });
+    }
     let packer = walk.packer;
     let count = packer.count();
-    MessageAnalysis {
+    Counts {
         encoding: packer.encoding,
         characters: to_u32(packer.total),
         sms_count: count.sms_count,
         per_sms: count.per_sms,
         remaining: count.remaining,
+        stop_appended: walk.stop_applied,
+        replacement_character: walk.replacement_character,
+    }
+}
+
+/// The edit an atom of the input makes, if any.
+fn edit_kind(kind: AtomKind) -> Option<EditKind> {
+    match kind {
+        AtomKind::Text(_) => None,
+        AtomKind::LineBreak => Some(EditKind::LineBreak),
+        AtomKind::Replaced(_, sent) => Some(EditKind::Replaced(sent)),
+        AtomKind::Unsupported(_) => Some(EditKind::Unsupported),
+    }
+}
+
+/// Analyzes a message: encoding, billed length, SMS count, replacements and preview.
+///
+/// Never panics, whatever the input; one pass over it ([`analyze_into`]). The preview copies
+/// the input in runs and only writes what differs (a replacement, a line break, `?`).
+pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
+    let mut edits = Vec::new();
+    let counts = analyze_into(message, options, &mut edits);
+    let mut replacements = Vec::new();
+    let mut unsupported = Vec::new();
+    let mut preview = String::with_capacity(preview_capacity(message, options));
+    // Start of the input not yet copied into the preview.
+    let mut shown_up_to = 0;
+    for edit in &edits {
+        match edit.shown {
+            EditKind::Replaced(sent) => replacements.push(Replacement {
+                index: edit.index,
+                char: edit.char,
+                replacement: sent,
+            }),
+            EditKind::Unsupported => unsupported.push(Unsupported {
+                index: edit.index,
+                char: edit.char,
+            }),
+            EditKind::LineBreak => {}
+        }
+        preview.push_str(message.get(shown_up_to..edit.start).unwrap_or_default());
+        preview.push_str(edit.shown.shown());
+        shown_up_to = edit.end;
+    }
+    preview.push_str(message.get(shown_up_to..).unwrap_or_default());
+    if counts.stop_appended {
+        preview.push_str(STOP_MENTION);
+    }
+    MessageAnalysis {
+        encoding: counts.encoding,
+        characters: counts.characters,
+        sms_count: counts.sms_count,
+        per_sms: counts.per_sms,
+        remaining: counts.remaining,
         replacements,
         unsupported,
         stop_mention: options.stop_applies().then_some(STOP_MENTION),
@@ -294,12 +387,6 @@ fn preview_capacity(message: &str, options: &MessageOptions) -> usize {
 /// A count for the JavaScript side, which never sees more than `u32::MAX`.
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// What the preview shows for an atom that is not copied from the input.
-enum Shown {
-    Char(char),
-    Str(&'static str),
 }
 
 /// One indivisible unit of billed text: it never straddles two SMS.
@@ -385,6 +472,10 @@ struct Walk<'a> {
     utf16: usize,
     /// The STOP mention still to walk, when it applies.
     stop: Option<core::str::Chars<'static>>,
+    /// Whether the STOP mention is appended (it applies and the input is not empty).
+    stop_applied: bool,
+    /// Whether the input holds U+FFFD (what a lone surrogate becomes on its way from JS).
+    replacement_character: bool,
     packer: Packer,
 }
 
@@ -396,8 +487,32 @@ impl<'a> Walk<'a> {
             len: message.len(),
             rest: message.chars(),
             utf16: 0,
+            stop_applied: stop.is_some(),
+            replacement_character: false,
             stop,
             packer: Packer::new(Encoding::for_options(options)),
+        }
+    }
+
+    /// Counts in bulk the run of plain ASCII ahead (sent as written, one septet or code unit
+    /// each, not `:`), up to the end of the current part: such characters make no edit and
+    /// open no part, so the walk need not stop at each of them. The common case of a keystroke.
+    #[inline(always)]
+    fn skip_plain_run(&mut self) {
+        let rest = self.rest.as_str();
+        let plain = |b: &u8| match self.packer.encoding {
+            Encoding::Gsm7 => *b != b':' && gsm::BASIC_ASCII.get(usize::from(*b)) == Some(&true),
+            Encoding::Ucs2 => *b != b':' && b.is_ascii(),
+        };
+        let run = rest
+            .bytes()
+            .take(self.packer.room())
+            .take_while(plain)
+            .count();
+        if run > 0 {
+            self.packer.push_run(run);
+            self.utf16 += run;
+            self.rest = rest.get(run..).unwrap_or_default().chars();
         }
     }
 
@@ -415,6 +530,7 @@ impl<'a> Walk<'a> {
             };
             return Some((atom, LINE_BREAK_TAG.len()));
         }
+        self.replacement_character |= c == char::REPLACEMENT_CHARACTER;
         Some((char_atom(c, self.packer.encoding), c.len_utf16()))
     }
 }
@@ -424,6 +540,7 @@ impl Iterator for Walk<'_> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Step> {
+        self.skip_plain_run();
         let start = self.len.saturating_sub(self.rest.as_str().len());
         if let Some((atom, units)) = self.input_atom() {
             let index = self.utf16;
@@ -482,6 +599,20 @@ impl Packer {
             parts: 0,
             used: 0,
         }
+    }
+
+    /// Room left in the current part (a whole part before the first atom).
+    #[inline(always)]
+    fn room(&self) -> usize {
+        self.capacity.saturating_sub(self.used)
+    }
+
+    /// Adds `run` atoms of cost 1 that fit in the current part ([`Packer::room`]).
+    #[inline(always)]
+    fn push_run(&mut self, run: usize) {
+        self.total = self.total.saturating_add(run);
+        self.parts = self.parts.max(1);
+        self.used += run;
     }
 
     /// Adds one atom; returns whether it opens a new part after the first.

@@ -165,7 +165,7 @@ pub fn camel_case(name: &str) -> String {
         if c == '_' && !out.is_empty() {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);
@@ -247,7 +247,7 @@ fn decode_success(map: Map<String, Value>, api_key: &ApiKey) -> Option<SendResul
             "code" => result.code = value.as_i64().unwrap_or(200),
             "message_id" => result.message_id = redact_value(value, api_key),
             "nb_sms" => result.nb_sms = value.as_f64(),
-            "cost" => result.cost = value.as_f64().or_else(|| value.as_str()?.parse().ok()),
+            "cost" => result.cost = value.as_f64(),
             "currency" => result.currency = value.as_str().map(|c| api_key.redact(c)),
             _ => {
                 // Redacted after the renaming, which could spell the key (`sk_-…` → `sk-…`).

@@ -209,3 +209,17 @@ fn cedilla_lowercase_is_replaced_not_basic() {
     assert_eq!(classify('Ç'), CharClass::Basic);
     assert_eq!(classify('ç'), CharClass::Replaced("Ç"));
 }
+
+#[test]
+fn every_replacement_text_is_in_the_table_sent_to_javascript() {
+    use smspartner_wasm::gsm::{CharClass, SENT_AS, classify, sent_as_id};
+    for code in 0..=0x10FFFF_u32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        if let CharClass::Replaced(sent) = classify(c) {
+            let id = sent_as_id(sent) as usize;
+            assert_eq!(SENT_AS.get(id), Some(&sent), "{c:?}");
+        }
+    }
+}

@@ -139,7 +139,7 @@ fn documented_success() {
 
 #[test]
 fn unknown_success_fields_come_back_in_camel_case() {
-    let body = r#"{"success":true,"code":200,"message_id":1,"nb_sms":2,"cost":"0.076","currency":"EUR","scheduled_at":"x"}"#;
+    let body = r#"{"success":true,"code":200,"message_id":1,"nb_sms":2,"cost":0.076,"currency":"EUR","scheduled_at":"x"}"#;
     let value = serde_json::to_value(decode_send_response(200, body, &key()).unwrap()).unwrap();
     assert_eq!(value["scheduledAt"], json!("x"));
     assert_eq!(value["cost"], json!(0.076));

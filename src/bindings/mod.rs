@@ -2,6 +2,7 @@
 
 mod client;
 mod convert;
+mod fast;
 mod js_error;
 mod typescript;
 

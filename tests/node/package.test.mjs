@@ -3,7 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import * as sms from "../../pkg/smspartner_wasm.js";
+import * as sms from "../../pkg/index.js";
+import * as glue from "../../pkg/smspartner_wasm.js";
 
 const wasm = readFileSync(new URL("../../pkg/smspartner_wasm_bg.wasm", import.meta.url));
 sms.initSync({ module: wasm });
@@ -12,7 +13,8 @@ test("pkg/package.json describes an ES module package with types", () => {
   const manifest = JSON.parse(readFileSync(new URL("../../pkg/package.json", import.meta.url), "utf8"));
   assert.equal(manifest.name, "smspartner-wasm");
   assert.equal(manifest.type, "module");
-  assert.equal(manifest.types, "smspartner_wasm.d.ts");
+  assert.equal(manifest.types, "index.d.ts");
+  assert.equal(manifest.main, "index.js");
   for (const file of manifest.files) {
     assert.ok(readFileSync(new URL(`../../pkg/${file}`, import.meta.url)).length > 0, file);
   }
@@ -76,4 +78,43 @@ test("effectiveSendTime returns a Date", () => {
   // 20:30 in Paris on Christmas Eve → 26 December 08:00 (25 is a holiday).
   assert.equal(at.toISOString(), "2026-12-26T07:00:00.000Z");
   assert.equal(sms.isFrenchPublicHoliday(new Date("2026-12-25T12:00:00Z")), true);
+});
+
+/** A small deterministic generator, so that a failure can be replayed. */
+function generator(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const PIECES = [
+  "a", "Z", " ", "é", "à", "ç", "Ç", "ê", "â", "œ", "[", "]", "{", "}", "^", "~", "|", "\\", "€", "\f",
+  "\n", "\r\n", ":br:", ":br", "’", "«", "°", "§", "😀", "👍🏽", "ú", "ł", "Ж", "\uD800", "\uDC00", "\uFFFD", "'", '"',
+];
+const OPTION_VALUES = [undefined, null, true, false, 0, 1, 2, "0", "1", "01", "2", "yes", 1.5, NaN, {}, []];
+
+test("the keystroke path gives exactly the wasm-built answer", () => {
+  const random = generator(20261129);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  for (let round = 0; round < 5000; round += 1) {
+    const length = Math.floor(random() * (round % 50 === 0 ? 400 : 60));
+    let text = "";
+    for (let i = 0; i < length; i += 1) text += random() < 0.6 ? "x" : pick(PIECES);
+    const options = random() < 0.2 ? pick(OPTION_VALUES) : {
+      isUnicode: pick(OPTION_VALUES), isStopSms: pick(OPTION_VALUES), gamme: pick(OPTION_VALUES),
+    };
+    assert.deepEqual(sms.analyzeMessage(text, options), glue.analyzeMessage(text, options), JSON.stringify({ text, options }));
+  }
+});
+
+test("the keystroke path falls back on hostile options and non-strings", () => {
+  const throwing = Object.defineProperty({}, "isUnicode", { get() { throw new Error("boom"); } });
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  for (const [message, options] of [["é[", throwing], ["é[", proxy], [42, undefined], [null, { isUnicode: 1 }], [Symbol("s"), undefined]]) {
+    assert.deepEqual(sms.analyzeMessage(message, options), glue.analyzeMessage(message, options));
+  }
+  assert.equal(sms.analyzeMessage("a".repeat(1 << 20)).smsCount, Math.ceil((1 << 20) / 153));
 });

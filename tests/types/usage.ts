@@ -12,7 +12,7 @@ import init, {
   type SendResult,
   type SmsPartnerError,
   type PhoneNumberReport,
-} from "../../pkg/smspartner_wasm.js";
+} from "../../pkg/index.js";
 
 export async function usage(): Promise<void> {
   await init();

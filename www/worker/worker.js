@@ -40,7 +40,7 @@
 // One log line per request: method, path, status, duration, and a key-free note on failures.
 
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
-import { initSync, SmsPartnerClient, validateSendRequest } from '../../pkg/smspartner_wasm.js';
+import { initSync, SmsPartnerClient, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
 
 // Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
