@@ -1,10 +1,11 @@
-// Section 1: analyzeMessage per call in Node against three JavaScript SMS counters, each answer
-// read whole. Prints JSON rows on stdout.
+// Section 1: analyzeMessage per call in Node (the package's entry, index.js) against three
+// JavaScript SMS counters, each answer read whole. Prints JSON rows on stdout.
 import { readFileSync } from 'node:fs';
 import calculator from 'sms-segments-calculator';
 import splitSms from 'split-sms';
 import SmsCounter from 'sms-counter';
-import { initSync, analyzeMessage } from '../pkg/smspartner_wasm.js';
+import { initSync, analyzeMessage } from '../pkg/index.js';
+import * as inner from '../pkg/smspartner_wasm.js';
 import { TEXTS } from './texts.mjs';
 import { measureTogether } from './lib/measure.mjs';
 import { readAnalysis } from './lib/read.mjs';
@@ -16,14 +17,19 @@ const UNICODE = { isUnicode: true };
 /** Each contender: a call that computes and reads its whole answer, and the SMS count it gives. */
 const CONTENDERS = [
   {
-    name: 'smspartner-wasm analyzeMessage, isUnicode',
+    name: 'smspartner-wasm analyzeMessage (package entry index.js), isUnicode',
     run: (text) => readAnalysis(analyzeMessage(text, UNICODE)),
     count: (text) => analyzeMessage(text, UNICODE).smsCount,
   },
   {
-    name: 'smspartner-wasm analyzeMessage, GSM mode (replacements, `?`)',
+    name: 'smspartner-wasm analyzeMessage (index.js), GSM mode (replacements, `?`)',
     run: (text) => readAnalysis(analyzeMessage(text)),
     count: (text) => analyzeMessage(text).smsCount,
+  },
+  {
+    name: 'smspartner-wasm, the object built in wasm (smspartner_wasm.js), isUnicode',
+    run: (text) => readAnalysis(inner.analyzeMessage(text, UNICODE)),
+    count: (text) => inner.analyzeMessage(text, UNICODE).smsCount,
   },
   {
     name: 'sms-segments-calculator (Twilio)',

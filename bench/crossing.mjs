@@ -7,6 +7,9 @@ import { measureTogether } from './lib/measure.mjs';
 import { readAnalysis } from './lib/read.mjs';
 
 const wasm = x.initSync({ module: readFileSync(new URL('../target/bench-crossing/pkg/crossing_bg.wasm', import.meta.url)) });
+// The package as shipped (its own wasm instance): index.js reads the figures from wasm memory.
+const pkg = await import('../pkg/index.js');
+pkg.initSync({ module: readFileSync(new URL('../pkg/smspartner_wasm_bg.wasm', import.meta.url)) });
 
 /** (d) The answer over a copy of the numbers buffer; arrays are built on first read. */
 class PackedAnalysis {
@@ -55,7 +58,8 @@ function viaNumbers(text, unicode) {
 
 export const VARIANTS = [
   { key: 'base', name: 'baseline: analysis only, the SMS count returned', run: (t, u) => x.analyzeOnly(t, u) },
-  { key: 'shipped', name: 'analyzeMessage as shipped (options object, serde-wasm-bindgen)', run: (t, u) => readAnalysis(x.analyzeMessage(t, u ? { isUnicode: true } : undefined)) },
+  { key: 'package', name: 'the package: analyzeMessage of index.js (numbers in wasm memory, object built in JS)', run: (t, u) => readAnalysis(pkg.analyzeMessage(t, u ? { isUnicode: true } : undefined)) },
+  { key: 'shipped', name: 'analyzeMessage of the inner module (options by `Reflect::get`, serde-wasm-bindgen)', run: (t, u) => readAnalysis(x.analyzeMessage(t, u ? { isUnicode: true } : undefined)) },
   { key: 'typed', name: 'analyzeMessage with options read by wasm-bindgen getters, not `Reflect::get`', run: (t, u) => readAnalysis(x.analyzeTypedOptions(t, u ? { isUnicode: true } : undefined)) },
   { key: 'a', name: '(a) serde-wasm-bindgen `json_compatible()` object', run: (t, u) => readAnalysis(x.viaSerde(t, u)) },
   { key: "a'", name: "(a') object built with `Reflect::set`, no serde", run: (t, u) => readAnalysis(x.viaObject(t, u)) },

@@ -3,7 +3,7 @@
 //
 // Usage: node bench/size.mjs <pkg dir> <wasm with names>
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { groupItems } from './lib/wasm-groups.mjs';
 
@@ -28,7 +28,7 @@ function brotliSize(file) {
   }
 }
 
-const files = ['smspartner_wasm_bg.wasm', 'smspartner_wasm.js'].map((name) => {
+const files = ['smspartner_wasm_bg.wasm', 'smspartner_wasm.js', 'index.js'].filter((name) => existsSync(`${pkgDir}/${name}`)).map((name) => {
   const path = `${pkgDir}/${name}`;
   return { name, raw: readFileSync(path).length, gzip: gzipSize(path), brotli: brotliSize(path) };
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 
 const bytes = readFileSync(new URL('../../pkg/smspartner_wasm_bg.wasm', import.meta.url));
-const pkg = await import('../../pkg/smspartner_wasm.js');
+const pkg = await import('../../pkg/index.js');
 const t0 = performance.now();
 const module = new WebAssembly.Module(bytes);
 const t1 = performance.now();

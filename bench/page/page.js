@@ -1,5 +1,5 @@
 // Calls analyzeMessage on every input event and writes the whole read-out.
-import init, { analyzeMessage } from '/pkg/smspartner_wasm.js';
+import init, { analyzeMessage } from '/pkg/index.js';
 
 await init();
 const message = document.getElementById('message');
