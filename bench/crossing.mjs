@@ -99,4 +99,37 @@ for (const c of CASES) {
     rows.push({ case: c.name, key: v.key, variant: v.name, ns: m.median, min: m.min, max: m.max });
   });
 }
+// splitMessage: the package's, the core's split through a `&str` with its parts made into
+// strings in wasm, and the same cut as UTF-16 offsets for JavaScript to slice the message.
+function splitBySlices(text, unicode) {
+  if (text === '') return [];
+  const offsets = x.splitOffsets(text, unicode);
+  const parts = new Array(offsets.length + 1);
+  let from = 0;
+  for (let i = 0; i < offsets.length; i++) {
+    parts[i] = text.slice(from, offsets[i]);
+    from = offsets[i];
+  }
+  parts[offsets.length] = text.slice(from);
+  return parts;
+}
+const readParts = (parts) => parts.reduce((n, p) => n + p.length, parts.length);
+const SPLITS = [
+  { key: 'split-package', name: 'splitMessage of the package', run: (t, u) => readParts(pkg.splitMessage(t, u ? { isUnicode: true } : undefined)) },
+  { key: 'split-serde', name: 'the core split, `&str` in, parts as strings made in wasm (serde-wasm-bindgen)', run: (t, u) => readParts(x.splitSerde(t, u)) },
+  { key: 'split-offsets', name: 'the core split, `&str` in, UTF-16 offsets out, parts sliced in JS', run: (t, u) => readParts(splitBySlices(t, u)) },
+];
+for (const { text } of TEXTS) {
+  const want = JSON.stringify(pkg.splitMessage(text, { isUnicode: true }));
+  for (const v of SPLITS.slice(1)) {
+    const got = JSON.stringify(v.key === 'split-serde' ? x.splitSerde(text, true) : splitBySlices(text, true));
+    if (got !== want) throw new Error(`${v.key} cuts differently`);
+  }
+}
+const splitCase = `${TEXTS[2].name}, isUnicode, splitMessage`;
+const splitResults = measureTogether(SPLITS.map((v) => () => v.run(TEXTS[2].text, true)));
+SPLITS.forEach((v, i) => {
+  const m = splitResults[i];
+  rows.push({ case: splitCase, key: v.key, variant: v.name, ns: m.median, min: m.min, max: m.max });
+});
 process.stdout.write(JSON.stringify(rows));

@@ -55,6 +55,12 @@ else {
   for (const r of s2) {
     const base = s2.find((o) => o.case === r.case && o.key === 'base');
     const a = s2.find((o) => o.case === r.case && o.key === 'a');
+    if (r.key.startsWith('split-')) {
+      const shipped = s2.find((o) => o.case === r.case && o.key === 'split-package');
+      const rel = r === shipped ? '' : `${(r.ns / shipped.ns).toFixed(2)}× the package's; `;
+      row('2 answer crossing into JS', r.variant, r.case, formatNs(r.ns), `${rel}best batch ${formatNs(r.min)}`);
+      continue;
+    }
     if (a === undefined || base === undefined) continue;
     const note = (r.key === 'base' ? 'no answer object' : `${r.ns >= base.ns ? '+' : '−'}${formatNs(Math.abs(r.ns - base.ns))} over baseline; ${(r.ns / a.ns).toFixed(2)}× (a)`) + `; best batch ${formatNs(r.min)}`;
     row('2 answer crossing into JS', r.variant, r.case, formatNs(r.ns), note);

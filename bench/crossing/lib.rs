@@ -4,6 +4,8 @@
 //! `stringIn` and `analyzeLoop` split it into the message coming in and the analysis itself.
 //! `analyzeTypedOptions` is the shipped `analyzeMessage` with its options read through
 //! wasm-bindgen getters (`options.isUnicode`) instead of `Reflect::get` with a key string.
+//! `splitSerde` and `splitOffsets` are `splitMessage`'s parts as strings made in wasm, or as
+//! UTF-16 offsets for JavaScript to slice the message with.
 //!
 //! Every export takes the message as `&str` and a Unicode flag, runs the library's core
 //! `message::analyze`, and hands the answer over in its own way:
@@ -110,6 +112,35 @@ pub fn analyze_typed_options(message: JsValue, options: JsValue) -> JsValue {
     message::analyze(&text, &opts)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
+}
+
+/// `splitMessage`'s parts as an array of strings built by serde-wasm-bindgen (as shipped).
+#[wasm_bindgen(js_name = splitSerde)]
+pub fn split_serde(message: &str, unicode: bool) -> JsValue {
+    let options = MessageOptions {
+        unicode,
+        ..MessageOptions::default()
+    };
+    message::split(message, &options)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// `splitMessage`'s parts as the UTF-16 offsets where each part after the first starts.
+#[wasm_bindgen(js_name = splitOffsets)]
+pub fn split_offsets(message: &str, unicode: bool) -> Vec<u32> {
+    let options = MessageOptions {
+        unicode,
+        ..MessageOptions::default()
+    };
+    let parts = message::split(message, &options);
+    let mut at = 0u32;
+    let mut offsets = Vec::with_capacity(parts.len());
+    for part in parts.iter().take(parts.len().saturating_sub(1)) {
+        at += part.encode_utf16().count() as u32;
+        offsets.push(at);
+    }
+    offsets
 }
 
 /// (a) serde-wasm-bindgen with `json_compatible()`, as the library does today.
