@@ -58,7 +58,9 @@ pub fn string_in(message: &str) -> usize {
 #[wasm_bindgen(js_name = analyzeLoop)]
 pub fn analyze_loop(message: &str, unicode: bool, times: u32) -> u32 {
     (0..times).fold(0, |n, _| {
-        n.wrapping_add(core::hint::black_box(analyze(core::hint::black_box(message), unicode)).sms_count)
+        n.wrapping_add(
+            core::hint::black_box(analyze(core::hint::black_box(message), unicode)).sms_count,
+        )
     })
 }
 
@@ -187,7 +189,11 @@ fn unsupported_array(analysis: &MessageAnalysis) -> Array {
 pub fn via_object(message: &str, unicode: bool) -> JsValue {
     let a = analyze(message, unicode);
     let o = Object::new();
-    set(&o, "encoding", &JsValue::from_str(encoding_name(a.encoding)));
+    set(
+        &o,
+        "encoding",
+        &JsValue::from_str(encoding_name(a.encoding)),
+    );
     set(&o, "characters", &JsValue::from(a.characters));
     set(&o, "smsCount", &JsValue::from(a.sms_count));
     set(&o, "perSms", &JsValue::from(a.per_sms));
