@@ -144,15 +144,14 @@ pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue
         ));
     };
     let now_value = if options.is_object() {
-        js_sys::Reflect::get(options, &JsValue::from_str("now"))
+        convert::read(options, &JsValue::from_str("now"))
     } else {
-        Ok(JsValue::UNDEFINED)
+        Some(JsValue::UNDEFINED)
     };
     let now_ms = match now_value {
-        Ok(value) if value.is_undefined() || value.is_null() => js_sys::Date::now() as i64,
+        Some(value) if value.is_undefined() || value.is_null() => js_sys::Date::now() as i64,
         // A getter that throws is a wrong option, as for the others, not an absent one.
         read => read
-            .ok()
             .and_then(|value| convert::instant(&value))
             .unwrap_or_else(|| {
                 bad("now", "a Date or an ISO 8601 string");
