@@ -17,7 +17,7 @@ const manifest = {
     ".": { types: "./index.d.ts", default: "./index.js" },
     "./smspartner_wasm_bg.wasm": "./smspartner_wasm_bg.wasm",
   },
-  files: ["index.js", "index.d.ts", "smspartner_wasm.js", "smspartner_wasm.d.ts", "smspartner_wasm_bg.wasm", "smspartner_wasm_bg.wasm.d.ts", "README.md", "LICENSE"],
+  files: ["index.js", "index.d.ts", "snippets/", "smspartner_wasm.js", "smspartner_wasm.d.ts", "smspartner_wasm_bg.wasm", "smspartner_wasm_bg.wasm.d.ts", "README.md", "LICENSE"],
   sideEffects: false,
   keywords: ["sms", "smspartner", "gsm-03-38", "wasm", "cloudflare-workers"],
 };

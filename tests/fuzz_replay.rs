@@ -1,30 +1,43 @@
-//! Replays the committed fuzz corpus (`fuzz/corpus/<target>/`) through the fuzz targets' checks.
+//! Replays the fuzz corpus and seeds (`fuzz/corpus/<target>/`, `fuzz/seeds/<target>/`) through
+//! the fuzz targets' checks.
 //!
 //! The checks are the fuzz crate's own (`fuzz/src/lib.rs`, included here), so stable Rust and
-//! `cargo test` run exactly what `cargo +nightly fuzz run <target>` runs, on the corpus kept in
-//! the repository. The regression tests below are the inputs that once failed, named after the
-//! bug they found.
+//! `cargo test` run exactly what `cargo +nightly fuzz run <target>` runs, on the inputs kept in
+//! the repository: the corpus the fuzzer minimized, and the hand-written seeds it started from.
+//! The regression tests below are the inputs that once failed, named after the bug they found.
 
 #[path = "../fuzz/src/lib.rs"]
 mod checks;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use smspartner_wasm::api_key::ApiKey;
 use smspartner_wasm::wire::decode_send_response;
 
-/// Runs every corpus file of `target`; reports all the failing files at once.
-fn replay(target: &str) {
+/// The files of `fuzz/<kind>/<target>/`, sorted.
+fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/corpus")
+        .join("fuzz")
+        .join(kind)
         .join(target);
     let mut files: Vec<_> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no corpus in {}", dir.display());
+    assert!(!files.is_empty(), "nothing in {}", dir.display());
+    files
+}
+
+/// Runs every corpus file and seed of `target`; reports all the failing files at once.
+fn replay(target: &str) {
+    let corpus = inputs("corpus", target);
+    assert!(
+        corpus.len() <= 200,
+        "{target}: keep the committed corpus short"
+    );
+    let files = [corpus, inputs("seeds", target)].concat();
     let failed: Vec<String> = files
         .iter()
         .filter(|file| {
@@ -67,15 +80,21 @@ fn corpus_dmy() {
 }
 
 #[test]
-fn every_target_has_a_corpus() {
+fn every_target_has_a_corpus_and_seeds() {
     for target in checks::TARGETS {
-        assert!(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("fuzz/corpus")
-                .join(target)
-                .is_dir(),
-            "{target}"
-        );
+        assert!(!inputs("corpus", target).is_empty());
+        assert!(!inputs("seeds", target).is_empty());
+    }
+}
+
+/// The seeds named `valid-…` are requests SMS Partner accepts, so that the fixed-point check
+/// of the `validate` target (a normalized request validates again to itself) always runs.
+#[test]
+fn valid_seeds_are_valid() {
+    for file in inputs("seeds", "validate") {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let valid = checks::validate_report(&fs::read(&file).unwrap());
+        assert_eq!(valid, Some(name.starts_with("valid-")), "{name}");
     }
 }
 

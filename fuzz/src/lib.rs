@@ -4,7 +4,7 @@
 //! and panics when an invariant does not hold. Nothing here may panic on its own account: a
 //! panic always means the library panicked or gave a wrong answer.
 //!
-//! Input layouts (kept simple so that corpus files can be written by hand):
+//! Input layouts (kept simple so that seeds can be written by hand, see `fuzz/seeds/`):
 //! - `message`: one byte of options (bit 0 `isUnicode`, bit 1 `isStopSms`, bit 2 low cost),
 //!   then the message (UTF-8, invalid sequences read as U+FFFD);
 //! - `phone`: one byte of mode (bit 0: the rest is an array, one entry a line, kept raw; else a
@@ -196,12 +196,13 @@ pub fn phone(data: &[u8]) {
 /// `validate::validate` on any JSON and any `now_ms`: a coherent report, and a valid request's
 /// normalized form validates again to itself.
 pub fn validate(data: &[u8]) {
-    let Some((now_bytes, rest)) = data.split_first_chunk::<8>() else {
-        return;
-    };
-    let Some((&flags, json)) = rest.split_first() else {
-        return;
-    };
+    let _ = validate_report(data);
+}
+
+/// The checks of [`validate`]; the report's `valid`, or `None` when the input holds no JSON.
+pub fn validate_report(data: &[u8]) -> Option<bool> {
+    let (now_bytes, rest) = data.split_first_chunk::<8>()?;
+    let (&flags, json) = rest.split_first()?;
     let mut now_ms = i64::from_le_bytes(*now_bytes);
     if flags & 8 != 0 {
         now_ms %= MAX_JS_TIME_MS;
@@ -212,9 +213,7 @@ pub fn validate(data: &[u8]) {
         lang: if flags & 2 != 0 { Lang::Fr } else { Lang::En },
         require_api_key: flags & 4 != 0,
     };
-    let Ok(value) = serde_json::from_slice::<Value>(json) else {
-        return;
-    };
+    let value = serde_json::from_slice::<Value>(json).ok()?;
     let report = match RawRequest::from_json(&value) {
         Ok(raw) => validate::validate(&raw, &options),
         Err(type_name) => {
@@ -236,7 +235,7 @@ pub fn validate(data: &[u8]) {
     assert!(report.delivery_time.ends_with('Z'));
     let json = serde_json::to_value(&report).expect("the report serializes");
     let Some(request) = report.request else {
-        return;
+        return Some(false);
     };
     let numbers: Vec<&str> = request.phone_numbers.split(',').collect();
     assert_eq!(numbers.len(), report.recipients as usize);
@@ -260,6 +259,7 @@ pub fn validate(data: &[u8]) {
         json["message"],
         serde_json::to_value(&second.message).unwrap()
     );
+    Some(true)
 }
 
 /// Whether `key` occurs in any string of `value`, object keys included.
@@ -315,10 +315,14 @@ pub fn wire(data: &[u8]) {
                     !error.to_string().contains(secret),
                     "key in the error's text"
                 );
-                assert!(
-                    !format!("{error:?}").contains(secret),
-                    "key in the error's Debug"
-                );
+                // `Debug` adds quotes and backslash escapes: a lone `\` in a message is written
+                // `\\`, which spells a key holding `\\` without the key being there.
+                if !secret.contains(['\\', '"']) {
+                    assert!(
+                        !format!("{error:?}").contains(secret),
+                        "key in the error's Debug"
+                    );
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Reads JavaScript values into the core's loosely typed input, never throwing.
 
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -10,45 +10,72 @@ use crate::paris_time;
 /// Arrays longer than this are read up to here: far past any limit the validation applies.
 const MAX_ARRAY_READ: u32 = 100_000;
 
-#[wasm_bindgen]
+// Every read that may throw (a getter, a proxy trap, a revoked proxy) is caught here, in
+// JavaScript: no exception crosses into wasm. (A `catch` import that returns a value leaks one
+// externref table slot each time it throws, with wasm-bindgen 0.2.130.)
+#[wasm_bindgen(inline_js = r#"
+const UNREADABLE = Symbol("unreadable");
+export function readProperty(target, key) { try { return Reflect.get(target, key); } catch { return UNREADABLE; } }
+export function isUnreadable(value) { return value === UNREADABLE; }
+export function arrayState(value) { try { return Array.isArray(value) ? 1 : 0; } catch { return 2; } }
+export function ownKeys(value) { try { return Object.keys(value); } catch { return []; } }
+"#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = readProperty)]
+    fn read_property(target: &JsValue, key: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = isUnreadable)]
+    fn is_unreadable(value: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = arrayState)]
+    fn array_state(value: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = ownKeys)]
+    fn own_keys(value: &JsValue) -> Array;
+}
+
+/// Reads `target[key]` (an object's property or an array's index); `None` when the read throws.
+pub fn read(target: &JsValue, key: &JsValue) -> Option<JsValue> {
+    let value = read_property(target, key);
+    (!is_unreadable(&value)).then_some(value)
+}
+
+/// `Array.isArray(value)`, `None` when it throws (a revoked proxy).
+fn is_array(value: &JsValue) -> Option<bool> {
+    match array_state(value) {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
 }
 
 /// Reads one property, a throwing getter giving [`InputValue::Unreadable`].
 pub fn property(object: &JsValue, name: &str) -> InputValue {
-    match Reflect::get(object, &JsValue::from_str(name)) {
-        Ok(value) => scalar_or_list(&value),
-        Err(_) => InputValue::Unreadable,
+    match read(object, &JsValue::from_str(name)) {
+        Some(value) => scalar_or_list(&value),
+        None => InputValue::Unreadable,
     }
 }
 
 /// A value, with arrays read one level deep.
 pub fn scalar_or_list(value: &JsValue) -> InputValue {
     match is_array(value) {
-        Ok(true) => {
-            let length = Reflect::get(value, &JsValue::from_str("length"))
-                .ok()
+        Some(true) => {
+            let length = read(value, &JsValue::from_str("length"))
                 .and_then(|l| l.as_f64())
                 .unwrap_or(0.0)
                 .clamp(0.0, f64::from(MAX_ARRAY_READ)) as u32;
             InputValue::List(
                 (0..length)
-                    .map(|i| match Reflect::get_u32(value, i) {
-                        Ok(item) => match is_array(&item) {
-                            Ok(false) => scalar(&item),
+                    .map(|i| match read(value, &JsValue::from(i)) {
+                        Some(item) => match is_array(&item) {
+                            Some(false) => scalar(&item),
                             _ => InputValue::Other("array"),
                         },
-                        Err(_) => InputValue::Unreadable,
+                        None => InputValue::Unreadable,
                     })
                     .collect(),
             )
         }
-        Ok(false) => scalar(value),
-        Err(_) => InputValue::Unreadable,
+        Some(false) => scalar(value),
+        None => InputValue::Unreadable,
     }
 }
 
@@ -101,11 +128,9 @@ pub fn raw_request(value: &JsValue) -> Result<RawRequest, &'static str> {
             *slot = field;
         }
     }
-    if let Ok(keys) = object_keys(value) {
-        for key in keys.iter().filter_map(|k| k.as_string()) {
-            if !WIRE_FIELDS.contains(&key.as_str()) {
-                request.unknown_fields.push(key);
-            }
+    for key in own_keys(value).iter().filter_map(|k| k.as_string()) {
+        if !WIRE_FIELDS.contains(&key.as_str()) {
+            request.unknown_fields.push(key);
         }
     }
     Ok(request)
@@ -125,7 +150,7 @@ pub fn option(options: &JsValue, name: &str) -> InputValue {
 /// the answer).
 pub fn instant(value: &JsValue) -> Option<i64> {
     // `Array.isArray` throws on a revoked proxy, where `instanceof` below would throw uncaught.
-    is_array(value).ok()?;
+    is_array(value)?;
     // NaN and the infinities fail the comparison too.
     let in_range = |ms: f64| (ms.abs() <= paris_time::MAX_JS_TIME_MS as f64).then_some(ms as i64);
     if let Some(date) = value.dyn_ref::<js_sys::Date>() {

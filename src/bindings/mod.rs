@@ -144,17 +144,19 @@ pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue
         ));
     };
     let now_value = if options.is_object() {
-        js_sys::Reflect::get(options, &JsValue::from_str("now")).unwrap_or(JsValue::UNDEFINED)
+        convert::read(options, &JsValue::from_str("now"))
     } else {
-        JsValue::UNDEFINED
+        Some(JsValue::UNDEFINED)
     };
-    let now_ms = if now_value.is_undefined() || now_value.is_null() {
-        js_sys::Date::now() as i64
-    } else {
-        convert::instant(&now_value).unwrap_or_else(|| {
-            bad("now", "a Date or an ISO 8601 string");
-            js_sys::Date::now() as i64
-        })
+    let now_ms = match now_value {
+        Some(value) if value.is_undefined() || value.is_null() => js_sys::Date::now() as i64,
+        // A getter that throws is a wrong option, as for the others, not an absent one.
+        read => read
+            .and_then(|value| convert::instant(&value))
+            .unwrap_or_else(|| {
+                bad("now", "a Date or an ISO 8601 string");
+                js_sys::Date::now() as i64
+            }),
     };
     let mut flag = |name: &'static str, default: bool| {
         flag_value(&convert::option(options, name)).unwrap_or_else(|| {

@@ -381,6 +381,18 @@ describe('hostile values, one by one', () => {
     assertStillWorks();
   });
 
+  // Every other option behind a throwing getter is an option error; `now` was read as absent,
+  // so the request was checked against the current time without a word.
+  it('a throwing now getter is an option error, not the current time', () => {
+    const options = Object.defineProperty({}, 'now', { get: thrower('now'), enumerable: true });
+    const report = sms.validateSendRequest(VALID, options);
+    assert.deepEqual(
+      report.errors.map((e) => [e.field, e.code]),
+      [['options', 'option_invalid']],
+    );
+    assert.equal(report.valid, false);
+  });
+
   it('keeps the length of a string with lone surrogates (one code unit each)', () => {
     const text = 'a\uD800b\uDC00c';
     const analysis = sms.analyzeMessage(text, { isUnicode: true });

@@ -261,8 +261,12 @@ describe('the API key never comes back', () => {
     for (const m of messages) assert.ok(!JSON.stringify(m.body).includes(MARK), 'key in a stored body');
   });
 
-  it('finds the key zero times', () => {
+  it('finds the key zero times', (t) => {
     const everything = [...seen, ...consoleLines, ...standinLines];
+    t.diagnostic(
+      `searched ${seen.length} renderings, ${consoleLines.length} console lines, ` +
+        `${standinLines.length} stand-in log lines; ${sent} sends reached the stand-in`,
+    );
     assert.ok(seen.length > 100 && consoleLines.length > 10, 'too little was looked at');
     const found = everything.filter((text) => text.includes(MARK));
     assert.equal(found.length, 0, `the key shows ${found.length} times:\n${found.slice(0, 3).join('\n')}`);

@@ -1,7 +1,7 @@
 // The built package in Node: loads with initSync, exposes the contract's names, answers in shape.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 import * as sms from "../../pkg/index.js";
 import * as glue from "../../pkg/smspartner_wasm.js";
@@ -16,7 +16,9 @@ test("pkg/package.json describes an ES module package with types", () => {
   assert.equal(manifest.types, "index.d.ts");
   assert.equal(manifest.main, "index.js");
   for (const file of manifest.files) {
-    assert.ok(readFileSync(new URL(`../../pkg/${file}`, import.meta.url)).length > 0, file);
+    const path = new URL(`../../pkg/${file}`, import.meta.url);
+    if (file.endsWith("/")) assert.ok(readdirSync(path).length > 0, file);
+    else assert.ok(readFileSync(path).length > 0, file);
   }
 });
 
