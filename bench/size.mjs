@@ -3,7 +3,7 @@
 //
 // Usage: node bench/size.mjs <pkg dir> <wasm with names>
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { groupItems } from './lib/wasm-groups.mjs';
 
@@ -28,10 +28,20 @@ function brotliSize(file) {
   }
 }
 
-const files = ['smspartner_wasm_bg.wasm', 'smspartner_wasm.js', 'index.js'].filter((name) => existsSync(`${pkgDir}/${name}`)).map((name) => {
-  const path = `${pkgDir}/${name}`;
-  return { name, raw: readFileSync(path).length, gzip: gzipSize(path), brotli: brotliSize(path) };
-});
+/** wasm-bindgen's `inline_js` snippets, under pkg/snippets/. */
+function snippets(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => String(name).endsWith('.js'))
+    .map((name) => `snippets/${name}`);
+}
+
+const files = ['smspartner_wasm_bg.wasm', 'smspartner_wasm.js', 'index.js', ...snippets(`${pkgDir}/snippets`)]
+  .filter((name) => existsSync(`${pkgDir}/${name}`))
+  .map((name) => {
+    const path = `${pkgDir}/${name}`;
+    return { name, raw: readFileSync(path).length, gzip: gzipSize(path), brotli: brotliSize(path) };
+  });
 
 const items = JSON.parse(execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'json', namedWasm], { maxBuffer: 1 << 28 }).toString());
 const groups = groupItems(items.filter((i) => !/^custom section|subsection$/.test(i.name)));
