@@ -1,5 +1,6 @@
 //! Loosely typed input as it comes from JavaScript, before validation gives it a meaning.
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::Value;
 
 /// One value read from a JavaScript object, whatever its type.
@@ -52,6 +53,7 @@ impl InputValue {
     }
 
     /// Converts parsed JSON (what the edge worker receives, and native tests).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(value: &Value) -> InputValue {
         match value {
             Value::Null => InputValue::Null,
@@ -67,6 +69,7 @@ impl InputValue {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn element_from_json(value: &Value) -> InputValue {
         match value {
             Value::Array(_) => InputValue::Other("array"),
@@ -163,6 +166,7 @@ impl RawRequest {
     }
 
     /// Reads a request from parsed JSON.
+    #[cfg(not(target_arch = "wasm32"))]
     ///
     /// # Errors
     /// The JavaScript type name of the value when it is not an object.

@@ -11,6 +11,7 @@ pub mod error;
 pub mod gsm;
 pub mod input;
 pub mod issue;
+pub mod json;
 pub mod lang;
 pub mod message;
 pub mod paris_time;

@@ -6,11 +6,12 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
 use crate::issue::Issue;
+use crate::json::JsonWriter;
+pub use crate::json::{Json, JsonMembers};
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
 pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
@@ -112,18 +113,25 @@ pub fn normalize_base_url(base_url: &str) -> Result<String, String> {
 ///
 /// `base_url` must come from [`normalize_base_url`].
 pub fn send_request(base_url: &str, api_key: &ApiKey, request: &WireRequest) -> HttpRequest {
-    /// The body in the order of SMS Partner's page: the key, then the request's fields.
-    #[derive(Serialize)]
-    struct Body<'a> {
-        #[serde(rename = "apiKey")]
-        api_key: &'a str,
-        #[serde(flatten)]
-        request: &'a WireRequest,
-    }
-    let body = Body {
-        api_key: api_key.expose(),
-        request,
-    };
+    // The body in the order of SMS Partner's page: the key, then the request's fields.
+    let mut body = JsonWriter::default();
+    body.string("apiKey", api_key.expose());
+    body.string("phoneNumbers", &request.phone_numbers);
+    body.string("message", &request.message);
+    body.number("gamme", request.gamme);
+    body.optional_string("sender", request.sender.as_deref());
+    body.optional_string("tag", request.tag.as_deref());
+    body.optional_string(
+        "scheduledDeliveryDate",
+        request.scheduled_delivery_date.as_deref(),
+    );
+    body.number("time", request.time);
+    body.number("minute", request.minute);
+    body.optional_string("urlResponse", request.url_response.as_deref());
+    body.optional_string("urlDlr", request.url_dlr.as_deref());
+    body.number("isStopSms", request.is_stop_sms);
+    body.number("isUnicode", request.is_unicode);
+    body.number("sandbox", request.sandbox);
     HttpRequest {
         method: "POST",
         url: format!("{base_url}{SEND_PATH}"),
@@ -131,8 +139,7 @@ pub fn send_request(base_url: &str, api_key: &ApiKey, request: &WireRequest) -> 
             ("Content-Type", "application/json"),
             ("Accept", "application/json"),
         ],
-        // Serializing plain strings and integers into a String cannot fail.
-        body: serde_json::to_string(&body).unwrap_or_default(),
+        body: body.finish(),
     }
 }
 
@@ -145,7 +152,7 @@ pub struct SendResult {
     /// `200`.
     pub code: i64,
     /// The identifier SMS Partner gave the send.
-    pub message_id: Value,
+    pub message_id: Json,
     /// SMS billed.
     pub nb_sms: Option<f64>,
     /// What the send cost, in `currency`.
@@ -154,7 +161,7 @@ pub struct SendResult {
     pub currency: Option<String>,
     /// Any other field of the answer, its name turned to camelCase.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: JsonMembers<Vec<(String, Json)>>,
 }
 
 /// Turns `message_id` into `messageId`.
@@ -195,6 +202,21 @@ pub fn control_code_message(code: i64) -> &'static str {
     }
 }
 
+/// [`decode_send_json`] on the body text, parsed by serde_json (native callers and tests; the
+/// wasm build parses with `JSON.parse`). A body that is not JSON is `None` there.
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` or `http`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_send_response(
+    status: u16,
+    body: &str,
+    api_key: &ApiKey,
+) -> Result<SendResult, SmsPartnerError> {
+    let parsed = serde_json::from_str::<serde_json::Value>(body).ok();
+    decode_send_json(status, parsed.as_ref().map(Json::from), api_key)
+}
+
 /// Reads the answer to a send, whatever its status.
 ///
 /// SMS Partner does not document the status of its error answers, so the body decides:
@@ -203,9 +225,9 @@ pub fn control_code_message(code: i64) -> &'static str {
 ///
 /// # Errors
 /// [`SmsPartnerError`] of kind `api` or `http`.
-pub fn decode_send_response(
+pub fn decode_send_json(
     status: u16,
-    body: &str,
+    body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<SendResult, SmsPartnerError> {
     let unexpected = |what: &str| {
@@ -215,15 +237,16 @@ pub fn decode_send_response(
         )
         .with_status(status)
     };
-    let parsed: Value = serde_json::from_str(body).map_err(|_| unexpected("not JSON"))?;
-    let Value::Object(map) = parsed else {
+    let parsed = body.ok_or_else(|| unexpected("not JSON"))?;
+    let Json::Object(_) = parsed else {
         return Err(unexpected("not a JSON object"));
     };
+    let map = parsed;
     match map.get("success") {
-        Some(Value::Bool(true)) if (200..300).contains(&status) => {
+        Some(Json::Bool(true)) if (200..300).contains(&status) => {
             decode_success(map, api_key).ok_or_else(|| unexpected("a success without a message id"))
         }
-        Some(Value::Bool(false)) => match map.get("code").and_then(Value::as_i64) {
+        Some(Json::Bool(false)) => match map.get("code").and_then(Json::as_i64) {
             Some(code) => Err(api_error(status, code, &map, api_key)),
             None => Err(unexpected("a failure without a code")),
         },
@@ -231,17 +254,20 @@ pub fn decode_send_response(
     }
 }
 
-fn decode_success(map: Map<String, Value>, api_key: &ApiKey) -> Option<SendResult> {
+fn decode_success(map: Json, api_key: &ApiKey) -> Option<SendResult> {
     let mut result = SendResult {
         success: true,
         code: 200,
-        message_id: Value::Null,
+        message_id: Json::Null,
         nb_sms: None,
         cost: None,
         currency: None,
-        extra: Map::new(),
+        extra: JsonMembers(Vec::new()),
     };
-    for (name, value) in map {
+    let Json::Object(members) = map else {
+        return None;
+    };
+    for (name, value) in members {
         match name.as_str() {
             "success" => {}
             "code" => result.code = value.as_i64().unwrap_or(200),
@@ -251,33 +277,25 @@ fn decode_success(map: Map<String, Value>, api_key: &ApiKey) -> Option<SendResul
             "currency" => result.currency = value.as_str().map(|c| api_key.redact(c)),
             _ => {
                 // Redacted after the renaming, which could spell the key (`sk_-…` → `sk-…`).
-                result.extra.insert(
+                result.extra.0.push((
                     api_key.redact(&camel_case(&name)),
                     redact_value(value, api_key),
-                );
+                ));
             }
         }
     }
     (!result.message_id.is_null()).then_some(result)
 }
 
-fn api_error(
-    status: u16,
-    code: i64,
-    map: &Map<String, Value>,
-    api_key: &ApiKey,
-) -> SmsPartnerError {
-    let errors = map
-        .get("errors")
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| api_issue(item, api_key))
-                .collect()
-        })
-        .unwrap_or_default();
-    let message = map.get("message").and_then(Value::as_str).map_or_else(
+fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartnerError {
+    let errors = match map.get("errors") {
+        Some(Json::Array(items)) => items
+            .iter()
+            .filter_map(|item| api_issue(item, api_key))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let message = map.get("message").and_then(Json::as_str).map_or_else(
         || control_code_message(code).to_owned(),
         |m| api_key.redact(m),
     );
@@ -290,11 +308,11 @@ fn api_error(
     }
 }
 
-fn api_issue(item: &Value, api_key: &ApiKey) -> Option<Issue> {
+fn api_issue(item: &Json, api_key: &ApiKey) -> Option<Issue> {
     let message = item.get("message")?.as_str()?;
     let field = item
         .get("elementId")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map_or("request", field_of_element_id);
     Some(Issue::new(
         api_key.redact(field),
@@ -303,16 +321,16 @@ fn api_issue(item: &Value, api_key: &ApiKey) -> Option<Issue> {
     ))
 }
 
-fn redact_value(value: Value, api_key: &ApiKey) -> Value {
+fn redact_value(value: Json, api_key: &ApiKey) -> Json {
     match value {
-        Value::String(text) => Value::String(api_key.redact(&text)),
-        Value::Array(items) => Value::Array(
+        Json::String(text) => Json::String(api_key.redact(&text)),
+        Json::Array(items) => Json::Array(
             items
                 .into_iter()
                 .map(|v| redact_value(v, api_key))
                 .collect(),
         ),
-        Value::Object(map) => Value::Object(
+        Json::Object(map) => Json::Object(
             map.into_iter()
                 .map(|(k, v)| (api_key.redact(&k), redact_value(v, api_key)))
                 .collect(),

@@ -90,7 +90,10 @@ impl SmsPartnerClient {
             let answer = transport::execute(&http, Some(timeout_ms))
                 .await
                 .map_err(|e| js_error::sms_partner_error(&e))?;
-            wire::decode_send_response(answer.status, &answer.body, &api_key)
+            let body = js_sys::JSON::parse(&answer.body)
+                .ok()
+                .map(|value| convert::json(&value));
+            wire::decode_send_json(answer.status, body, &api_key)
                 .map(|result| to_js(&result))
                 .map_err(|e| js_error::sms_partner_error(&e))
         })

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::input::{InputValue, RawRequest, WIRE_FIELDS};
 use crate::paris_time;
+use crate::wire::Json;
 
 /// Arrays longer than this are read up to here: far past any limit the validation applies.
 const MAX_ARRAY_READ: u32 = 100_000;
@@ -160,4 +161,37 @@ pub fn instant(value: &JsValue) -> Option<i64> {
         return in_range(ms);
     }
     paris_time::parse_iso8601(&value.as_string()?)
+}
+
+/// How deep [`json`] reads nested arrays and objects; below that, values are `null`.
+const MAX_JSON_DEPTH: u32 = 32;
+
+/// A value produced by `JSON.parse` as the core's [`Json`].
+pub fn json(value: &JsValue) -> Json {
+    json_at(value, 0)
+}
+
+fn json_at(value: &JsValue, depth: u32) -> Json {
+    if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = value.as_string() {
+        Json::String(s)
+    } else if !value.is_object() || depth >= MAX_JSON_DEPTH {
+        Json::Null
+    } else if let Some(array) = value.dyn_ref::<Array>() {
+        Json::Array(array.iter().map(|v| json_at(&v, depth + 1)).collect())
+    } else {
+        let members = js_sys::Object::entries(value.unchecked_ref());
+        Json::Object(
+            members
+                .iter()
+                .filter_map(|entry| {
+                    let entry: Array = entry.dyn_into().ok()?;
+                    Some((entry.get(0).as_string()?, json_at(&entry.get(1), depth + 1)))
+                })
+                .collect(),
+        )
+    }
 }

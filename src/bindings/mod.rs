@@ -76,7 +76,9 @@ pub fn split_message(message: JsValue, options: Option<JsValue>) -> JsValue {
     match message.dyn_ref::<js_sys::JsString>() {
         // Lone surrogates crossed as U+FFFD, one UTF-16 code unit as well: cut the original
         // string at the same offsets, so that `parts.join('')` gives it back unchanged.
-        Some(original) if !original.is_valid_utf16() => {
+        Some(original)
+            if text.contains(char::REPLACEMENT_CHARACTER) && !original.is_valid_utf16() =>
+        {
             let mut from = 0u32;
             parts
                 .iter()
