@@ -432,3 +432,14 @@ fn invalid_numbers_are_listed_then_summed_up() {
         "5 more phone numbers are not valid"
     );
 }
+
+#[test]
+fn a_key_pasted_into_another_field_is_never_quoted() {
+    let key = "sk-LEAK-CANARY-42";
+    let report = check(base(
+        json!({"apiKey": key, "phoneNumbers": key, "scheduledDeliveryDate": key, "time": 9, "minute": 0}),
+    ));
+    assert!(!report.valid);
+    let everything = serde_json::to_string(&report).unwrap();
+    assert!(!everything.contains(key), "{everything}");
+}

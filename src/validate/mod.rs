@@ -8,7 +8,8 @@ mod schedule;
 
 use serde::Serialize;
 
-use crate::input::RawRequest;
+use crate::api_key::ApiKey;
+use crate::input::{InputValue, RawRequest};
 use crate::issue::Issue;
 use crate::lang::Lang;
 use crate::message::{self, MessageAnalysis, MessageOptions};
@@ -148,6 +149,18 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
         &mut findings,
     );
 
+    // A sentence may quote what it refuses: never the key, pasted into another field.
+    if let InputValue::Text(key) = &raw.api_key {
+        if let Ok(key) = ApiKey::new(key) {
+            for issue in findings
+                .errors
+                .iter_mut()
+                .chain(findings.warnings.iter_mut())
+            {
+                issue.message = key.redact(&issue.message);
+            }
+        }
+    }
     let recipients = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
     let valid = findings.errors.is_empty();
     let request = valid.then(|| WireRequest {
