@@ -210,6 +210,11 @@ pub fn effective_send_time(at: JsValue, options: Option<JsValue>) -> Result<js_s
     })?;
     let commercial = flag_value(&convert::option(&options, "commercial")).unwrap_or(false);
     let ms = quiet_hours::effective_send_time(at_ms, commercial);
+    if ms > crate::paris_time::MAX_JS_TIME_MS {
+        return Err(js_error::type_error(
+            "effectiveSendTime: the next opening lies beyond the range of a Date",
+        ));
+    }
     Ok(js_sys::Date::new(&JsValue::from_f64(ms as f64)))
 }
 

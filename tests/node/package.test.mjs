@@ -120,3 +120,9 @@ test("the keystroke path falls back on hostile options and non-strings", () => {
   }
   assert.equal(sms.analyzeMessage("a".repeat(1 << 20)).smsCount, Math.ceil((1 << 20) / 153));
 });
+
+test("effectiveSendTime at the end of a Date's range throws instead of an invalid Date", () => {
+  const last = new Date(8.64e15);
+  assert.throws(() => sms.effectiveSendTime(last, { commercial: true }), TypeError);
+  assert.equal(sms.effectiveSendTime(last).getTime(), 8.64e15);
+});
