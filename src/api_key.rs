@@ -68,6 +68,25 @@ impl ApiKey {
     }
 }
 
+/// Keys shorter than this are not looked for in sentences: no real key is that short, and
+/// removing every `e` of a sentence for a key `e` would leave nothing readable.
+const MIN_SCRUBBED_LEN: usize = 8;
+
+impl ApiKey {
+    /// A sentence for a person with the key taken out ([`ApiKey::redact`]), never empty.
+    pub fn scrub(&self, sentence: &str) -> String {
+        if self.0.len() < MIN_SCRUBBED_LEN {
+            return sentence.to_owned();
+        }
+        let scrubbed = self.redact(sentence);
+        if scrubbed.is_empty() {
+            REDACTED.to_owned()
+        } else {
+            scrubbed
+        }
+    }
+}
+
 impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "ApiKey({REDACTED})")

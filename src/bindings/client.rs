@@ -131,7 +131,7 @@ impl SmsPartnerClient {
         // Validation quotes what it refuses (a phone number, a date): the key pasted into the
         // wrong field must not come back in the error.
         for issue in &mut errors {
-            issue.message = self.api_key.redact(&issue.message);
+            issue.message = self.api_key.scrub(&issue.message);
         }
         match report.request {
             Some(wire_request) if errors.is_empty() => Ok(wire::send_request(

@@ -157,7 +157,7 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
                 .iter_mut()
                 .chain(findings.warnings.iter_mut())
             {
-                issue.message = key.redact(&issue.message);
+                issue.message = key.scrub(&issue.message);
             }
         }
     }
