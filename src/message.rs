@@ -95,6 +95,20 @@ pub struct MessageOptions {
 }
 
 impl MessageOptions {
+    /// Options from bits, as the package's `index.js` passes them: 1 `isUnicode`, 2
+    /// `isStopSms`, 4 the low-cost range.
+    pub const fn from_bits(bits: u32) -> MessageOptions {
+        MessageOptions {
+            unicode: bits & 1 != 0,
+            stop_sms: bits & 2 != 0,
+            gamme: if bits & 4 != 0 {
+                Gamme::LowCost
+            } else {
+                Gamme::Premium
+            },
+        }
+    }
+
     /// Whether SMS Partner appends the STOP mention: `isStopSms` in the premium range only
     /// ("Gamme ÉCO : ce paramètre n'est pas applicable").
     pub const fn stop_applies(&self) -> bool {

@@ -23,7 +23,7 @@ use smspartner_wasm::calendar::{self, Date};
 use smspartner_wasm::error::ErrorKind;
 use smspartner_wasm::input::RawRequest;
 use smspartner_wasm::lang::Lang;
-use smspartner_wasm::message::{self, Encoding, Gamme, MessageOptions, STOP_MENTION};
+use smspartner_wasm::message::{self, Encoding, MessageOptions, STOP_MENTION};
 use smspartner_wasm::paris_time::{self, MAX_JS_TIME_MS};
 use smspartner_wasm::phone;
 use smspartner_wasm::quiet_hours;
@@ -59,15 +59,7 @@ pub fn message(data: &[u8]) {
         return;
     };
     let input = text(rest);
-    let options = MessageOptions {
-        unicode: flags & 1 != 0,
-        stop_sms: flags & 2 != 0,
-        gamme: if flags & 4 != 0 {
-            Gamme::LowCost
-        } else {
-            Gamme::Premium
-        },
-    };
+    let options = MessageOptions::from_bits(u32::from(flags));
     let analysis = message::analyze(&input, &options);
     let parts = message::split(&input, &options);
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::gsm::{SENT_AS, sent_as_id};
-use crate::message::{self, Edit, EditKind, Encoding, Gamme, MessageOptions, STOP_MENTION};
+use crate::message::{self, Edit, EditKind, Encoding, MessageOptions, STOP_MENTION};
 
 use super::to_js;
 
@@ -46,15 +46,7 @@ thread_local! {
 /// kind ([`UNSUPPORTED`], [`LINE_BREAK`] or [`FIRST_SENT_AS`] + position in `SENT_AS`).
 #[wasm_bindgen(js_name = __analyzePacked, skip_typescript)]
 pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
-    let options = MessageOptions {
-        unicode: options & 1 != 0,
-        stop_sms: options & 2 != 0,
-        gamme: if options & 4 != 0 {
-            Gamme::LowCost
-        } else {
-            Gamme::Premium
-        },
-    };
+    let options = MessageOptions::from_bits(options);
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {
             let Buffers { edits, words } = &mut *buffers;
