@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 use crate::json::JsonWriter;
 pub use crate::json::{Json, JsonMembers};
 
@@ -314,9 +314,9 @@ fn api_issue(item: &Json, api_key: &ApiKey) -> Option<Issue> {
         .get("elementId")
         .and_then(Json::as_str)
         .map_or("request", field_of_element_id);
-    Some(Issue::new(
+    Some(Issue::with_message(
         api_key.redact(field),
-        "rejected_by_smspartner",
+        IssueCode::RejectedBySmsPartner,
         api_key.redact(message),
     ))
 }

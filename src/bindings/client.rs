@@ -115,10 +115,10 @@ impl SmsPartnerClient {
                 if let InputValue::Text(key) = &raw.api_key {
                     if key != self.api_key.expose() {
                         report.valid = false;
-                        report.errors.push(crate::issue::Issue::new(
-                            "apiKey",
-                            "api_key_conflict",
-                            "the request carries an apiKey other than the client's: leave it out",
+                        report.errors.push(crate::issue::Issue::of(
+                            crate::issue::IssueCode::ApiKeyConflict,
+                            options.lang,
+                            &[],
                         ));
                     }
                 }

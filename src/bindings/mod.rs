@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::calendar::{self, Date};
 use crate::input::InputValue;
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 use crate::lang::Lang;
 use crate::message::{self, Gamme, MessageOptions};
 use crate::phone;
@@ -139,10 +139,10 @@ pub fn validate_send_request(request: JsValue, options: Option<JsValue>) -> JsVa
 pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut bad = |name: &'static str, rule: &str| {
-        issues.push(Issue::new(
-            "options",
-            "option_invalid",
-            format!("options.{name} must be {rule}"),
+        issues.push(Issue::of(
+            IssueCode::OptionInvalid,
+            Lang::En,
+            &[&name, &rule],
         ));
     };
     let now_value = if options.is_object() {
