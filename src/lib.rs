@@ -5,6 +5,7 @@
 //! WebAssembly layer (`bindings`, `transport`) that alone meets JavaScript.
 #![deny(missing_docs)]
 
+pub mod api_code;
 pub mod api_key;
 pub mod calendar;
 pub mod error;

@@ -226,9 +226,30 @@ export interface SmsPartnerError extends Error {
   name: "SmsPartnerError";
   kind: "validation" | "api" | "http" | "network" | "timeout";
   status: number | null;
+  /** SMS Partner's code, or `null`. */
   code: number | null;
+  /** The stable name of a documented SMS Partner code (`number_in_stop_list`, `too_many_sms`…), or `null`. */
+  reason: string | null;
+  /** The wire field SMS Partner's code is about (`sender`, `minute`, `phoneNumbers`…), or `null`. */
+  field: string | null;
   errors: Issue[];
+  /** Whether the message may have left despite the error: nothing is ever resent. */
+  mayHaveBeenSent: boolean;
 }
+
+/** What one of SMS Partner's send codes means (`smsPartnerCode`). */
+export interface SmsPartnerCode {
+  code: number;
+  reason: string;
+  field: string | null;
+  /** Who can act on it: the request's author, the account's operator, its credits, or SMS Partner. */
+  class: "request" | "account" | "credits" | "upstream";
+  /** Its meaning in `lang`. */
+  message: string;
+}
+
+/** What one of SMS Partner's send codes means, or `null` for a code it does not document. Never throws. */
+export function smsPartnerCode(code: number | string, options?: { lang?: "en" | "fr" }): SmsPartnerCode | null;
 /**
  * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
  * Never throws: a value that is not a string is read as an empty message.
