@@ -30,7 +30,8 @@ pub const SEND_PATH: &str = "/v1/send";
 pub struct WireRequest {
     /// E.164 numbers joined by commas.
     pub phone_numbers: String,
-    /// The text as written by the sender (SMS Partner applies its replacements itself).
+    /// The text as written by the sender (SMS Partner applies its replacements itself), each
+    /// `€` of a GSM-7 message written as `:euro:` ([`crate::message::wire_text`]).
     pub message: String,
     /// `2` for low cost; omitted for premium.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -152,7 +152,7 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     let valid = findings.errors.is_empty();
     let request = valid.then(|| WireRequest {
         phone_numbers: numbers.join(","),
-        message: text.unwrap_or("").to_owned(),
+        message: message::wire_text(text.unwrap_or(""), &message_options).into_owned(),
         gamme: (flags.gamme == message::Gamme::LowCost).then_some(2),
         sender,
         tag,
