@@ -16,6 +16,7 @@ pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod message;
+pub mod normalize;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;
