@@ -8,6 +8,7 @@
 pub mod api_code;
 pub mod api_key;
 pub mod calendar;
+pub mod callback_url;
 pub mod error;
 pub mod gsm;
 pub mod input;
