@@ -164,7 +164,7 @@ fn letter_or_digit(c: char) -> bool {
 /// A character a decoded `xn--` label may hold as it is: ASCII, or a letter or digit that
 /// UTS 46 does not map to another (no capitals).
 fn plain_label_char(c: char) -> bool {
-    c.is_ascii() || (letter_or_digit(c) && c.to_lowercase().eq([c]))
+    c.is_ascii() || (letter_or_digit(c) && !c.is_uppercase())
 }
 
 /// The standard's forbidden domain code points (for an ASCII result).

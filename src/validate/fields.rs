@@ -290,7 +290,9 @@ pub(crate) fn tag(value: &InputValue, f: &mut Findings) -> Option<String> {
     } else if len > MAX_TAG_LEN {
         f.add(IssueCode::TagTooLong, &[&len]);
     } else if tag.chars().any(char::is_uppercase) {
-        f.add(IssueCode::TagNotLowercase, &[&tag.to_lowercase()]);
+        // The suggestion lowers ASCII capitals only: Unicode's case tables would weigh more in
+        // the wasm than the rare non-ASCII capital in a tag is worth.
+        f.add(IssueCode::TagNotLowercase, &[&tag.to_ascii_lowercase()]);
     } else {
         return Some(tag.to_owned());
     }
