@@ -19,6 +19,7 @@ pub mod message;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;
+pub mod send_fields;
 pub mod validate;
 pub mod wire;
 
