@@ -21,6 +21,7 @@ pub mod normalize;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;
+pub mod send_fields;
 pub mod validate;
 pub mod wire;
 

@@ -9,7 +9,7 @@ use crate::transport;
 use crate::validate;
 use crate::wire::{self, DEFAULT_BASE_URL};
 
-use super::{convert, js_error, to_js, validate_options};
+use super::{convert, js_error, json_text, to_js, validate_options};
 
 /// Timeout of a send when `timeoutMs` is not given.
 const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -135,11 +135,14 @@ impl SmsPartnerClient {
             issue.message = self.api_key.scrub(&issue.message);
         }
         match report.request {
-            Some(wire_request) if errors.is_empty() => Ok(wire::send_request(
-                &self.base_url,
-                &self.api_key,
-                &wire_request,
-            )),
+            Some(wire_request) if errors.is_empty() => {
+                wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
+                    json_text(body)
+                })
+                .ok_or_else(|| {
+                    SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
+                })
+            }
             _ => {
                 let first = errors
                     .first()

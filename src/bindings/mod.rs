@@ -29,6 +29,15 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+/// Writes a Rust value as JSON text with serde, as `serde_json` would: the serde-wasm-bindgen
+/// object through `JSON.stringify` (no JSON library in the wasm). `None` when either fails.
+pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    let object = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
+    js_sys::JSON::stringify(&object).ok()?.as_string()
+}
+
 /// Reads `isUnicode`, `isStopSms` and `gamme` from an options object; bad values are defaults.
 fn message_options(options: &JsValue) -> MessageOptions {
     let flag = |name| flag_value(&convert::option(options, name)).unwrap_or(false);
