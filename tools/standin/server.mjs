@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { countMessage, flagOn } from './sms-count.mjs';
-import { apiError, checkSend, splitNumbers } from './validate.mjs';
+import { apiError, checkSend, international, splitNumbers } from './validate.mjs';
 
 export { countMessage, STOP_MENTION } from './sms-count.mjs';
 
@@ -39,6 +39,7 @@ const FAULT_KINDS = Object.freeze([
   'brokenJson',
   'reset',
   'reject',
+  'code',
 ]);
 
 const CORS = Object.freeze({
@@ -103,6 +104,7 @@ function initialState(credits, prices) {
       balance: Number(start.balance ?? euros(start.creditSms * prices.premium)),
     },
     messages: [],
+    stopList: [],
     requests: { total: 0, byPath: {}, preflights: {} },
     fault: { kind: 'none', times: 0 },
     nextMessageId: 1,
@@ -179,7 +181,9 @@ export async function startStandin({
       // Undocumented: SMS Partner only says that a broken body gives a 400.
       return { status: 400, body: { success: false, code: 400, message: 'Invalid JSON' } };
     }
-    const rejected = checkSend(body, { isKnownKey, now: now() });
+    const smsCount = (request) => countMessage(request.message, request).smsCount;
+    const isStopped = (number) => state.stopList.includes(number);
+    const rejected = checkSend(body, { isKnownKey, now: now(), smsCount, isStopped });
     if (rejected) return rejected;
 
     const lowCost = Number(body.gamme) === 2;
@@ -191,7 +195,7 @@ export async function startStandin({
     const cost = euros(nbSms * (lowCost ? price.lowCost : price.premium));
     const counter = lowCost ? 'creditSmsECO' : 'creditSms';
     if (!sandbox) {
-      if (state.credits[counter] < nbSms) return apiError(11, 'Not enough credits');
+      if (state.credits[counter] < nbSms) return apiError(11);
       state.credits[counter] -= nbSms;
       state.credits.balance = Math.max(0, euros(state.credits.balance - cost));
     }
@@ -255,6 +259,13 @@ export async function startStandin({
             { elementId: 'children[sender].data', message: 'This sender is not allowed on your account' },
           ],
         });
+      case 'code': {
+        // Any of SMS Partner's codes, as it answers them; `asString` sends the code as a string
+        // (the loose "992" may come back either way).
+        const { status, body } = apiError(fault.code, fault.message);
+        if (fault.asString) body.code = String(body.code);
+        return reply.code(status).send(body);
+      }
       case 'status429':
         return reply
           .code(429)
@@ -327,6 +338,12 @@ export async function startStandin({
     const times = spec.kind === 'none' ? 0 : Number.isInteger(spec.times) ? spec.times : 1;
     state.fault = { ...spec, times };
     return { ok: true, fault: state.fault };
+  });
+  app.post('/__standin/stop-list', async (req) => {
+    const spec = parseObject(req.body) ?? {};
+    const numbers = Array.isArray(spec.phoneNumbers) ? spec.phoneNumbers : [];
+    state.stopList = numbers.map((n) => international(n));
+    return { stopList: state.stopList };
   });
   app.post('/__standin/credits', async (req) => {
     const spec = parseObject(req.body) ?? {};
