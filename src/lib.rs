@@ -8,6 +8,7 @@
 pub mod api_code;
 pub mod api_key;
 pub mod calendar;
+pub mod callback_url;
 pub mod error;
 pub mod gsm;
 pub mod input;
@@ -16,6 +17,7 @@ pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod message;
+pub mod normalize;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;

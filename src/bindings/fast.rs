@@ -104,10 +104,12 @@ struct Tables {
     line_break_shown_as: &'static str,
     euro_shown_as: &'static str,
     first_sent_as: u32,
+    /// `[codePoint, name]` of every character whose name the package knows.
+    names: Vec<(u32, &'static str)>,
 }
 
-/// `{ sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs, firstSentAs }`
-/// for the package's `index.js`.
+/// `{ sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs, firstSentAs,
+/// names }` for the package's `index.js`.
 #[wasm_bindgen(js_name = __analysisTables, skip_typescript)]
 pub fn analysis_tables() -> JsValue {
     to_js(&Tables {
@@ -117,5 +119,8 @@ pub fn analysis_tables() -> JsValue {
         line_break_shown_as: EditKind::LineBreak.shown(),
         euro_shown_as: EditKind::Euro.shown(),
         first_sent_as: FIRST_SENT_AS,
+        names: crate::normalize::table()
+            .filter_map(|(c, _, name)| Some((u32::from(c), name?)))
+            .collect(),
     })
 }

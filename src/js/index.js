@@ -11,6 +11,7 @@ export * from "./smspartner_wasm.js";
 let exports = null;
 let words = null;
 let tables = null;
+let names = null;
 
 /** Instantiates the module synchronously (see wasm-bindgen's `initSync`). */
 export function initSync(module) {
@@ -50,7 +51,10 @@ export function analyzeMessage(message, options) {
   const at = glue.__analyzePacked(text, bits) >>> 2;
   if (at === 0) return glue.analyzeMessage(message, options);
   if (words === null || words.buffer !== exports.memory.buffer) words = new Uint32Array(exports.memory.buffer);
-  if (tables === null) tables = glue.__analysisTables();
+  if (tables === null) {
+    tables = glue.__analysisTables();
+    names = new Map(tables.names);
+  }
   const w = words;
   const flags = w[at + 5];
   // Lone surrogates reached wasm as U+FFFD: the preview shows them so, like the core's.
@@ -65,7 +69,9 @@ export function analyzeMessage(message, options) {
     let shown;
     if (kind === 0) {
       shown = tables.unsupportedShownAs;
-      unsupported.push({ index, char: String.fromCodePoint(w[e + 2]) });
+      const point = w[e + 2];
+      const codePoint = `U+${point.toString(16).toUpperCase().padStart(4, "0")}`;
+      unsupported.push({ index, char: String.fromCodePoint(point), codePoint, name: names.get(point) ?? null });
     } else if (kind === 1) {
       shown = tables.lineBreakShownAs;
     } else if (kind === 2) {
