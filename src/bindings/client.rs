@@ -107,52 +107,19 @@ impl SmsPartnerClient {
         request: &JsValue,
         options: &JsValue,
     ) -> Result<wire::HttpRequest, SmsPartnerError> {
-        let (mut options, option_issues) = validate_options(options);
-        options.require_api_key = false;
-        let report = match convert::raw_request(request) {
-            Ok(raw) => {
-                let mut report = validate::validate(&raw, &options);
-                if let InputValue::Text(key) = &raw.api_key {
-                    if key != self.api_key.expose() {
-                        report.valid = false;
-                        report.errors.push(crate::issue::Issue::new(
-                            "apiKey",
-                            "api_key_conflict",
-                            "the request carries an apiKey other than the client's: leave it out",
-                        ));
-                    }
-                }
-                report
-            }
-            Err(type_name) => validate::not_an_object(type_name, &options),
-        };
-        let mut errors = report.errors;
-        errors.extend(option_issues);
-        // Validation quotes what it refuses (a phone number, a date): the key pasted into the
-        // wrong field must not come back in the error.
-        for issue in &mut errors {
-            issue.message = self.api_key.scrub(&issue.message);
-        }
-        match report.request {
-            Some(wire_request) if errors.is_empty() => {
-                wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
-                    json_text(body)
-                })
-                .ok_or_else(|| {
-                    SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
-                })
-            }
-            _ => {
-                let first = errors
-                    .first()
-                    .map_or(String::new(), |e| format!(": {} ({})", e.message, e.field));
-                let mut error = SmsPartnerError::new(
-                    ErrorKind::Validation,
-                    format!("the request is not valid{first}"),
-                );
-                error.errors = errors;
-                Err(error)
-            }
-        }
+        let (options, option_issues) = validate_options(options);
+        let raw = convert::raw_request(request);
+        let wire_request = validate::for_client(
+            raw.as_ref().map_err(|t| *t),
+            &options,
+            option_issues,
+            &self.api_key,
+        )?;
+        wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
+            json_text(body)
+        })
+        .ok_or_else(|| {
+            SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
+        })
     }
 }

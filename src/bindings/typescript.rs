@@ -54,6 +54,28 @@ export interface MessageAnalysis {
   preview: string;
 }
 
+/** Where what the recipient reads differs from what is written, in one SMS. */
+export interface PartEdit {
+  /** UTF-16 offset in the input. */
+  index: number;
+  /** UTF-16 length of what is written (4 for `:br:`, 2 for an emoji). */
+  length: number;
+  kind: "replaced" | "unsupported" | "lineBreak";
+  /** What the recipient reads instead (`""` for a removed character). */
+  shown: string;
+}
+
+/** One SMS of a message (`splitMessageParts`). */
+export interface MessagePart {
+  /** UTF-16 offset of the part in the input. */
+  index: number;
+  /** The input this SMS carries (`""` when only the STOP mention fills it). */
+  text: string;
+  /** What the recipient reads in this SMS, STOP mention (or its share) included. */
+  preview: string;
+  edits: PartEdit[];
+}
+
 /** A number that could not be read. */
 export interface InvalidPhoneNumber {
   input: string;
@@ -164,14 +186,6 @@ export interface SendResult {
   [other: string]: unknown;
 }
 
-/** What a send rejects with. */
-export interface SmsPartnerError extends Error {
-  name: "SmsPartnerError";
-  kind: "validation" | "api" | "http" | "network" | "timeout";
-  status: number | null;
-  code: number | null;
-  errors: Issue[];
-}
 /**
  * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
  * Never throws: a value that is not a string is read as an empty message.
@@ -183,6 +197,18 @@ export function analyzeMessage(message: string, options?: MessageOptions): Messa
  * the message back. Never throws.
  */
 export function splitMessage(message: string, options?: MessageOptions): string[];
+
+/**
+ * The SMS of a message, one per SMS billed, as `splitMessage` cuts them, each with what the
+ * recipient reads of it; the previews joined are `analyzeMessage(...).preview`. Never throws.
+ */
+export function splitMessageParts(message: string, options?: MessageOptions): MessagePart[];
+
+/**
+ * A list of phone numbers typed by a person cut into entries, as `parsePhoneNumbers` cuts it:
+ * at commas, semicolons and line breaks, trimmed, empty entries skipped. Never throws.
+ */
+export function splitPhoneList(input: string): string[];
 
 /** Normalizes phone numbers as typed by a person to E.164. Never throws. */
 export function parsePhoneNumbers(input: string | string[], options?: { lang?: "en" | "fr" }): PhoneNumberReport;

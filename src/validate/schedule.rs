@@ -7,7 +7,9 @@ use crate::message::{Gamme, MessageOptions};
 use crate::paris_time;
 use crate::quiet_hours;
 
-use super::fields::{text, whole_number};
+use crate::options::whole_number;
+
+use super::fields::text;
 use super::{Findings, ValidateOptions};
 
 /// A valid schedule: the wire values and the instant they mean.
