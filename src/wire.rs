@@ -7,10 +7,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::api_code::ApiCode;
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 pub use crate::json::{Json, JsonMembers};
+use crate::lang::Lang;
 pub use crate::send_fields::{SendBody, WireRequest};
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
@@ -151,16 +153,27 @@ pub fn field_of_element_id(element_id: &str) -> &str {
         .unwrap_or(element_id)
 }
 
-/// The meaning of SMS Partner's documented control codes (`reference/smspartner-api.md`).
-pub fn control_code_message(code: i64) -> &'static str {
-    match code {
-        1 => "the API key is required",
-        2 => "the phone number is required",
-        9 => "at least one constraint failed",
-        10 => "wrong API key",
-        11 => "not enough credits",
-        _ => "SMS Partner refused the request",
-    }
+/// The meaning of one of SMS Partner's control codes in `lang` ([`ApiCode`]).
+pub fn control_code_message(code: i64, lang: Lang) -> &'static str {
+    ApiCode::of(code).map_or_else(
+        || {
+            lang.pick(
+                "SMS Partner refused the request",
+                "SMS Partner a refusé la requête",
+            )
+        },
+        |c| c.sentence(lang),
+    )
+}
+
+/// SMS Partner's `code`: a number, or digits in a string (the loose `"992"`).
+fn code_of(value: &Json) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        value
+            .as_str()
+            .filter(|s| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse().ok())
+    })
 }
 
 /// [`decode_send_json`] on the body text, parsed by serde_json (native callers and tests; the
@@ -191,6 +204,20 @@ pub fn decode_send_json(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<SendResult, SmsPartnerError> {
+    decode_send_json_in(status, body, api_key, Lang::En)
+}
+
+/// [`decode_send_json`] with the sentence of a code SMS Partner gave without a message in
+/// `lang`.
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` or `http`.
+pub fn decode_send_json_in(
+    status: u16,
+    body: Option<Json>,
+    api_key: &ApiKey,
+    lang: Lang,
+) -> Result<SendResult, SmsPartnerError> {
     let unexpected = |what: &str| {
         SmsPartnerError::new(
             ErrorKind::Http,
@@ -207,8 +234,8 @@ pub fn decode_send_json(
         Some(Json::Bool(true)) if (200..300).contains(&status) => {
             decode_success(map, api_key).ok_or_else(|| unexpected("a success without a message id"))
         }
-        Some(Json::Bool(false)) => match map.get("code").and_then(Json::as_i64) {
-            Some(code) => Err(api_error(status, code, &map, api_key)),
+        Some(Json::Bool(false)) => match map.get("code").and_then(code_of) {
+            Some(code) => Err(api_error(status, code, &map, api_key, lang)),
             None => Err(unexpected("a failure without a code")),
         },
         _ => Err(unexpected(&format!("status {status}"))),
@@ -248,7 +275,7 @@ fn decode_success(map: Json, api_key: &ApiKey) -> Option<SendResult> {
     (!result.message_id.is_null()).then_some(result)
 }
 
-fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartnerError {
+fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey, lang: Lang) -> SmsPartnerError {
     let errors = match map.get("errors") {
         Some(Json::Array(items)) => items
             .iter()
@@ -257,7 +284,7 @@ fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartner
         _ => Vec::new(),
     };
     let message = map.get("message").and_then(Json::as_str).map_or_else(
-        || control_code_message(code).to_owned(),
+        || control_code_message(code, lang).to_owned(),
         |m| api_key.redact(m),
     );
     SmsPartnerError {
@@ -265,6 +292,8 @@ fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartner
         message,
         status: Some(status),
         code: Some(code),
+        reason: ApiCode::of(code).map(|c| c.reason),
+        field: ApiCode::of(code).and_then(|c| c.field),
         errors,
     }
 }
@@ -275,9 +304,9 @@ fn api_issue(item: &Json, api_key: &ApiKey) -> Option<Issue> {
         .get("elementId")
         .and_then(Json::as_str)
         .map_or("request", field_of_element_id);
-    Some(Issue::new(
+    Some(Issue::with_message(
         api_key.redact(field),
-        "rejected_by_smspartner",
+        IssueCode::RejectedBySmsPartner,
         api_key.redact(message),
     ))
 }

@@ -83,7 +83,9 @@ impl SmsPartnerClient {
     /// the caller's decision. `options` takes `lang` and `now` as `validateSendRequest` does.
     pub fn send(&self, request: JsValue, options: Option<JsValue>) -> js_sys::Promise {
         let options = options.unwrap_or_default();
-        let prepared = self.prepare(&request, &options);
+        let read = validate_options(&options);
+        let lang = read.0.lang;
+        let prepared = self.prepare(&request, read);
         let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
         wasm_bindgen_futures::future_to_promise(async move {
             let http = prepared.map_err(|e| js_error::sms_partner_error(&e))?;
@@ -93,7 +95,7 @@ impl SmsPartnerClient {
             let body = js_sys::JSON::parse(&answer.body)
                 .ok()
                 .map(|value| convert::json(&value));
-            wire::decode_send_json(answer.status, body, &api_key)
+            wire::decode_send_json_in(answer.status, body, &api_key, lang)
                 .map(|result| to_js(&result))
                 .map_err(|e| js_error::sms_partner_error(&e))
         })
@@ -105,9 +107,8 @@ impl SmsPartnerClient {
     fn prepare(
         &self,
         request: &JsValue,
-        options: &JsValue,
+        (options, option_issues): (validate::ValidateOptions, Vec<crate::issue::Issue>),
     ) -> Result<wire::HttpRequest, SmsPartnerError> {
-        let (options, option_issues) = validate_options(options);
         let raw = convert::raw_request(request);
         let wire_request = validate::for_client(
             raw.as_ref().map_err(|t| *t),

@@ -42,7 +42,8 @@ const HAS_REPLACEMENT_CHARACTER: u32 = 4;
 /// Edit kinds as numbers; a replacement is `FIRST_SENT_AS + its position in SENT_AS`.
 const UNSUPPORTED: u32 = 0;
 const LINE_BREAK: u32 = 1;
-const FIRST_SENT_AS: u32 = 2;
+const EURO: u32 = 2;
+const FIRST_SENT_AS: u32 = 3;
 
 /// The encoding word of UCS-2 (GSM-7 is 0).
 const UCS2: u32 = 1;
@@ -62,8 +63,8 @@ thread_local! {
 ///
 /// `options`: the bits of [`MessageOptions::from_bits`]. Layout: the [`HEADER_WORDS`] figures,
 /// then [`EDIT_WORDS`] words an edit: UTF-16 index, UTF-16 length, code point, kind
-/// ([`UNSUPPORTED`], [`LINE_BREAK`] or [`FIRST_SENT_AS`] + position in `SENT_AS`); every
-/// position and bit is handed to `index.js` by [`analysis_tables`].
+/// ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or [`FIRST_SENT_AS`] + position in `SENT_AS`);
+/// every position and bit is handed to `index.js` by [`analysis_tables`].
 #[wasm_bindgen(js_name = __analyzePacked, skip_typescript)]
 pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
     let options = MessageOptions::from_bits(options);
@@ -113,6 +114,7 @@ fn pack(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>, words: &
         packed[EDIT_KIND] = match edit.shown {
             EditKind::Unsupported => UNSUPPORTED,
             EditKind::LineBreak => LINE_BREAK,
+            EditKind::Euro => EURO,
             EditKind::Replaced(sent) => FIRST_SENT_AS.saturating_add(sent_as_id(sent)),
         };
         words.extend(packed);
@@ -143,6 +145,7 @@ struct Layout {
     has_replacement_character: u32,
     unsupported: u32,
     line_break: u32,
+    euro: u32,
     first_sent_as: u32,
     unicode_bit: u32,
     stop_sms_bit: u32,
@@ -169,6 +172,7 @@ const LAYOUT: Layout = Layout {
     has_replacement_character: HAS_REPLACEMENT_CHARACTER,
     unsupported: UNSUPPORTED,
     line_break: LINE_BREAK,
+    euro: EURO,
     first_sent_as: FIRST_SENT_AS,
     unicode_bit: MessageOptions::UNICODE_BIT,
     stop_sms_bit: MessageOptions::STOP_SMS_BIT,
@@ -184,10 +188,11 @@ struct Tables {
     stop_mention: &'static str,
     unsupported_shown_as: &'static str,
     line_break_shown_as: &'static str,
+    euro_shown_as: &'static str,
 }
 
-/// `{ layout, sentAs, stopMention, unsupportedShownAs, lineBreakShownAs }` for the package's
-/// `index.js`.
+/// `{ layout, sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs }` for
+/// the package's `index.js`.
 #[wasm_bindgen(js_name = __analysisTables, skip_typescript)]
 pub fn analysis_tables() -> JsValue {
     to_js(&Tables {
@@ -196,5 +201,6 @@ pub fn analysis_tables() -> JsValue {
         stop_mention: STOP_MENTION,
         unsupported_shown_as: EditKind::Unsupported.shown(),
         line_break_shown_as: EditKind::LineBreak.shown(),
+        euro_shown_as: EditKind::Euro.shown(),
     })
 }

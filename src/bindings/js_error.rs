@@ -30,9 +30,9 @@ fn set(target: &JsValue, name: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(name), value);
 }
 
-/// An `SmsPartnerError` with `kind`, `status`, `code` and `errors`: an instance of the
-/// package's class, or, when the module was initialized without the package's `index.js`, an
-/// `Error` named `SmsPartnerError` with the same fields.
+/// An `SmsPartnerError` with `kind`, `status`, `code`, `reason`, `field`, `errors` and
+/// `mayHaveBeenSent`: an instance of the package's class, or, when the module was initialized
+/// without the package's `index.js`, an `Error` named `SmsPartnerError` with the same fields.
 pub fn sms_partner_error(error: &SmsPartnerError) -> JsValue {
     let fields: JsValue = Object::new().into();
     set(&fields, "kind", &JsValue::from_str(error.kind.as_str()));
@@ -48,7 +48,15 @@ pub fn sms_partner_error(error: &SmsPartnerError) -> JsValue {
             .code
             .map_or(JsValue::NULL, |c| JsValue::from(c as f64)),
     );
+    let text = |t: Option<&str>| t.map_or(JsValue::NULL, JsValue::from_str);
+    set(&fields, "reason", &text(error.reason));
+    set(&fields, "field", &text(error.field));
     set(&fields, "errors", &to_js(&error.errors));
+    set(
+        &fields,
+        "mayHaveBeenSent",
+        &JsValue::from_bool(error.may_have_been_sent()),
+    );
     let message = JsValue::from_str(&error.message);
     let class = ERROR_CLASS.with(|cell| cell.try_borrow().ok().and_then(|slot| slot.clone()));
     if let Some(class) = class {

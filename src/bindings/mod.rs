@@ -247,3 +247,22 @@ pub fn french_public_holiday(date: JsValue, options: Option<JsValue>) -> Result<
     Ok(calendar::french_public_holiday(date)
         .map_or(JsValue::NULL, |h| JsValue::from_str(h.name(lang))))
 }
+
+/// What one of SMS Partner's send codes means: `{ code, reason, field, class, message }` with
+/// `message` in `lang`, or `null` for a code it does not document. Never throws.
+#[wasm_bindgen(js_name = smsPartnerCode, skip_typescript)]
+pub fn sms_partner_code(code: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let lang = lang_option(&options).unwrap_or_default();
+    let code = match convert::scalar_or_list(&code) {
+        InputValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => Some(n as i64),
+        InputValue::Text(t)
+            if !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            t.parse().ok()
+        }
+        _ => None,
+    };
+    code.and_then(|c| crate::api_code::describe(c, lang))
+        .map_or(JsValue::NULL, |info| to_js(&info))
+}

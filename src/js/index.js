@@ -18,18 +18,20 @@ export {
   effectiveSendTime,
   isFrenchPublicHoliday,
   frenchPublicHoliday,
+  smsPartnerCode,
   SmsPartnerClient,
 } from "./smspartner_wasm.js";
 
 /**
  * What a send rejects with, and a client's construction throws: `kind`, `status`, `code`,
- * `errors` (and any other field the module gives).
+ * `reason`, `field`, `errors`, `mayHaveBeenSent` (and any other field the module gives).
  */
 export class SmsPartnerError extends Error {
   constructor(message, fields = {}) {
     super(message);
     this.name = "SmsPartnerError";
-    Object.assign(this, { kind: undefined, status: null, code: null, errors: [] }, fields);
+    const defaults = { kind: undefined, status: null, code: null, reason: null, field: null, errors: [], mayHaveBeenSent: false };
+    Object.assign(this, defaults, fields);
   }
 }
 
@@ -105,6 +107,8 @@ export function analyzeMessage(message, options) {
       unsupported.push({ index, char: String.fromCodePoint(char) });
     } else if (kind === layout.lineBreak) {
       shown = tables.lineBreakShownAs;
+    } else if (kind === layout.euro) {
+      shown = tables.euroShownAs;
     } else {
       shown = tables.sentAs[kind - layout.firstSentAs];
       replacements.push({ index, char: String.fromCodePoint(char), replacement: shown });

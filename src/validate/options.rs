@@ -2,7 +2,7 @@
 //! is an `option_invalid` error in the caller's language, never an exception.
 
 use crate::input::InputValue;
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 use crate::lang::Lang;
 use crate::options::flag_value;
 
@@ -54,13 +54,11 @@ pub fn read_validate_options(
     let sentences = lang.unwrap_or_default();
     let mut issues = Vec::new();
     let mut bad = |name: &str, en: &str, fr: &str| {
-        issues.push(Issue::new(
-            "options",
-            "option_invalid",
-            sentences.pick(
-                &format!("options.{name} must be {en}"),
-                &format!("options.{name} doit être {fr}"),
-            ),
+        let rule = sentences.pick(en, fr);
+        issues.push(Issue::of(
+            IssueCode::OptionInvalid,
+            sentences,
+            &[&name, &rule],
         ));
     };
     let now_ms = match raw.now {

@@ -73,7 +73,10 @@ test("every rejection of the client is an SmsPartnerError", async () => {
 
 test("the class can be built by hand with the same fields", () => {
   const error = new sms.SmsPartnerError("no", { kind: "api", code: 10 });
-  assert.deepEqual({ ...error }, { name: "SmsPartnerError", kind: "api", status: null, code: 10, errors: [] });
+  assert.deepEqual(
+    { ...error },
+    { name: "SmsPartnerError", kind: "api", status: null, code: 10, reason: null, field: null, errors: [], mayHaveBeenSent: false },
+  );
   assert.ok(error instanceof Error);
 });
 
