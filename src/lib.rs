@@ -8,6 +8,7 @@
 pub mod api_code;
 pub mod api_key;
 pub mod calendar;
+mod digits;
 pub mod error;
 pub mod gsm;
 pub mod input;

@@ -4,6 +4,7 @@
 //! with a stable code and a sentence in the caller's language.
 
 mod fields;
+mod mentions;
 mod options;
 mod schedule;
 
@@ -20,6 +21,7 @@ use crate::wire::WireRequest;
 
 pub use crate::options::flag_value;
 pub use fields::{MAX_PHONE_NUMBERS, is_callback_url};
+pub use mentions::NOPUB_MENTION;
 pub use options::{NowOption, RawValidateOptions, lang_value, read_validate_options};
 
 /// How to validate (`options` of `validateSendRequest`).
@@ -132,13 +134,10 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     fields::format(&raw.format, &mut findings);
     let when = schedule::schedule(raw, options.now_ms, &mut findings);
     let send_at = when.as_ref().map_or(options.now_ms, |s| s.at_ms);
-    let delivery_ms = schedule::commercial_rules(
-        send_at,
-        options,
-        &message_options,
-        text.unwrap_or(""),
-        &mut findings,
-    );
+    if options.commercial {
+        mentions::opt_out(&message_options, text.unwrap_or(""), &mut findings);
+    }
+    let delivery_ms = schedule::commercial_delay(send_at, options, &mut findings);
 
     // A sentence may quote what it refuses: never the key, pasted into another field.
     if let InputValue::Text(key) = &raw.api_key {
