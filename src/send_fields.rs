@@ -163,8 +163,8 @@ send_fields! {
     /// `phoneNumbers`: given as a comma-separated string or an array of strings; sent as E.164
     /// numbers joined by commas.
     phone_numbers: "phoneNumbers", Required;
-    /// `message`: the text as written by the sender (SMS Partner applies its replacements), each
-    /// `€` of a GSM-7 message sent as `:euro:` ([`crate::message::wire_text`]).
+    /// `message`: the text as written by the sender (SMS Partner applies its replacements),
+    /// each `€` of a GSM-7 message written as `:euro:` ([`crate::message::wire_text`]).
     message: "message", Required;
     /// `gamme`: 1 premium, 2 low cost; sent only for low cost.
     gamme: "gamme", Number;
