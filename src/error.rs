@@ -50,6 +50,9 @@ pub struct SmsPartnerError {
     pub code: Option<i64>,
     /// Per-field errors: the validation report's errors, or SMS Partner's `errors`.
     pub errors: Vec<Issue>,
+    /// A stable snake_case name of what happened, where the call gives its codes a meaning of
+    /// its own (a cancel's code 5 is `already_cancelled`), else `None`.
+    pub reason: Option<&'static str>,
 }
 
 impl SmsPartnerError {
@@ -61,7 +64,14 @@ impl SmsPartnerError {
             status: None,
             code: None,
             errors: Vec::new(),
+            reason: None,
         }
+    }
+
+    /// The same error with a `reason`.
+    pub fn with_reason(mut self, reason: &'static str) -> SmsPartnerError {
+        self.reason = Some(reason);
+        self
     }
 
     /// The same error with an HTTP status.

@@ -13,6 +13,7 @@ pub mod input;
 pub mod issue;
 pub mod json;
 pub mod lang;
+pub mod lifecycle;
 pub mod message;
 pub mod paris_time;
 pub mod phone;

@@ -31,6 +31,11 @@ pub fn sms_partner_error(error: &SmsPartnerError) -> JsValue {
             .map_or(JsValue::NULL, |c| JsValue::from(c as f64)),
     );
     set(&value, "errors", &to_js(&error.errors));
+    set(
+        &value,
+        "reason",
+        &error.reason.map_or(JsValue::NULL, JsValue::from_str),
+    );
     value
 }
 
