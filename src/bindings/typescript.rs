@@ -171,6 +171,8 @@ export interface SmsPartnerError extends Error {
   status: number | null;
   code: number | null;
   errors: Issue[];
+  /** What happened, where the call gives its codes a meaning (`too_late`, `already_sent`…), else null. */
+  reason: string | null;
 }
 /**
  * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
