@@ -16,7 +16,7 @@ use smspartner_wasm::lifecycle::status::{
     StatusQuery, bulk_status_request, message_status_request, multi_status_request,
     status_by_tag_request, tag,
 };
-use smspartner_wasm::lifecycle::{invalid, message_id, phone_number};
+use smspartner_wasm::lifecycle::{JsonHost, invalid, message_id, phone_number};
 use smspartner_wasm::validate::ValidateOptions;
 use smspartner_wasm::wire::{Json, WireRequest};
 
@@ -105,7 +105,7 @@ fn post_calls_send_json_with_the_key_first() {
             phone_number: "+33622222222".into(),
         },
     ];
-    let http = multi_status_request(BASE, &key(), &queries);
+    let http = multi_status_request(BASE, &key(), &queries, JsonHost::SERDE_JSON).unwrap();
     assert_eq!(http.method, "POST");
     assert_eq!(http.url, format!("{BASE}/v1/multi-status"));
     assert!(http.headers.contains(&("Content-Type", "application/json")));
@@ -117,7 +117,8 @@ fn post_calls_send_json_with_the_key_first() {
             { "phoneNumber": "+33622222222", "messageId": "1000" }] })
     );
     assert!(!format!("{http:?}").contains("SECRET"));
-    let http = add_to_stop_list_request(BASE, &key(), "+33611111111");
+    let http =
+        add_to_stop_list_request(BASE, &key(), "+33611111111", JsonHost::SERDE_JSON).unwrap();
     assert_eq!(
         (http.method, http.url.as_str()),
         ("POST", "https://api.smspartner.fr/v1/stop-sms/add")
@@ -144,7 +145,7 @@ fn the_bulk_body_has_the_list_and_the_batch_options() {
         ("+33611111111".to_owned(), "Bonjour \"Zoé\"".to_owned()),
         ("+33622222222".to_owned(), "Bonjour Léo".to_owned()),
     ];
-    let http = bulk_request(BASE, &key(), &options, &messages);
+    let http = bulk_request(BASE, &key(), &options, &messages, JsonHost::SERDE_JSON).unwrap();
     assert_eq!(
         (http.method, http.url.as_str()),
         ("POST", "https://api.smspartner.fr/v1/bulk-send")
@@ -273,6 +274,13 @@ fn bulk_validation_refuses_what_is_not_a_list_and_numbers_at_the_top() {
     );
 }
 
+fn next(run: &mut BulkRun) -> (usize, smspartner_wasm::wire::HttpRequest) {
+    let (index, http) = run
+        .next_request(BASE, &key(), JsonHost::SERDE_JSON)
+        .unwrap();
+    (index, http.unwrap())
+}
+
 fn plan_of(n: usize) -> BulkPlan {
     BulkPlan {
         options: WireRequest {
@@ -295,21 +303,24 @@ fn sent(n: u64) -> Result<smspartner_wasm::lifecycle::bulk::BulkAnswer, SmsPartn
 fn chunks_hold_at_most_500_and_go_one_after_the_other() {
     let mut run = BulkRun::new(plan_of(1201));
     assert_eq!(run.total(), 3);
-    let (index, http) = run.next_request(BASE, &key()).unwrap();
+    let (index, http) = next(&mut run);
     assert_eq!(index, 0);
     let list = &body(&http.body)["SMSList"];
     assert_eq!(list.as_array().unwrap().len(), CHUNK_SIZE);
     assert_eq!(list[0]["phoneNumber"], "+33600000000");
     run.record(0, sent(1));
-    let (index, http) = run.next_request(BASE, &key()).unwrap();
+    let (index, http) = next(&mut run);
     assert_eq!(index, 1);
     assert_eq!(body(&http.body)["SMSList"][0]["message"], "m500");
     run.record(1, sent(2));
-    let (index, http) = run.next_request(BASE, &key()).unwrap();
+    let (index, http) = next(&mut run);
     assert_eq!(index, 2);
     assert_eq!(body(&http.body)["SMSList"].as_array().unwrap().len(), 201);
     run.record(2, sent(3));
-    assert!(run.next_request(BASE, &key()).is_none());
+    assert!(
+        run.next_request(BASE, &key(), JsonHost::SERDE_JSON)
+            .is_none()
+    );
     let result = run.result();
     assert!(result.complete);
     assert_eq!(result.nb_sms, 3.0);
@@ -325,7 +336,7 @@ fn chunks_hold_at_most_500_and_go_one_after_the_other() {
 #[test]
 fn after_an_unknown_chunk_nothing_more_is_sent_and_a_failed_one_does_not_stop() {
     let mut run = BulkRun::new(plan_of(2000));
-    let (i, _) = run.next_request(BASE, &key()).unwrap();
+    let (i, _) = next(&mut run);
     let refused = SmsPartnerError {
         code: Some(11),
         ..SmsPartnerError::new(ErrorKind::Api, "not enough credits")
@@ -334,14 +345,20 @@ fn after_an_unknown_chunk_nothing_more_is_sent_and_a_failed_one_does_not_stop() 
         run.record(i, Err(refused)).unwrap().state,
         ChunkState::Failed
     );
-    let (i, _) = run.next_request(BASE, &key()).unwrap();
+    let (i, _) = next(&mut run);
     run.record(i, sent(7));
-    let (i, _) = run.next_request(BASE, &key()).unwrap();
+    let (i, _) = next(&mut run);
     assert_eq!(i, 2);
     let lost = SmsPartnerError::new(ErrorKind::Timeout, "no answer");
     assert_eq!(run.record(i, Err(lost)).unwrap().state, ChunkState::Unknown);
-    assert!(run.next_request(BASE, &key()).is_none());
-    assert!(run.next_request(BASE, &key()).is_none());
+    assert!(
+        run.next_request(BASE, &key(), JsonHost::SERDE_JSON)
+            .is_none()
+    );
+    assert!(
+        run.next_request(BASE, &key(), JsonHost::SERDE_JSON)
+            .is_none()
+    );
     let result = run.result();
     assert!(!result.complete);
     let states: Vec<ChunkState> = result.chunks.iter().map(|c| c.state).collect();
@@ -361,10 +378,13 @@ fn after_an_unknown_chunk_nothing_more_is_sent_and_a_failed_one_does_not_stop() 
     assert_eq!(value["chunks"][0]["error"]["code"], 11);
     // An answer SMS Partner does not document is unknown too: it may have been sent.
     let mut run = BulkRun::new(plan_of(600));
-    let (i, _) = run.next_request(BASE, &key()).unwrap();
+    let (i, _) = next(&mut run);
     let odd = decode_bulk(200, Some(Json::from(&json!({ "hello": "world" }))), &key());
     assert_eq!(run.record(i, odd).unwrap().state, ChunkState::Unknown);
-    assert!(run.next_request(BASE, &key()).is_none());
+    assert!(
+        run.next_request(BASE, &key(), JsonHost::SERDE_JSON)
+            .is_none()
+    );
 }
 
 #[test]

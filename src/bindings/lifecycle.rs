@@ -1,20 +1,21 @@
 //! The lifecycle methods of `SmsPartnerClient` (bulk send, status, cancel, credits, the STOP
 //! list) and `parseReplyWebhook`: arguments read here, everything else done by the core.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api_key::ApiKey;
 use crate::error::SmsPartnerError;
 use crate::input::InputValue;
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 use crate::json::Json;
 use crate::lifecycle::bulk::{self, BulkRun, ChunkResult, RawBulk, RawMessage, RawMessages};
 use crate::lifecycle::status::{self, MULTI_STATUS_LIMIT, StatusQuery};
-use crate::lifecycle::{account, cancel, invalid, message_id, phone_number, reply};
+use crate::lifecycle::{JsonHost, account, cancel, invalid, message_id, phone_number, reply};
 use crate::transport;
 use crate::wire::HttpRequest;
 
-use super::{SmsPartnerClient, convert, js_error, to_js, validate_options};
+use super::{SmsPartnerClient, convert, js_error, json_text, to_js, validate_options};
 
 // A callback of the caller's is called in JavaScript, its exceptions (and its promise's
 // rejection) caught there: nothing it does can unwind through wasm or stop a bulk send.
@@ -56,6 +57,17 @@ extern "C" {
     #[wasm_bindgen(js_name = replyFields)]
     fn reply_fields(body: &JsValue) -> JsValue;
 }
+
+/// JSON made by serde-wasm-bindgen and `JSON.stringify`: no JSON library in the wasm.
+const HOST: JsonHost = JsonHost {
+    tree: |request| {
+        let value = request
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .ok()?;
+        Some(convert::json(&value))
+    },
+    text: |json| json_text(json),
+};
 
 /// What a call needs once its arguments are read: the key, the address, the timeout.
 #[derive(Clone)]
@@ -162,9 +174,9 @@ impl SmsPartnerClient {
             Some(f) if is_function(&f) => Some(f),
             Some(f) if f.is_undefined() || f.is_null() => None,
             _ => {
-                errors.push(Issue::new(
+                errors.push(Issue::with_message(
                     "options",
-                    "option_invalid",
+                    IssueCode::OptionInvalid,
                     "options.onProgress must be a function",
                 ));
                 None
@@ -173,9 +185,9 @@ impl SmsPartnerClient {
         let mut raw_options = match convert::raw_request(input) {
             Ok(raw) => raw,
             Err(type_name) => {
-                errors.push(Issue::new(
+                errors.push(Issue::with_message(
                     "request",
-                    "request_not_object",
+                    IssueCode::RequestNotObject,
                     format!("sendBulk takes {{ messages: [{{ phoneNumber, message }}], ...options }}, not {type_name}"),
                 ));
                 return Err(self.invalid(errors));
@@ -184,9 +196,9 @@ impl SmsPartnerClient {
         raw_options.unknown_fields.retain(|name| name != "messages");
         if let InputValue::Text(key) = &raw_options.api_key {
             if key != self.api_key.expose() {
-                errors.push(Issue::new(
+                errors.push(Issue::with_message(
                     "apiKey",
-                    "api_key_conflict",
+                    IssueCode::ApiKeyConflict,
                     "the request carries an apiKey other than the client's: leave it out",
                 ));
             }
@@ -235,9 +247,9 @@ fn status_query(value: &JsValue, at: Option<usize>) -> Result<StatusQuery, Vec<I
     let prefix = at.map_or(String::new(), |i| format!("[{i}]."));
     if !is_object(value) {
         let field = at.map_or("query".to_owned(), |i| format!("[{i}]"));
-        return Err(vec![Issue::new(
+        return Err(vec![Issue::with_message(
             field,
-            "invalid_type",
+            IssueCode::InvalidType,
             "a status query is { messageId, phoneNumber }",
         )]);
     }
@@ -274,8 +286,14 @@ impl SmsPartnerClient {
             let (mut run, on_progress) = prepared?;
             let total = run.total();
             let mut done = 0;
-            while let Some((index, http)) = run.next_request(&caller.base_url, &caller.api_key) {
-                let outcome = match caller.exchange(&http).await {
+            while let Some((index, http)) =
+                run.next_request(&caller.base_url, &caller.api_key, HOST)
+            {
+                let exchanged = match http {
+                    Ok(http) => caller.exchange(&http).await,
+                    Err(error) => Err(error),
+                };
+                let outcome = match exchanged {
                     Ok((status, body)) => bulk::decode_bulk(status, body, &caller.api_key),
                     Err(error) => Err(error),
                 };
@@ -328,9 +346,9 @@ impl SmsPartnerClient {
     pub fn multi_status(&self, queries: JsValue) -> js_sys::Promise {
         let caller = self.caller();
         let prepared = match elements(&queries) {
-            Ok(items) if items.is_empty() => Err(vec![Issue::new(
+            Ok(items) if items.is_empty() => Err(vec![Issue::with_message(
                 "queries",
-                "queries_required",
+                IssueCode::QueriesRequired,
                 "give at least one { messageId, phoneNumber }",
             )]),
             Ok(items) => {
@@ -349,14 +367,14 @@ impl SmsPartnerClient {
                     Err(errors)
                 }
             }
-            Err(RawMessages::TooMany(n)) => Err(vec![Issue::new(
+            Err(RawMessages::TooMany(n)) => Err(vec![Issue::with_message(
                 "queries",
-                "too_many_queries",
+                IssueCode::TooManyQueries,
                 format!("{n} queries; at most {} at once", bulk::MAX_MESSAGES),
             )]),
-            Err(_) => Err(vec![Issue::new(
+            Err(_) => Err(vec![Issue::with_message(
                 "queries",
-                "invalid_type",
+                IssueCode::InvalidType,
                 "multiStatus takes an array of { messageId, phoneNumber }",
             )]),
         }
@@ -365,7 +383,8 @@ impl SmsPartnerClient {
             let queries = prepared?;
             let all = js_sys::Array::new();
             for part in queries.chunks(MULTI_STATUS_LIMIT) {
-                let http = status::multi_status_request(&caller.base_url, &caller.api_key, part);
+                let http =
+                    status::multi_status_request(&caller.base_url, &caller.api_key, part, HOST)?;
                 let (status, body) = caller.exchange(&http).await?;
                 for item in status::decode_multi_status(status, body, &caller.api_key)? {
                     all.push(&to_js(&item));
@@ -425,8 +444,10 @@ impl SmsPartnerClient {
     pub fn add_to_stop_list(&self, number: JsValue) -> js_sys::Promise {
         let caller = self.caller();
         let prepared = phone_number(&convert::scalar_or_list(&number), "phoneNumber")
-            .map(|n| account::add_to_stop_list_request(&caller.base_url, &caller.api_key, &n))
-            .map_err(|e| self.invalid(vec![e]));
+            .map_err(|e| self.invalid(vec![e]))
+            .and_then(|n| {
+                account::add_to_stop_list_request(&caller.base_url, &caller.api_key, &n, HOST)
+            });
         single(caller, prepared, account::decode_stop_added)
     }
 
@@ -439,7 +460,11 @@ impl SmsPartnerClient {
                 account::remove_from_stop_list_request(&caller.base_url, &caller.api_key, &id)
             })
             .map_err(|mut e| {
-                e.code = "stop_id_invalid".into();
+                e.code = if e.code == IssueCode::MessageIdRequired {
+                    IssueCode::StopIdRequired
+                } else {
+                    IssueCode::StopIdInvalid
+                };
                 self.invalid(vec![e])
             });
         single(caller, prepared, account::decode_stop_removed)
@@ -458,15 +483,15 @@ impl SmsPartnerClient {
             _ if !options.is_object() => Ok(None),
             Some(value) if value.is_undefined() || value.is_null() => Ok(None),
             Some(value) => convert::instant(&value).map(Some).ok_or_else(|| {
-                self.invalid(vec![Issue::new(
+                self.invalid(vec![Issue::with_message(
                     "options",
-                    "option_invalid",
+                    IssueCode::OptionInvalid,
                     format!("options.{name} must be a Date, an ISO 8601 string or milliseconds"),
                 )])
             }),
-            None => Err(self.invalid(vec![Issue::new(
+            None => Err(self.invalid(vec![Issue::with_message(
                 "options",
-                "option_invalid",
+                IssueCode::OptionInvalid,
                 format!("options.{name} cannot be read"),
             )])),
         };

@@ -4,10 +4,9 @@ use serde::Serialize;
 
 use crate::api_key::ApiKey;
 use crate::error::SmsPartnerError;
-use crate::json::JsonWriter;
 use crate::wire::{HttpRequest, Json, camel_case};
 
-use super::{answer, common_reason, get, malformed, post, read};
+use super::{JsonHost, answer, get, malformed, object, post, read};
 
 /// The credits call (the French send page's URL box shows it by mistake).
 pub const CREDITS_PATH: &str = "/v1/me";
@@ -83,7 +82,7 @@ pub fn decode_credits(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<Credits, SmsPartnerError> {
-    let map = answer(status, body, api_key, common_reason)?;
+    let map = answer(status, body, api_key, no_reason)?;
     let Some(credits @ Json::Object(_)) = map.get("credits") else {
         return Err(malformed(status, "an account answer without credits"));
     };
@@ -111,6 +110,11 @@ pub fn decode_credits(
     })
 }
 
+/// The list and credits calls give no code a meaning of their own.
+fn no_reason(_code: i64) -> Option<&'static str> {
+    None
+}
+
 /// The codes of the STOP list calls. Code 3 of `add` reads "message ID required" on the old
 /// pages and "number already in the STOP list" on the newer site, the plausible one; on
 /// `delete` it is "id required".
@@ -119,7 +123,7 @@ fn add_reason(code: i64) -> Option<&'static str> {
         2 => Some("phone_number_required"),
         3 => Some("already_in_stop_list"),
         9 => Some("phone_number_invalid"),
-        _ => common_reason(code),
+        _ => None,
     }
 }
 
@@ -127,7 +131,7 @@ fn delete_reason(code: i64) -> Option<&'static str> {
     match code {
         2 | 3 => Some("stop_id_required"),
         4 => Some("stop_id_not_found"),
-        _ => common_reason(code),
+        _ => None,
     }
 }
 
@@ -145,7 +149,7 @@ pub fn decode_stop_list(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<Vec<StopEntry>, SmsPartnerError> {
-    let map = answer(status, body, api_key, common_reason)?;
+    let map = answer(status, body, api_key, no_reason)?;
     let items = match map.get("data") {
         Some(Json::Array(items)) => items.as_slice(),
         None | Some(Json::Null) => &[],
@@ -169,15 +173,20 @@ pub fn decode_stop_list(
 
 /// `POST /v1/stop-sms/add` with `{ apiKey, phoneNumber }` (two samples send `phoneNumbers`;
 /// the parameter table says `phoneNumber`).
+///
+/// # Errors
+/// A `validation` error when the body could not be written.
 pub fn add_to_stop_list_request(
     base_url: &str,
     api_key: &ApiKey,
     phone_number: &str,
-) -> HttpRequest {
-    let mut body = JsonWriter::default();
-    body.string("apiKey", api_key.expose());
-    body.string("phoneNumber", phone_number);
-    post(base_url, STOP_ADD_PATH, body.finish())
+    host: JsonHost,
+) -> Result<HttpRequest, SmsPartnerError> {
+    let body = object(vec![
+        ("apiKey", Json::String(api_key.expose().to_owned())),
+        ("phoneNumber", Json::String(phone_number.to_owned())),
+    ]);
+    post(base_url, STOP_ADD_PATH, &body, host)
 }
 
 /// Reads the answer of `add`: its `stopId`.

@@ -11,12 +11,11 @@ use serde::Serialize;
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
 use crate::input::{InputValue, RawRequest};
-use crate::issue::Issue;
-use crate::json::JsonWriter;
+use crate::issue::{Issue, IssueCode};
 use crate::validate::{self, ValidateOptions};
-use crate::wire::{self, HttpRequest, Json, WireRequest};
+use crate::wire::{HttpRequest, Json, WireRequest};
 
-use super::{answer, common_reason, malformed, post, read};
+use super::{JsonHost, answer, malformed, object, post, read, send_codes};
 
 /// The call's path. The English page and its Node sample say `/v1/send`; the French page and
 /// every other sample `/v1/bulk-send`, the only one that takes an `SMSList`.
@@ -72,8 +71,8 @@ pub struct BulkPlan {
     pub messages: Vec<(String, String)>,
 }
 
-fn issue(field: String, code: &'static str, message: impl Into<String>) -> Issue {
-    Issue::new(field, code, message.into())
+fn issue(field: String, code: IssueCode, message: impl Into<String>) -> Issue {
+    Issue::with_message(field, code, message.into())
 }
 
 /// Checks every message and the options, each message as the single send of its text to its
@@ -91,7 +90,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
         if !value.is_unset() {
             errors.push(issue(
                 field.to_owned(),
-                "unknown_field",
+                IssueCode::UnknownField,
                 format!("{field} belongs in each element of messages: {{ phoneNumber, message }}"),
             ));
         }
@@ -100,7 +99,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
         RawMessages::List(items) if items.is_empty() => {
             errors.push(issue(
                 "messages".into(),
-                "messages_required",
+                IssueCode::MessagesRequired,
                 "messages is empty",
             ));
             return Err(errors);
@@ -109,7 +108,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
         RawMessages::NotAList("undefined" | "null") => {
             errors.push(issue(
                 "messages".into(),
-                "messages_required",
+                IssueCode::MessagesRequired,
                 "messages is required: [{ phoneNumber, message }]",
             ));
             return Err(errors);
@@ -117,7 +116,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
         RawMessages::NotAList(type_name) => {
             errors.push(issue(
                 "messages".into(),
-                "invalid_type",
+                IssueCode::InvalidType,
                 format!("messages must be an array, not {type_name}"),
             ));
             return Err(errors);
@@ -125,7 +124,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
         RawMessages::TooMany(len) => {
             errors.push(issue(
                 "messages".into(),
-                "too_many_messages",
+                IssueCode::TooManyMessages,
                 format!("messages holds {len} elements; at most {MAX_MESSAGES} are sent at once"),
             ));
             return Err(errors);
@@ -143,7 +142,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
             RawMessage::NotAnObject(type_name) => {
                 errors.push(issue(
                     format!("messages[{index}]"),
-                    "invalid_type",
+                    IssueCode::InvalidType,
                     format!("messages[{index}] must be an object {{ phoneNumber, message }}, not {type_name}"),
                 ));
                 continue;
@@ -172,7 +171,7 @@ pub fn plan(raw: &RawBulk, options: &ValidateOptions) -> Result<BulkPlan, Vec<Is
         if report.recipients > 1 {
             errors.push(issue(
                 format!("messages[{index}].phoneNumber"),
-                "too_many_phone_numbers",
+                IssueCode::TooManyPhoneNumbers,
                 format!(
                     "messages[{index}].phoneNumber must hold one number; give each its own message"
                 ),
@@ -201,27 +200,45 @@ fn first_item(items: &[RawMessage]) -> usize {
         .unwrap_or(0)
 }
 
-/// `POST /v1/bulk-send` of `messages` with the batch's options.
+/// `POST /v1/bulk-send` of `messages` with the batch's options: the key, `SMSList`, then the
+/// options as the send writes them (its `phoneNumbers` and `message` left out).
+///
+/// # Errors
+/// A `validation` error when the body could not be written.
 pub fn bulk_request(
     base_url: &str,
     api_key: &ApiKey,
     options: &WireRequest,
     messages: &[(String, String)],
-) -> HttpRequest {
-    let items: Vec<String> = messages
+    host: JsonHost,
+) -> Result<HttpRequest, SmsPartnerError> {
+    let unwritten =
+        || SmsPartnerError::new(ErrorKind::Validation, "the request could not be written");
+    let Some(Json::Object(option_members)) = (host.tree)(options) else {
+        return Err(unwritten());
+    };
+    let items = messages
         .iter()
         .map(|(phone_number, message)| {
-            let mut item = JsonWriter::default();
-            item.string("phoneNumber", phone_number);
-            item.string("message", message);
-            item.finish()
+            object(vec![
+                ("phoneNumber", Json::String(phone_number.clone())),
+                ("message", Json::String(message.clone())),
+            ])
         })
         .collect();
-    let mut body = JsonWriter::default();
-    body.string("apiKey", api_key.expose());
-    body.raw("SMSList", &format!("[{}]", items.join(",")));
-    wire::write_options(&mut body, options);
-    post(base_url, BULK_SEND_PATH, body.finish())
+    let mut members = vec![
+        (
+            "apiKey".to_owned(),
+            Json::String(api_key.expose().to_owned()),
+        ),
+        ("SMSList".to_owned(), Json::Array(items)),
+    ];
+    members.extend(
+        option_members
+            .into_iter()
+            .filter(|(name, _)| name != "phoneNumbers" && name != "message"),
+    );
+    post(base_url, BULK_SEND_PATH, &Json::Object(members), host)
 }
 
 /// SMS Partner's answer for one number of a chunk.
@@ -266,7 +283,7 @@ pub fn decode_bulk(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<BulkAnswer, SmsPartnerError> {
-    let map = answer(status, body, api_key, bulk_reason)?;
+    let map = answer(status, body, api_key, send_codes)?;
     let message_id = read::either(&map, &["message_id", "messageId"])
         .and_then(|id| read::id(id, api_key))
         .ok_or_else(|| malformed(status, "a bulk send without a message id"))?;
@@ -295,16 +312,6 @@ pub fn decode_bulk(
         currency: read::text(map.get("currency"), api_key),
         results,
     })
-}
-
-/// The bulk page's codes (1, 2, 9, 10, 11).
-fn bulk_reason(code: i64) -> Option<&'static str> {
-    match code {
-        2 => Some("phone_number_required"),
-        9 => Some("constraint_failed"),
-        11 => Some("not_enough_credits"),
-        _ => common_reason(code),
-    }
 }
 
 /// Where a chunk stands.
@@ -415,7 +422,8 @@ impl BulkRun {
         &mut self,
         base_url: &str,
         api_key: &ApiKey,
-    ) -> Option<(usize, HttpRequest)> {
+        host: JsonHost,
+    ) -> Option<(usize, Result<HttpRequest, SmsPartnerError>)> {
         if self.stopped {
             return None;
         }
@@ -428,7 +436,7 @@ impl BulkRun {
         self.next += 1;
         Some((
             index,
-            bulk_request(base_url, api_key, &self.plan.options, messages),
+            bulk_request(base_url, api_key, &self.plan.options, messages, host),
         ))
     }
 

@@ -7,7 +7,7 @@ use crate::error::{ErrorKind, SmsPartnerError};
 use crate::paris_time::{self, MS_PER_MINUTE};
 use crate::wire::{HttpRequest, Json};
 
-use super::{answer, common_reason, get};
+use super::{answer, get};
 
 /// The call's path.
 pub const CANCEL_PATH: &str = "/v1/message-cancel";
@@ -31,7 +31,7 @@ fn cancel_reason(code: i64) -> Option<&'static str> {
         5 => Some("already_cancelled"),
         6 => Some("too_late"),
         7 => Some("already_sent"),
-        _ => common_reason(code),
+        _ => None,
     }
 }
 

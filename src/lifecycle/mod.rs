@@ -16,9 +16,10 @@ pub mod status;
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
 use crate::input::InputValue;
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
+use crate::lang::Lang;
 use crate::phone;
-use crate::wire::{self, HttpRequest, JSON_HEADERS, Json};
+use crate::wire::{self, HttpRequest, Json, WireRequest};
 
 /// Longest message id accepted as an argument; SMS Partner's are a few digits.
 const MAX_ID_LEN: usize = 64;
@@ -45,14 +46,57 @@ pub(crate) fn get(
     }
 }
 
+/// How JSON is made on this host: serde_json natively, serde-wasm-bindgen and `JSON.stringify`
+/// in wasm (no JSON library is linked into the wasm).
+#[derive(Clone, Copy)]
+pub struct JsonHost {
+    /// The normalized send request as a [`Json`] tree (what serde writes of it).
+    pub tree: fn(&WireRequest) -> Option<Json>,
+    /// A [`Json`] tree as JSON text.
+    pub text: fn(&Json) -> Option<String>,
+}
+
+impl JsonHost {
+    /// serde_json, for native callers and tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub const SERDE_JSON: JsonHost = JsonHost {
+        tree: |request| serde_json::to_value(request).ok().map(|v| Json::from(&v)),
+        text: |json| serde_json::to_string(json).ok(),
+    };
+}
+
+/// An object of `members`, in order.
+pub(crate) fn object(members: Vec<(&str, Json)>) -> Json {
+    Json::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
 /// A `POST` of `{base}{path}` with a JSON body.
-pub(crate) fn post(base_url: &str, path: &str, body: String) -> HttpRequest {
-    HttpRequest {
+///
+/// # Errors
+/// A `validation` error when the host could not write the body (nothing is sent).
+pub(crate) fn post(
+    base_url: &str,
+    path: &str,
+    body: &Json,
+    host: JsonHost,
+) -> Result<HttpRequest, SmsPartnerError> {
+    let body = (host.text)(body).ok_or_else(|| {
+        SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
+    })?;
+    Ok(HttpRequest {
         method: "POST",
         url: format!("{base_url}{path}"),
-        headers: JSON_HEADERS.to_vec(),
+        headers: vec![
+            ("Content-Type", "application/json"),
+            ("Accept", "application/json"),
+        ],
         body,
-    }
+    })
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -71,8 +115,15 @@ pub(crate) fn encode(text: &str) -> String {
     out
 }
 
-/// The answer object of a call, or its `api`/`http` error with the call's own `reason` for
-/// its code (`reasons` gives it).
+/// Codes that mean the same on every call: the key, the account, the credits, the IP. Their
+/// reason and field come from the send's table ([`crate::api_code`]).
+const SHARED_CODES: [i64; 8] = [1, 10, 11, 20, 30, 40, 96, 500];
+
+/// The answer object of a call, or its `api`/`http` error. `reasons` gives the call's own
+/// meaning of a code (a cancel's 5 is `already_cancelled`, a status call's 4
+/// `message_not_found`); a code it does not name keeps the send table's reason only when it
+/// means the same everywhere ([`SHARED_CODES`]), else none: the send's meanings of other codes
+/// are not this call's.
 ///
 /// # Errors
 /// [`SmsPartnerError`] of kind `api` or `http`.
@@ -82,20 +133,23 @@ pub(crate) fn answer(
     api_key: &ApiKey,
     reasons: fn(i64) -> Option<&'static str>,
 ) -> Result<Json, SmsPartnerError> {
-    wire::answer_object(status, body, api_key).map_err(|mut error| {
-        error.reason = error.code.and_then(reasons).or(error.reason);
+    wire::answer_object(status, body, api_key, Lang::En).map_err(|mut error| {
+        if let Some(code) = error.code {
+            if let Some(reason) = reasons(code) {
+                error.reason = Some(reason);
+                error.field = None;
+            } else if !SHARED_CODES.contains(&code) {
+                error.reason = None;
+                error.field = None;
+            }
+        }
         error
     })
 }
 
-/// The meaning of the codes every call shares (the key, the IP).
-pub(crate) fn common_reason(code: i64) -> Option<&'static str> {
-    match code {
-        1 => Some("api_key_required"),
-        10 => Some("api_key_invalid"),
-        96 => Some("ip_not_allowed"),
-        _ => None,
-    }
+/// No code of its own: the send's table, for the bulk send (its page copies the send's codes).
+pub(crate) fn send_codes(_code: i64) -> Option<&'static str> {
+    None
 }
 
 /// A `validation` error listing `errors`, its sentence the first one's. The sentences may
@@ -127,16 +181,16 @@ pub(crate) fn malformed(status: u16, what: &str) -> SmsPartnerError {
 /// An [`Issue`] on `field`: `message_id_required` or `message_id_invalid`.
 pub fn message_id(value: &InputValue, field: &str) -> Result<String, Issue> {
     let bad = || {
-        Issue::new(
+        Issue::with_message(
             field.to_owned(),
-            "message_id_invalid",
+            IssueCode::MessageIdInvalid,
             format!("{field} must be SMS Partner's message id, a whole number or its digits"),
         )
     };
     match value {
-        unset if unset.is_unset() => Err(Issue::new(
+        unset if unset.is_unset() => Err(Issue::with_message(
             field.to_owned(),
-            "message_id_required",
+            IssueCode::MessageIdRequired,
             format!("{field} is required"),
         )),
         InputValue::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= 9_007_199_254_740_991.0 => {
@@ -165,21 +219,21 @@ pub fn message_id(value: &InputValue, field: &str) -> Result<String, Issue> {
 /// An [`Issue`] on `field`: `phone_numbers_required` or `phone_number_invalid`.
 pub fn phone_number(value: &InputValue, field: &str) -> Result<String, Issue> {
     match value {
-        unset if unset.is_unset() => Err(Issue::new(
+        unset if unset.is_unset() => Err(Issue::with_message(
             field.to_owned(),
-            "phone_numbers_required",
+            IssueCode::PhoneNumbersRequired,
             format!("{field} is required"),
         )),
         InputValue::Text(text) => phone::normalize(text).map_err(|reason| {
-            Issue::new(
+            Issue::with_message(
                 field.to_owned(),
-                "phone_number_invalid",
+                IssueCode::PhoneNumberInvalid,
                 format!("{field}: {}", reason.message(crate::lang::Lang::En)),
             )
         }),
-        other => Err(Issue::new(
+        other => Err(Issue::with_message(
             field.to_owned(),
-            "invalid_type",
+            IssueCode::InvalidType,
             format!("{field} must be a string, not {}", other.type_name()),
         )),
     }

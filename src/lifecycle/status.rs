@@ -5,11 +5,10 @@ use serde::Serialize;
 
 use crate::api_key::ApiKey;
 use crate::error::SmsPartnerError;
-use crate::issue::Issue;
-use crate::json::JsonWriter;
+use crate::issue::{Issue, IssueCode};
 use crate::wire::{HttpRequest, Json};
 
-use super::{answer, common_reason, get, malformed, post, read};
+use super::{JsonHost, answer, get, malformed, object, post, read};
 
 /// `GET /v1/message-status`: one SMS of a send.
 pub const MESSAGE_STATUS_PATH: &str = "/v1/message-status";
@@ -98,7 +97,7 @@ fn status_reason(code: i64) -> Option<&'static str> {
         4 => Some("message_not_found"),
         3 => Some("message_id_required"),
         2 => Some("phone_number_required"),
-        _ => common_reason(code),
+        _ => None,
     }
 }
 
@@ -122,24 +121,29 @@ pub fn message_status_request(
 /// `POST /v1/multi-status` with `SMSStatut_List` (the name of every sample; the parameter
 /// table's `SMSStatus_List` is a slip), numbers in international form. At most
 /// [`MULTI_STATUS_LIMIT`] pairs: the caller cuts longer lists.
+///
+/// # Errors
+/// A `validation` error when the body could not be written.
 pub fn multi_status_request(
     base_url: &str,
     api_key: &ApiKey,
     queries: &[StatusQuery],
-) -> HttpRequest {
-    let items: Vec<String> = queries
+    host: JsonHost,
+) -> Result<HttpRequest, SmsPartnerError> {
+    let items = queries
         .iter()
         .map(|q| {
-            let mut item = JsonWriter::default();
-            item.string("phoneNumber", &q.phone_number);
-            item.string("messageId", &q.message_id);
-            item.finish()
+            object(vec![
+                ("phoneNumber", Json::String(q.phone_number.clone())),
+                ("messageId", Json::String(q.message_id.clone())),
+            ])
         })
         .collect();
-    let mut body = JsonWriter::default();
-    body.string("apiKey", api_key.expose());
-    body.raw("SMSStatut_List", &format!("[{}]", items.join(",")));
-    post(base_url, MULTI_STATUS_PATH, body.finish())
+    let body = object(vec![
+        ("apiKey", Json::String(api_key.expose().to_owned())),
+        ("SMSStatut_List", Json::Array(items)),
+    ]);
+    post(base_url, MULTI_STATUS_PATH, &body, host)
 }
 
 /// `GET /v1/bulk-status?apiKey&messageId`.
@@ -164,7 +168,11 @@ pub fn status_by_tag_request(base_url: &str, api_key: &ApiKey, tag: &str) -> Htt
 pub fn tag(value: &crate::input::InputValue) -> Result<String, Vec<Issue>> {
     match crate::validate::check_tag(value, crate::lang::Lang::En)? {
         Some(tag) => Ok(tag),
-        None => Err(vec![Issue::new("tag", "tag_required", "tag is required")]),
+        None => Err(vec![Issue::with_message(
+            "tag",
+            IssueCode::TagRequired,
+            "tag is required",
+        )]),
     }
 }
 
