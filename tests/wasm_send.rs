@@ -329,8 +329,8 @@ async fn the_rules_the_standin_enforces_come_back_typed_or_are_caught_first() {
     reset().await;
     standin(
         "POST",
-        "/__standin/stop-list",
-        json!({"phoneNumbers": ["+33612345678"]}),
+        "/v1/stop-sms/add",
+        json!({"apiKey": KEY, "phoneNumber": "+33612345678"}),
     )
     .await;
     let stopped = send(&client(KEY, STANDIN, 5_000), request())

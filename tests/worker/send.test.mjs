@@ -186,8 +186,8 @@ describe('sends through the edge worker', TIMEOUT, () => {
     });
 
     it('the stand-in enforcing 14 (a STOP-listed number) comes back on phoneNumbers', async () => {
-      await fetch(`${standin.url}/__standin/stop-list`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumbers: ['0612345678'] }),
+      await fetch(`${standin.url}/v1/stop-sms/add`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: CANARY_KEY, phoneNumber: '0612345678' }),
       });
       const error = errorOf(await send(worker), 422, 'api');
       assert.deepEqual([error.code, error.reason, error.field], [14, 'number_in_stop_list', 'phoneNumbers']);

@@ -384,7 +384,7 @@ describe('credits and sandbox', { timeout: 30_000 }, () => {
     assert.equal((await send(base, { sandbox: 1, message: 'é'.repeat(71), gamme: 2, isUnicode: 1 })).body.code, 42);
     assert.deepEqual(await fieldErrors(base, { sandbox: 1, tag: 'Promo' }), [['tag', 'The tag must be lowercase']]);
     assert.equal((await send(base, { sandbox: 1, tag: 'promo' })).status, 200);
-    await post(base, '/__standin/stop-list', { phoneNumbers: ['0612345679'] });
+    await post(base, '/v1/stop-sms/add', { apiKey: KEY, phoneNumber: '0612345679' });
     const stopped = await send(base, { sandbox: 1, phoneNumbers: '0612345678,+33612345679' });
     assert.deepEqual(stopped.body, { success: false, code: 14, message: 'This number is on the STOP list' });
     assert.equal((await send(base, { sandbox: 1, phoneNumbers: '0612345678' })).status, 200);

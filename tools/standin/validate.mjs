@@ -47,12 +47,6 @@ export const CODE_MESSAGES = Object.freeze({
   992: 'Sender not allowed',
 });
 
-/** A number in international form (`+33…`), to compare with the STOP list. */
-export function international(number) {
-  const n = String(number).trim();
-  if (NATIONAL_FR.test(n)) return `+33${n.slice(1)}`;
-  return n.startsWith('00') ? `+${n.slice(2)}` : n;
-}
 
 // National French form 0[1-9] + 8 digits; international form `+` or `00` then 8 to 15 digits
 // (E.164 allows at most 15 digits; 8 is the shortest national significant number we accept).
@@ -96,7 +90,7 @@ const PARIS = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** Wall-clock fields of an instant in Europe/Paris, as numbers. */
-function parisParts(date) {
+export function parisParts(date) {
   return Object.fromEntries(PARIS.formatToParts(date).map((p) => [p.type, Number(p.value)]));
 }
 
@@ -240,7 +234,7 @@ export function constraintErrors(body, now) {
  * (10), phoneNumbers present (2), every constraint (9), then the rules of its error table: a low-
  * cost message of one SMS (42), at most 10 SMS (52), no number on the STOP list (14). Returns null
  * when the body passes, else `{ status, body }`. `smsCount` counts the message; `isStopped` tells
- * whether a number (international form) is on the STOP list.
+ * whether a number (as given) is on the STOP list.
  */
 export function checkSend(body, { isKnownKey, now, smsCount, isStopped = () => false }) {
   if (isBlank(body.apiKey)) return apiError(1);
@@ -251,7 +245,7 @@ export function checkSend(body, { isKnownKey, now, smsCount, isStopped = () => f
   const count = smsCount(body);
   if (Number(body.gamme) === 2 && count > 1) return apiError(42);
   if (count > MAX_SMS) return apiError(52);
-  if (splitNumbers(body.phoneNumbers).some((n) => isStopped(international(n)))) return apiError(14);
+  if (splitNumbers(body.phoneNumbers).some(isStopped)) return apiError(14);
   return null;
 }
 
