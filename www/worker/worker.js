@@ -52,7 +52,6 @@ initSync({ module: wasm });
 /** Largest accepted body, in bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const DEFAULT_BASE_URL = 'https://api.smspartner.fr';
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
 /** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
@@ -312,12 +311,13 @@ async function handleSend({ request: given, options }, env) {
   });
 }
 
-/** `{ baseUrl, timeoutMs? }` from the bindings; a bad SEND_TIMEOUT_MS is a configuration error. */
+/**
+ * `{ baseUrl?, timeoutMs? }` from the bindings (the client's own defaults otherwise); a bad
+ * SEND_TIMEOUT_MS is a configuration error.
+ */
 function clientSettings(env) {
-  const baseUrl =
-    typeof env.SMSPARTNER_BASE_URL === 'string' && env.SMSPARTNER_BASE_URL.trim() !== ''
-      ? env.SMSPARTNER_BASE_URL.trim()
-      : DEFAULT_BASE_URL;
+  const given = typeof env.SMSPARTNER_BASE_URL === 'string' ? env.SMSPARTNER_BASE_URL.trim() : '';
+  const baseUrl = given === '' ? undefined : given;
   const raw = env.SEND_TIMEOUT_MS;
   if (raw === undefined || raw === null || raw === '') return { baseUrl };
   const timeoutMs = Number(raw);
