@@ -703,7 +703,7 @@ export interface SmsPartnerClient {
   statusByTag(tag: string): Promise<DeliveryStatus[]>;
   /**
    * Cancels a scheduled send; with `scheduledAt`, refused without a call less than 5 minutes
-   * before it (`reason` `too_late`). Other refusals: `already_cancelled`, `already_sent`,
+   * before it (`reason` `too_late`) or after it (`already_sent`). Other refusals: `already_cancelled`, `already_sent`,
    * `message_not_found`.
    */
   cancel(messageId: number | string, options?: { scheduledAt?: Date | string | number; now?: Date | string | number }): Promise<{ cancelled: true }>;
