@@ -20,6 +20,25 @@ describe('the package bundled for the browser', () => {
   });
   after(() => browser?.close());
 
+  /** Opens `url` and checks what the page wrote: the error before init, then the answer. */
+  async function checkPage(url) {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    try {
+      await page.goto(url);
+      await page.locator('body[data-outcome]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+      const outcome = JSON.parse(await page.locator('body').getAttribute('data-outcome'));
+      assert.equal(outcome.error, undefined, outcome.error);
+      assert.ok(outcome.beforeInit?.startsWith(NOT_INITIALIZED), outcome.beforeInit);
+      assert.deepEqual(outcome.analysis, expected);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  }
+
   for (const bundler of BUNDLERS) {
     it(`${bundler}: the production build loads the wasm and answers`, async () => {
       const dir = join(FIXTURES, bundler);
@@ -28,20 +47,9 @@ describe('the package bundled for the browser', () => {
       await npm(['run', 'build', '--silent'], dir);
       if (!existsSync(join(dist, 'index.html'))) copyFileSync(join(dir, 'index.html'), join(dist, 'index.html'));
       const server = await serve(dist);
-      const page = await browser.context.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       try {
-        await page.goto(server.url);
-        await page.locator('body[data-outcome]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
-        const outcome = JSON.parse(await page.locator('body').getAttribute('data-outcome'));
-        assert.equal(outcome.error, undefined, outcome.error);
-        assert.ok(outcome.beforeInit?.startsWith(NOT_INITIALIZED), outcome.beforeInit);
-        assert.deepEqual(outcome.analysis, expected);
-        assert.deepEqual(errors, []);
+        await checkPage(server.url);
       } finally {
-        await page.close();
         await server.close();
       }
     });
