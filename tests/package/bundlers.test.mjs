@@ -2,11 +2,13 @@
 // package README gives: a production build, served and loaded in headless Chromium, must answer
 // as the package does in Node, and say to call init() when used before it.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, STEP_TIMEOUT_MS } from '../e2e/browser.mjs';
-import { FIXTURES, NOT_INITIALIZED, SAMPLE, installed, npm, serve } from './helpers.mjs';
+import { freePort } from '../../tools/standin/server.mjs';
+import { FIXTURES, NOT_INITIALIZED, SAMPLE, env, installed, npm, serve } from './helpers.mjs';
 
 /** Each bundler's fixture, and where its build puts the page (Vite writes its own index.html). */
 const BUNDLERS = ['vite', 'webpack', 'esbuild', 'rollup'];
@@ -54,4 +56,32 @@ describe('the package bundled for the browser', () => {
       }
     });
   }
+
+  it('vite: the dev server, with the same (empty) configuration, loads the wasm and answers', async () => {
+    const port = await freePort();
+    const vite = spawn('vite', ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+      cwd: join(FIXTURES, 'vite'),
+      env: env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    try {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`vite did not start:\n${output}`)), STEP_TIMEOUT_MS);
+        const read = (chunk) => {
+          output += chunk;
+          if (output.includes(`127.0.0.1:${port}`)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        vite.stdout.on('data', read);
+        vite.stderr.on('data', read);
+        vite.once('exit', (code) => reject(new Error(`vite exited (${code}):\n${output}`)));
+      });
+      await checkPage(`http://127.0.0.1:${port}/`);
+    } finally {
+      vite.kill();
+    }
+  });
 });
