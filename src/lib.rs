@@ -8,6 +8,7 @@
 pub mod api_code;
 pub mod api_key;
 pub mod calendar;
+pub mod callback_url;
 mod digits;
 pub mod error;
 pub mod gsm;
@@ -17,6 +18,7 @@ pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod message;
+pub mod normalize;
 pub mod options;
 pub mod paris_time;
 pub mod phone;

@@ -23,7 +23,7 @@ pub const STOP_MENTION: &str = " STOP au 36180";
 
 /// SMS Partner's line break tag: four characters of text, one line break once sent, billed as
 /// two characters ("le saut de ligne compte pour deux caractères"). Matched exactly as written.
-const LINE_BREAK_TAG: &str = ":br:";
+pub const LINE_BREAK_TAG: &str = ":br:";
 
 /// What the `:br:` tag costs, in septets or in UTF-16 code units alike (SMS Partner documents
 /// one figure, two characters, without distinguishing the encodings).
@@ -185,13 +185,39 @@ pub struct Replacement {
 }
 
 /// A character that cannot travel in GSM mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Crosses into JavaScript as `{ index, char, codePoint, name }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported {
     /// UTF-16 code-unit offset of the character (of its first unit) in the input.
     pub index: u32,
     /// The character as written.
     pub char: char,
+}
+
+impl Unsupported {
+    /// The code point as Unicode writes it (`"U+00A0"`).
+    pub fn code_point(&self) -> String {
+        crate::normalize::code_point(self.char)
+    }
+
+    /// The character's Unicode name where the package knows it (every character that
+    /// `normalizeMessage` changes but the accented letters), else `None`.
+    pub fn name(&self) -> Option<&'static str> {
+        crate::normalize::character_name(self.char)
+    }
+}
+
+impl Serialize for Unsupported {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Unsupported", 4)?;
+        out.serialize_field("index", &self.index)?;
+        out.serialize_field("char", &self.char)?;
+        out.serialize_field("codePoint", &self.code_point())?;
+        out.serialize_field("name", &self.name())?;
+        out.end()
+    }
 }
 
 /// The length of a message as SMS Partner bills it, and what the recipient will read.

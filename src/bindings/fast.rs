@@ -189,10 +189,12 @@ struct Tables {
     unsupported_shown_as: &'static str,
     line_break_shown_as: &'static str,
     euro_shown_as: &'static str,
+    /// `[codePoint, name]` of every character whose name the package knows.
+    names: Vec<(u32, &'static str)>,
 }
 
-/// `{ layout, sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs }` for
-/// the package's `index.js`.
+/// `{ layout, sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs, names }`
+/// for the package's `index.js`.
 #[wasm_bindgen(js_name = __analysisTables, skip_typescript)]
 pub fn analysis_tables() -> JsValue {
     to_js(&Tables {
@@ -202,5 +204,8 @@ pub fn analysis_tables() -> JsValue {
         unsupported_shown_as: EditKind::Unsupported.shown(),
         line_break_shown_as: EditKind::LineBreak.shown(),
         euro_shown_as: EditKind::Euro.shown(),
+        names: crate::normalize::table()
+            .filter_map(|(c, _, name)| Some((u32::from(c), name?)))
+            .collect(),
     })
 }

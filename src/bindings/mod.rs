@@ -91,6 +91,32 @@ pub fn split_message(message: JsValue, options: Option<JsValue>) -> JsValue {
     }
 }
 
+/// Smart encoding: the message with each character that GSM-7 lacks but has a faithful GSM
+/// form replaced by it, and the changes (`{ message, changes }`). Never throws.
+#[wasm_bindgen(js_name = normalizeMessage, skip_typescript)]
+pub fn normalize_message(message: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let text = message_text(&message);
+    let normalized = crate::normalize::normalize(&text, &message_options(&options));
+    let answer = to_js(&normalized);
+    // The text around the changes is taken from the original string, so that nothing else in
+    // it changes.
+    if let Some(original) = original_with_lone_surrogates(&message, &text) {
+        let mut out = js_sys::JsString::from("");
+        let mut from = 0u32;
+        for change in &normalized.changes {
+            out = out
+                .concat(&original.slice(from, change.index))
+                .concat(&JsValue::from_str(change.replacement));
+            let units = u32::try_from(change.char.len_utf16()).unwrap_or(1);
+            from = change.index.saturating_add(units);
+        }
+        out = out.concat(&original.slice(from, original.length()));
+        let _ = js_sys::Reflect::set(&answer, &JsValue::from_str("message"), &out);
+    }
+    answer
+}
+
 /// The SMS of a message, one `{ index, text, preview, edits }` per SMS billed: the input each
 /// carries and what the recipient reads of it. Never throws.
 #[wasm_bindgen(js_name = splitMessageParts, skip_typescript)]

@@ -33,6 +33,27 @@ export interface UnsupportedCharacter {
   index: number;
   /** The character (a whole code point). */
   char: string;
+  /** Its code point, `"U+00A0"`. */
+  codePoint: string;
+  /** Its Unicode name (`"NO-BREAK SPACE"`) where the package knows it, else `null`. */
+  name: string | null;
+}
+
+/** One change of `normalizeMessage`. */
+export interface NormalizeChange {
+  /** UTF-16 offset in the input. */
+  index: number;
+  /** The character as typed. */
+  char: string;
+  /** What it became; `""` when removed. */
+  replacement: string;
+}
+
+/** The answer of `normalizeMessage`. */
+export interface NormalizedMessage {
+  /** The message with the changes made. */
+  message: string;
+  changes: NormalizeChange[];
 }
 
 /** The length of a message as SMS Partner bills it. */
@@ -267,6 +288,13 @@ export function analyzeMessage(message: string, options?: MessageOptions): Messa
  * the message back. Never throws.
  */
 export function splitMessage(message: string, options?: MessageOptions): string[];
+
+/**
+ * Smart encoding: in GSM mode, typographic spaces, invisible characters, dashes, `…`, low and
+ * prime quotes and letters whose accent GSM lacks get their faithful GSM form. Never changes what
+ * GSM carries or SMS Partner replaces, nothing with `isUnicode`, and never adds an SMS. Never throws.
+ */
+export function normalizeMessage(message: string, options?: MessageOptions): NormalizedMessage;
 
 /**
  * The SMS of a message, one per SMS billed, as `splitMessage` cuts them, each with what the

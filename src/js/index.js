@@ -12,6 +12,7 @@ import * as glue from "./smspartner_wasm.js";
 export {
   splitMessage,
   splitMessageParts,
+  normalizeMessage,
   splitPhoneList,
   parsePhoneNumbers,
   validateSendRequest,
@@ -38,6 +39,7 @@ export class SmsPartnerError extends Error {
 let exports = null;
 let words = null;
 let tables = null;
+let names = null;
 
 function ready(instance) {
   exports = instance;
@@ -75,7 +77,10 @@ function optionBits(options, layout) {
 /** Length, encoding, SMS count, replacements and preview of a message. Never throws. */
 export function analyzeMessage(message, options) {
   if (exports === null) return glue.analyzeMessage(message, options);
-  if (tables === null) tables = glue.__analysisTables();
+  if (tables === null) {
+    tables = glue.__analysisTables();
+    names = new Map(tables.names);
+  }
   const layout = tables.layout;
   let bits;
   try {
@@ -104,7 +109,8 @@ export function analyzeMessage(message, options) {
     let shown;
     if (kind === layout.unsupported) {
       shown = tables.unsupportedShownAs;
-      unsupported.push({ index, char: String.fromCodePoint(char) });
+      const codePoint = `U+${char.toString(16).toUpperCase().padStart(4, "0")}`;
+      unsupported.push({ index, char: String.fromCodePoint(char), codePoint, name: names.get(char) ?? null });
     } else if (kind === layout.lineBreak) {
       shown = tables.lineBreakShownAs;
     } else if (kind === layout.euro) {

@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 
 use crate::api_key::{ApiKey, ApiKeyProblem};
+pub use crate::callback_url::is_callback_url;
 use crate::input::{InputValue, RawRequest};
 use crate::issue::{Issue, IssueCode};
-use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, MAX_URL_LEN, SENDER_LEN};
+use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, SENDER_LEN};
 use crate::message::{Gamme, MessageAnalysis, MessageOptions};
 use crate::options::{flag_value, read_message_options};
 use crate::phone;
@@ -265,33 +266,13 @@ pub(crate) fn tag(value: &InputValue, f: &mut Findings) -> Option<String> {
     } else if len > MAX_TAG_LEN {
         f.add(IssueCode::TagTooLong, &[&len]);
     } else if tag.chars().any(char::is_uppercase) {
-        f.add(IssueCode::TagNotLowercase, &[&tag.to_lowercase()]);
+        // The suggestion lowers ASCII capitals only: Unicode's case tables would weigh more in
+        // the wasm than the rare non-ASCII capital in a tag is worth.
+        f.add(IssueCode::TagNotLowercase, &[&tag.to_ascii_lowercase()]);
     } else {
         return Some(tag.to_owned());
     }
     None
-}
-
-/// Whether `url` is an absolute `http` or `https` address with a host.
-pub fn is_callback_url(url: &str) -> bool {
-    let lower = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
-        url.get(8..)
-    } else if lower.starts_with("http://") {
-        url.get(7..)
-    } else {
-        None
-    };
-    let Some(rest) = rest else { return false };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    url.len() <= MAX_URL_LEN
-        && !host.is_empty()
-        && !host.starts_with(':')
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 pub(crate) fn url(value: &InputValue, field: &'static str, f: &mut Findings) -> Option<String> {
