@@ -4,6 +4,7 @@ mod client;
 mod convert;
 mod fast;
 mod js_error;
+mod lifecycle;
 mod typescript;
 
 use serde::Serialize;
@@ -24,6 +25,7 @@ pub use client::SmsPartnerClient;
 /// How the bindings read one JavaScript value (for the crossing benchmark, which compares ways
 /// of reading options with the shipped one).
 pub use convert::scalar;
+pub use lifecycle::parse_reply_webhook;
 
 /// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {

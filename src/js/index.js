@@ -20,6 +20,7 @@ export {
   isFrenchPublicHoliday,
   frenchPublicHoliday,
   smsPartnerCode,
+  parseReplyWebhook,
   SmsPartnerClient,
 } from "./smspartner_wasm.js";
 
