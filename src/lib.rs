@@ -14,6 +14,7 @@ pub mod issue;
 pub mod json;
 pub mod lang;
 pub mod message;
+pub mod numbering_plan;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::api_key::{ApiKey, ApiKeyProblem};
 use crate::input::{InputValue, RawRequest};
+use crate::lang::Lang;
 use crate::message::{Gamme, MessageAnalysis, MessageOptions};
 use crate::phone;
 
@@ -199,7 +200,34 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
             format!("donnés plusieurs fois, envoyés une fois : {list}"),
         );
     }
+    not_mobile(&report.details, f);
     report.numbers
+}
+
+/// Warns `phone_number_not_mobile` for the numbers whose plan says they cannot receive an SMS
+/// (fixed lines, premium rate, toll free…): SMS Partner bills them and nothing arrives.
+fn not_mobile(details: &[phone::NumberDetails], f: &mut Findings) {
+    let listed = |lang| {
+        details
+            .iter()
+            .filter(|d| d.number_type.cannot_receive_sms())
+            .map(|d| format!("{} ({})", d.number, d.number_type.label(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let en = listed(Lang::En);
+    if en.is_empty() {
+        return;
+    }
+    f.warning(
+        "phoneNumbers",
+        "phone_number_not_mobile",
+        format!("these numbers cannot receive an SMS: {en}"),
+        format!(
+            "ces numéros ne peuvent pas recevoir de SMS : {}",
+            listed(Lang::Fr)
+        ),
+    );
 }
 
 /// Reads `gamme`, `isStopSms`, `isUnicode` and `sandbox`.
