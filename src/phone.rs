@@ -127,18 +127,8 @@ impl InvalidReason {
                 );
                 return template.replacen("{}", &show_char(found, lang), 1);
             }
-            InvalidReason::TooShort => lang.pick(
-                "The number is too short: with its country code, a phone number has at least \
-                 8 digits.",
-                "Le numéro est trop court : avec l'indicatif du pays, un numéro de téléphone \
-                 compte au moins 8 chiffres.",
-            ),
-            InvalidReason::TooLong => lang.pick(
-                "The number is too long: with its country code, a phone number has at most 15 \
-                 digits.",
-                "Le numéro est trop long : avec l'indicatif du pays, un numéro de téléphone \
-                 compte au plus 15 chiffres.",
-            ),
+            InvalidReason::TooShort => return digits_rule(lang, false),
+            InvalidReason::TooLong => return digits_rule(lang, true),
             InvalidReason::UnknownCountryCode => lang.pick(
                 "The number does not start with a country calling code after + or 00 (France \
                  is +33).",
@@ -174,6 +164,27 @@ impl core::fmt::Display for InvalidReason {
 }
 
 impl std::error::Error for InvalidReason {}
+
+/// Why a number is too short or too long, with the E.164 limits.
+fn digits_rule(lang: Lang, too_long: bool) -> String {
+    let n = if too_long {
+        MAX_E164_DIGITS
+    } else {
+        MIN_E164_DIGITS
+    };
+    let with_code = lang.pick(
+        "with its country code, a phone number has",
+        "avec l'indicatif du pays, un numéro de téléphone compte",
+    );
+    match (lang, too_long) {
+        (Lang::En, false) => format!("The number is too short: {with_code} at least {n} digits."),
+        (Lang::En, true) => format!("The number is too long: {with_code} at most {n} digits."),
+        (Lang::Fr, false) => {
+            format!("Le numéro est trop court : {with_code} au moins {n} chiffres.")
+        }
+        (Lang::Fr, true) => format!("Le numéro est trop long : {with_code} au plus {n} chiffres."),
+    }
+}
 
 /// A character quoted for a sentence; invisible ones are named by their code point.
 fn show_char(found: char, lang: Lang) -> String {
@@ -258,6 +269,24 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
 /// The [`InvalidReason`] of the first problem found.
 pub fn normalize(entry: &str) -> Result<String, InvalidReason> {
     normalize_e164(entry.trim()).map(|number| number.e164.to_string())
+}
+
+/// A number as SMS Partner itself reports it (delivery statuses, replies, its long numbers such
+/// as `+33700…`) in E.164: the spellings of [`normalize`], the length check only, no numbering
+/// plan (SMS Partner's own numbers lie outside the published plans, and what it reports must
+/// not be lost).
+///
+/// # Errors
+/// The [`InvalidReason`] of the first problem found.
+pub fn normalize_reported(entry: &str) -> Result<String, InvalidReason> {
+    normalize_with(entry.trim(), Plans::Ignore).map(|number| number.e164.to_string())
+}
+
+/// Whether the numbering plans decide (numbers people type) or not (numbers SMS Partner reports).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plans {
+    Check,
+    Ignore,
 }
 
 /// The region and the type of a number, as [`parse_phone_numbers`] reports them in `details`.
@@ -421,6 +450,11 @@ fn scan(entry: &str) -> Result<Scan, InvalidReason> {
 
 /// The checks of [`normalize`] on an already trimmed entry.
 fn normalize_e164(entry: &str) -> Result<Number, InvalidReason> {
+    normalize_with(entry, Plans::Check)
+}
+
+/// [`normalize_e164`], the plans checked or not.
+fn normalize_with(entry: &str, plans: Plans) -> Result<Number, InvalidReason> {
     let scan = scan(entry)?;
     if scan.count == 0 {
         return Err(InvalidReason::Empty);
@@ -435,18 +469,18 @@ fn normalize_e164(entry: &str) -> Result<Number, InvalidReason> {
             .and_then(|at| at.checked_sub(prefix_len))
     };
     if scan.plus {
-        international(digits, bracketed_zero_after(0))
+        international(digits, bracketed_zero_after(0), plans)
     } else if let [0, 0, rest @ ..] = digits {
-        international(rest, bracketed_zero_after(2))
+        international(rest, bracketed_zero_after(2), plans)
     } else {
-        french_national(digits)
+        french_national(digits, plans)
     }
 }
 
 /// A number written without international prefix: only the French national form, 10 digits
 /// starting with 0, is accepted (SMS Partner's "Envoi unitaire" page), read as dialled from
 /// France (see [`normalize`]).
-fn french_national(digits: &[u8]) -> Result<Number, InvalidReason> {
+fn french_national(digits: &[u8], plans: Plans) -> Result<Number, InvalidReason> {
     // `national` cannot start with 0: "00" was taken as the international prefix before.
     let [0, national @ ..] = digits else {
         return Err(InvalidReason::NationalFormatNotFrench);
@@ -471,6 +505,14 @@ fn french_national(digits: &[u8]) -> Result<Number, InvalidReason> {
         })
         .or_else(|| planned(33, national))
         .or_else(|| overseas().next())
+        .or_else(|| match plans {
+            Plans::Check => None,
+            Plans::Ignore => Some(Number {
+                e164: E164::from_parts(&[3, 3], national, false).ok()?,
+                region: Some("FR"),
+                number_type: NumberType::Unknown,
+            }),
+        })
         .ok_or(InvalidReason::NotInNumberingPlan(33))
 }
 
@@ -490,7 +532,11 @@ fn planned(code: u16, national: &[u8]) -> Option<Number> {
 }
 
 /// Checks the digits that follow `+` or `00`: country code, then the national number.
-fn international(rest: &[u8], bracketed_zero_at: Option<usize>) -> Result<Number, InvalidReason> {
+fn international(
+    rest: &[u8],
+    bracketed_zero_at: Option<usize>,
+    plans: Plans,
+) -> Result<Number, InvalidReason> {
     match rest.first() {
         None => return Err(InvalidReason::TooShort),
         Some(0) => return Err(InvalidReason::UnknownCountryCode),
@@ -514,7 +560,7 @@ fn international(rest: &[u8], bracketed_zero_at: Option<usize>) -> Result<Number
         national = national.get(1..).unwrap_or(&[]);
     }
     let code = digits_to_u16(country_code);
-    if let Some(trunk) = numbering_plan::trunk_prefix(code) {
+    if let Some(trunk) = numbering_plan::trunk_prefix(code).filter(|_| plans == Plans::Check) {
         // The number as written, else without a trunk prefix written after the code.
         let without_trunk = national.strip_prefix(trunk).filter(|_| !trunk.is_empty());
         return planned(code, national)
