@@ -181,7 +181,6 @@ fn walk(mut offset: usize, national: &[u8]) -> Option<u16> {
                 .map(|&entry| entry & 0x3FF);
         }
         let has_end = header & 0x4000 != 0;
-        let edges_at = offset + 1 + usize::from(has_end);
         let Some(&digit) = national.get(depth) else {
             return if has_end {
                 data::PLAN.get(offset + 1).copied()
@@ -189,11 +188,12 @@ fn walk(mut offset: usize, national: &[u8]) -> Option<u16> {
                 None
             };
         };
-        let edges = data::PLAN.get(edges_at..edges_at + 2 * count)?;
-        let child = edges
-            .chunks_exact(2)
-            .find(|edge| edge.first().is_some_and(|&last| u16::from(digit) <= last))
-            .and_then(|edge| edge.get(1))?;
+        // Bit d of the header: a range of digits starts at d; the range of `digit` is the
+        // number of starts at or below it, less one.
+        let starts = header & 0x3FF;
+        let below = (2u16 << digit.min(9)) - 1;
+        let range = (starts & below).count_ones() as usize;
+        let child = data::PLAN.get(offset + usize::from(has_end) + range)?;
         offset = usize::from(*child);
     }
     None

@@ -512,9 +512,9 @@ pub fn generate() -> String {
 
 /// Writes the tables as Rust.
 ///
-/// `PLAN` is one array of `u16` words. A branch is a header word `n` (its edge count, 1–10),
-/// or `0x4000 | n` followed by the answer for a number that ends there, then `n` edges of two
-/// words: the last digit of the range and the child's offset. A leaf is a header word `0x8000 | n`, then `n` words `length << 10 | answer`.
+/// `PLAN` is one array of `u16` words. A branch is a header word whose bit d (0–9) is set when
+/// a range of next digits starts at d (bit 0 always), with `0x4000` set when the answer for a
+/// number that ends there follows, then the offset of each range's child, in digit order. A leaf is a header word `0x8000 | n`, then `n` words `length << 10 | answer`.
 /// An answer is `0` for an invalid number, else `1 + region * 12 + type`.
 fn render(nodes: &[Node], codes: &[Code], roots: &[usize], regions: &[String]) -> String {
     let mut offsets = Vec::with_capacity(nodes.len());
@@ -523,7 +523,7 @@ fn render(nodes: &[Node], codes: &[Code], roots: &[usize], regions: &[String]) -
         offsets.push(at);
         at += match node {
             Node::Leaf(entries) => 1 + entries.len(),
-            Node::Branch { end, edges } => 1 + usize::from(end.is_some()) + 2 * edges.len(),
+            Node::Branch { end, edges } => 1 + usize::from(end.is_some()) + edges.len(),
         };
     }
     assert!(at < 0x8000, "the plan no longer fits 15-bit offsets");
@@ -544,16 +544,20 @@ fn render(nodes: &[Node], codes: &[Code], roots: &[usize], regions: &[String]) -
                 }
             }
             Node::Branch { end, edges } => {
+                // Bit d: a range of digits starts at d (bit 0 always).
+                let mut starts = 0;
+                let mut next = 0;
+                for &(last, _) in edges {
+                    starts |= 1 << next;
+                    next = last + 1;
+                }
                 if end.is_some() {
-                    words.push(0x4000 | edges.len());
+                    words.push(0x4000 | starts);
                     words.push(answer(end));
                 } else {
-                    words.push(edges.len());
+                    words.push(starts);
                 }
-                for &(last, child) in edges {
-                    words.push(last);
-                    words.push(offsets[child]);
-                }
+                words.extend(edges.iter().map(|&(_, child)| offsets[child]));
             }
         }
     }
