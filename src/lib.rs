@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod limits;
 pub mod message;
 pub mod normalize;
+pub mod numbering_plan;
 pub mod options;
 pub mod paris_time;
 pub mod phone;

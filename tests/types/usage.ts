@@ -14,6 +14,7 @@ import init, {
   splitMessageParts,
   splitPhoneList,
   type PhoneNumberReport,
+  type PhoneNumberType,
   normalizeMessage,
   smsPartnerCode,
   type IssueCode,
@@ -46,6 +47,10 @@ export async function usage(): Promise<void> {
   const firstReplacement: number | undefined = analysis.replacements[0]?.index;
   const parts: string[] = splitMessage("Bonjour");
   const numbers: PhoneNumberReport = parsePhoneNumbers(["06 12 34 56 78"]);
+  const kind: PhoneNumberType | undefined = numbers.details[0]?.type;
+  const region: string | null | undefined = numbers.details[0]?.region;
+  const reason: "not_in_numbering_plan" | string | undefined = numbers.invalid[0]?.code;
+  console.log(kind, region, reason);
   const report: ValidationReport = validateSendRequest(
     { phoneNumbers: numbers.numbers, message: "Bonjour", sandbox: 1 },
     { commercial: true, lang: "fr", requireApiKey: false },
