@@ -10,7 +10,9 @@ import init, {
   type MessageAnalysis,
   type ValidationReport,
   type SendResult,
-  type SmsPartnerError,
+  SmsPartnerError,
+  splitMessageParts,
+  splitPhoneList,
   type PhoneNumberReport,
   normalizeMessage,
   smsPartnerCode,
@@ -57,11 +59,16 @@ export async function usage(): Promise<void> {
     const id: number | string = result.messageId;
     console.log(id);
   } catch (error) {
-    const failure = error as SmsPartnerError;
+    if (!(error instanceof SmsPartnerError)) throw error;
+    const failure: SmsPartnerError = error;
     const kind: "validation" | "api" | "http" | "network" | "timeout" = failure.kind;
     const reason: string | null = failure.reason;
     const sent: boolean = failure.mayHaveBeenSent;
     console.log(kind, failure.errors.length, reason, sent, failure.field);
   }
-  console.log(encoding, firstReplacement, parts, field, when, holiday);
+  const previews: string[] = splitMessageParts("Bonjour", { isStopSms: 1 }).map((part) => part.preview);
+  const kinds = splitMessageParts("a:br:b")[0]?.edits.map((edit) => edit.kind);
+  const entries: string[] = splitPhoneList("06 12 34 56 78; +33700000001");
+  const made = new SmsPartnerError("no", { kind: "api", code: 10 });
+  console.log(encoding, firstReplacement, parts, field, when, holiday, previews, kinds, entries, made.mayHaveBeenSent);
 }
