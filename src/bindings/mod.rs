@@ -22,6 +22,9 @@ use crate::quiet_hours;
 use crate::validate::{self, NowOption, RawValidateOptions, ValidateOptions};
 
 pub use client::SmsPartnerClient;
+/// How the bindings read one JavaScript value (for the crossing benchmark, which compares ways
+/// of reading options with the shipped one).
+pub use convert::scalar;
 pub use lifecycle::parse_reply_webhook;
 
 /// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
