@@ -34,6 +34,11 @@
 // null (kind "request" carries the worker's own snake_case code). For sends, `mayHaveBeenSent`
 // says whether the message may have left despite the error: the worker never resends.
 //
+// Campaigns (POST /api/campaigns, GET /api/campaigns/:id, POST /api/campaigns/:id/stop) and
+// SMS Partner's reply webhook (POST /webhooks/replies): see campaigns.js; their chunks are sent
+// by the queue consumer of consumer.js, recorded in the Durable Objects of ledger.js and
+// stop-list.js (bindings CAMPAIGNS, STOP_LIST, CAMPAIGN_CHUNKS; wrangler.toml).
+//
 // CORS: an Origin listed in ALLOWED_ORIGINS (or the worker's own) gets
 // Access-Control-Allow-Origin and its preflight answered; any other Origin gets no CORS header
 // and a 403, on the preflight and on the request. Requests without Origin (servers, curl) pass.
@@ -42,6 +47,11 @@
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
 import { initSync, SmsPartnerClient, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
+import { campaignRoute } from './campaigns.js';
+import { consumeChunks } from './consumer.js';
+
+export { CampaignLedger } from './ledger.js';
+export { StopList } from './stop-list.js';
 
 // Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
 initSync({ module: wasm });
@@ -103,10 +113,17 @@ export default {
     logLine(request.method, url.pathname, out.status, Date.now() - started, note, key);
     return out;
   },
+
+  /** Campaign chunks, one SMS Partner call each. */
+  async queue(batch, env) {
+    await consumeChunks(batch, env, SHARED);
+  },
 };
 
 /** Dispatches by path and method; throws a Refusal for what it will not serve. */
 async function route(request, env, url) {
+  const campaign = campaignRoute(url.pathname);
+  if (campaign !== null) return routeCampaign(campaign, request, env, url);
   const target = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
   const cors = corsOf(request, env, url);
@@ -120,18 +137,29 @@ async function route(request, env, url) {
   return target.handle(envelope, env);
 }
 
+/** A campaign route: its own methods, the same CORS rule (the webhook is called by servers). */
+function routeCampaign(campaign, request, env, url) {
+  const cors = corsOf(request, env, url);
+  if (request.method === 'OPTIONS' && !campaign.noCors) return preflight(cors, campaign.methods);
+  if (!campaign.methods.split(', ').includes(request.method) || request.method === 'OPTIONS') {
+    throw refuse(405, 'method_not_allowed', `${url.pathname} accepts ${campaign.methods}`, { allow: campaign.methods });
+  }
+  if (cors.origin !== null && !cors.allowed && !campaign.noCors) throw originRefused();
+  return campaign.serve(request, env, url, SHARED);
+}
+
 function originRefused() {
   return refuse(403, 'origin_not_allowed', 'this origin may not call the worker');
 }
 
 /** Answers a CORS preflight (or a plain OPTIONS without Origin). */
-function preflight(cors) {
-  if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: METHODS } });
+function preflight(cors, methods = METHODS) {
+  if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: methods } });
   if (!cors.allowed) throw originRefused();
   const headers = {
-    allow: METHODS,
+    allow: methods,
     'access-control-allow-origin': cors.origin,
-    'access-control-allow-methods': METHODS,
+    'access-control-allow-methods': methods,
     'access-control-allow-headers': 'content-type',
     'access-control-max-age': PREFLIGHT_MAX_AGE,
   };
@@ -157,20 +185,12 @@ function allowedOrigins(env) {
 }
 
 /** Reads the body as JSON: Content-Type, size (declared and streamed), UTF-8, syntax. */
-async function readJson(request) {
+async function readJson(request, limit = MAX_BODY_BYTES) {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
     throw refuse(415, 'unsupported_media_type', 'the body must be JSON, sent with Content-Type: application/json');
   }
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = await readLimited(request.body, MAX_BODY_BYTES);
-  let text;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw refuse(400, 'invalid_json', 'the body is not valid UTF-8');
-  }
+  const text = await readText(request, limit);
   if (text.trim() === '') throw refuse(400, 'invalid_json', 'the body is empty: send { "request": { ... } }');
   try {
     return JSON.parse(text);
@@ -179,8 +199,20 @@ async function readJson(request) {
   }
 }
 
-function tooLarge() {
-  return refuse(413, 'body_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+/** The body as UTF-8 text of at most `limit` bytes (declared and streamed). */
+async function readText(request, limit) {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  const bytes = await readLimited(request.body, limit);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refuse(400, 'invalid_json', 'the body is not valid UTF-8');
+  }
+}
+
+function tooLarge(limit) {
+  return refuse(413, 'body_too_large', `the body is larger than ${limit} bytes`);
 }
 
 /** The stream's bytes; throws 413 as soon as more than `limit` arrive (the length header may lie or be absent). */
@@ -195,7 +227,7 @@ async function readLimited(stream, limit) {
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -258,16 +290,7 @@ async function handleSend({ request: given, options }, env) {
   const settings = clientSettings(env);
   const request = applySandbox(given, env);
   const report = validateSendRequest(request, { ...options, requireApiKey: false });
-  if (!report.valid) {
-    const count = report.errors.length;
-    const error = {
-      kind: 'validation',
-      message: `the request is not valid (${count} error${count === 1 ? '' : 's'})`,
-      errors: report.errors,
-      mayHaveBeenSent: false,
-    };
-    throw new Refusal(422, error, { note: 'validation', extra: { warnings: report.warnings } });
-  }
+  if (!report.valid) throw validationRefusal(report.errors, report.warnings);
   let client;
   try {
     client = new SmsPartnerClient({ apiKey: key, ...settings });
@@ -285,6 +308,30 @@ async function handleSend({ request: given, options }, env) {
     client.free();
   }
 }
+
+/** 422: the request is not valid; `extra` goes beside the error in the body. */
+function validationRefusal(errors, warnings, extra = {}) {
+  const count = errors.length;
+  const error = {
+    kind: 'validation',
+    message: `the request is not valid (${count} error${count === 1 ? '' : 's'})`,
+    errors,
+    mayHaveBeenSent: false,
+  };
+  return new Refusal(422, error, { note: 'validation', extra: { warnings, ...extra } });
+}
+
+/** What the campaign routes and the queue consumer share with the routes above. */
+const SHARED = Object.freeze({
+  refuse,
+  readJson,
+  readText,
+  json,
+  applySandbox,
+  validationRefusal,
+  clientSettings,
+  log: (line) => console.log(`worker ${line}`),
+});
 
 /** `{ baseUrl, timeoutMs? }` from the bindings; a bad SEND_TIMEOUT_MS is a configuration error. */
 function clientSettings(env) {
