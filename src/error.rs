@@ -81,6 +81,13 @@ impl SmsPartnerError {
         }
     }
 
+    /// The same error with a `reason` of the call's own (a cancel's code 5 is
+    /// `already_cancelled`).
+    pub fn with_reason(mut self, reason: &'static str) -> SmsPartnerError {
+        self.reason = Some(reason);
+        self
+    }
+
     /// The same error with an HTTP status.
     pub fn with_status(mut self, status: u16) -> SmsPartnerError {
         self.status = Some(status);

@@ -14,6 +14,7 @@ pub mod input;
 pub mod issue;
 pub mod json;
 pub mod lang;
+pub mod lifecycle;
 pub mod limits;
 pub mod message;
 pub mod paris_time;

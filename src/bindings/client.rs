@@ -19,9 +19,9 @@ const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 /// The key is never readable back, and never appears in an error or a result.
 #[wasm_bindgen(skip_typescript)]
 pub struct SmsPartnerClient {
-    api_key: ApiKey,
-    base_url: String,
-    timeout_ms: f64,
+    pub(super) api_key: ApiKey,
+    pub(super) base_url: String,
+    pub(super) timeout_ms: f64,
 }
 
 fn config_error(message: &str) -> JsValue {

@@ -4,6 +4,7 @@ mod client;
 mod convert;
 mod fast;
 mod js_error;
+mod lifecycle;
 mod typescript;
 
 use serde::Serialize;
@@ -21,6 +22,7 @@ use crate::validate::flag_value;
 use crate::validate::{self, ValidateOptions};
 
 pub use client::SmsPartnerClient;
+pub use lifecycle::parse_reply_webhook;
 
 /// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {

@@ -177,7 +177,16 @@ export type IssueCode =
   | "nopub_mention_missing"
   | "quiet_hours_delay"
   | "schedule_date_missing"
-  | "unknown_field";
+  | "unknown_field"
+  | "messages_required"
+  | "too_many_messages"
+  | "message_id_required"
+  | "message_id_invalid"
+  | "tag_required"
+  | "stop_id_required"
+  | "stop_id_invalid"
+  | "queries_required"
+  | "too_many_queries";
 // issue-codes:end
 
 /** One problem: the wire field, a stable code, a sentence. */

@@ -194,3 +194,22 @@ pub fn not_an_object(type_name: &str, options: &ValidateOptions) -> ValidationRe
         delivery_time: paris_time::format_iso8601(options.now_ms),
     }
 }
+
+/// Checks a tag on its own, by the rules of the send's `tag` (the status-by-tag call looks a
+/// send up by it). `Ok(None)` when the tag is not given.
+///
+/// # Errors
+/// The tag's issues.
+pub fn check_tag(value: &InputValue, lang: Lang) -> Result<Option<String>, Vec<Issue>> {
+    let mut findings = Findings {
+        lang,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let tag = fields::tag(value, &mut findings);
+    if findings.errors.is_empty() {
+        Ok(tag)
+    } else {
+        Err(findings.errors)
+    }
+}
