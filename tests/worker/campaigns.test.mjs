@@ -262,7 +262,7 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       assert.equal(res.headers.get('location'), `/api/campaigns/${res.body.id}`);
       assert.equal(res.body.recipients, 2);
       assert.deepEqual(res.body.invalid.map((row) => [row.index, row.field, row.code]), [
-        [1, 'phoneNumber', 'phone_number_invalid'],
+        [1, 'phoneNumber', 'invalid_characters'],
         [3, 'message', 'message_too_long'],
         [5, 'phoneNumber', 'invalid_type'],
       ]);

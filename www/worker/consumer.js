@@ -5,7 +5,7 @@
 //! message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
 //! it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
 
-import { SmsPartnerClient } from '../../pkg/index.js';
+import { SmsPartnerClient, analyzeMessage } from '../../pkg/index.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
 
@@ -93,9 +93,10 @@ async function settle(ledger, index, context) {
         await ledger.finish(index, { state: 'unknown', error: errorRecord(error), settleMs: context.settleMs });
         return { note: `lookup by tag failed (${errorRecord(error).kind})`, retrySeconds: Math.ceil(context.settleMs / 1000) };
       }
-      if (trace.length > 0) {
-        await ledger.finish(index, { state: 'sent', resolvedBy: 'trace', ...fromTrace(trace) });
-        return { note: `found by tag (${trace.length} SMS): not sent again` };
+      const found = trace.filter((status) => status.status !== 'notFound');
+      if (found.length > 0) {
+        await ledger.finish(index, { state: 'sent', resolvedBy: 'trace', ...fromTrace(found, step) });
+        return { note: `found by tag (${found.length} SMS): not sent again` };
       }
       if (step.stopped) {
         await ledger.finish(index, { state: 'stopped' });
@@ -108,12 +109,25 @@ async function settle(ledger, index, context) {
   }
 }
 
-/** What a status list says of a chunk that reached SMS Partner. */
-function fromTrace(trace) {
+/**
+ * What a status list says of a chunk that reached SMS Partner. The list gives no SMS count:
+ * `nbSms` is the package's count of the messages of the numbers listed.
+ */
+function fromTrace(trace, step) {
   const cost = trace.reduce((sum, status) => sum + (Number.isFinite(status.cost) ? status.cost : 0), 0);
+  const listed = new Set(trace.map((status) => status.phoneNumber));
+  const { isUnicode, isStopSms, gamme } = step.request;
+  const counts = new Map();
+  let nbSms = 0;
+  for (const row of step.rows) {
+    if (!listed.has(row.phoneNumber)) continue;
+    if (!counts.has(row.message)) counts.set(row.message, analyzeMessage(row.message, { isUnicode, isStopSms, gamme }).smsCount);
+    nbSms += counts.get(row.message);
+  }
   return {
     messageId: trace[0].messageId ?? null,
     accepted: trace.length,
+    nbSms,
     cost,
     currency: trace.find((status) => typeof status.currency === 'string')?.currency ?? null,
   };
