@@ -1,18 +1,18 @@
-//! The campaign routes of the example worker: a campaign checked and cut into chunks, its
-//! progress, its stop, and SMS Partner's reply webhook feeding the STOP list.
-//!
-//! Routes (the worker's common error body, CORS and log line apply):
-//!   POST /api/campaigns            body { request, recipients, options? }
-//!     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox }
-//!   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
-//!   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
-//!   POST /webhooks/replies         SMS Partner's reply webhook (form fields or JSON); a STOP
-//!                                  puts the number on the STOP list. With the secret
-//!                                  REPLY_WEBHOOK_TOKEN set, the call must carry ?token=<it>.
-//! `request` is a SendRequest without phoneNumbers and tag (each chunk carries its own tag);
-//! `recipients` up to 100,000 numbers or { phoneNumber, message } pairs (a pair's message
-//! replaces request.message). Every number and message goes through the package's checks:
-//! invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
+// The campaign routes of the example worker: a campaign checked and cut into chunks, its
+// progress, its stop, and SMS Partner's reply webhook feeding the STOP list.
+//
+// Routes (the worker's common error body, CORS and log line apply):
+//   POST /api/campaigns            body { request, recipients, options? }
+//     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox }
+//   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
+//   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
+//   POST /webhooks/replies         SMS Partner's reply webhook (form fields or JSON); a STOP
+//                                  puts the number on the STOP list. With the secret
+//                                  REPLY_WEBHOOK_TOKEN set, the call must carry ?token=<it>.
+// `request` is a SendRequest without phoneNumbers and tag (each chunk carries its own tag);
+// `recipients` up to 100,000 numbers or { phoneNumber, message } pairs (a pair's message
+// replaces request.message). Every number and message goes through the package's checks:
+// invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
 import { parsePhoneNumbers, parseReplyWebhook, validateSendRequest } from '../../pkg/index.js';
 import { ledgerOf } from './ledger.js';

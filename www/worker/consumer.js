@@ -1,9 +1,9 @@
-//! The queue consumer of campaign chunks: each message is one chunk, sent with one SMS Partner
-//! call under the ledger's lease, and never sent again once it may have left.
-//!
-//! A chunk found `sending` or `unknown` (a consumer killed mid-call, a lost answer, a queue
-//! message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
-//! it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
+// The queue consumer of campaign chunks: each message is one chunk, sent with one SMS Partner
+// call under the ledger's lease, and never sent again once it may have left.
+//
+// A chunk found `sending` or `unknown` (a consumer killed mid-call, a lost answer, a queue
+// message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
+// it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
 
 import { SmsPartnerClient, analyzeMessage } from '../../pkg/index.js';
 import { ledgerOf } from './ledger.js';

@@ -1,13 +1,13 @@
-//! The ledger of one campaign: a Durable Object recording every chunk before and after its SMS
-//! Partner call, so that no chunk is ever sent twice, and re-enqueuing chunks whose queue
-//! message was lost.
-//!
-//! A chunk's states: `pending` (never begun, or refused without being sent, e.g. a 429),
-//! `sending` (its call may be in flight: leased to one consumer), `unknown` (its answer was lost:
-//! it may have been sent), then one of `sent`, `failed` (SMS Partner refused it: nothing left),
-//! `skipped` (every number on the STOP list) or `stopped` (the campaign was stopped first).
-//! Every transition happens inside this object, one at a time, so two consumers can never both
-//! be told to send the same chunk.
+// The ledger of one campaign: a Durable Object recording every chunk before and after its SMS
+// Partner call, so that no chunk is ever sent twice, and re-enqueuing chunks whose queue
+// message was lost.
+//
+// A chunk's states: `pending` (never begun, or refused without being sent, e.g. a 429),
+// `sending` (its call may be in flight: leased to one consumer), `unknown` (its answer was lost:
+// it may have been sent), then one of `sent`, `failed` (SMS Partner refused it: nothing left),
+// `skipped` (every number on the STOP list) or `stopped` (the campaign was stopped first).
+// Every transition happens inside this object, one at a time, so two consumers can never both
+// be told to send the same chunk.
 
 import { DurableObject } from 'cloudflare:workers';
 

@@ -1,5 +1,5 @@
-//! The worker's STOP list: a Durable Object (one for the worker) holding every number that
-//! answered STOP, with the reason, so that later chunks and campaigns skip it.
+// The worker's STOP list: a Durable Object (one for the worker) holding every number that
+// answered STOP, with the reason, so that later chunks and campaigns skip it.
 
 import { DurableObject } from 'cloudflare:workers';
 
