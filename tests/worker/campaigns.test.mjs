@@ -238,7 +238,7 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     const third = await postCampaign(worker, { request: { message: 'Encore' }, recipients: [stopper, mobile(300_500)] });
     assert.equal(third.status, 202, third.text);
     assert.equal(third.body.recipients, 1);
-    assert.deepEqual(third.body.skippedStop, [{ phoneNumber: stopper, reason: 'stop_list' }]);
+    assert.deepEqual(third.body.skippedStop, [{ index: 0, phoneNumber: stopper, reason: 'stop_list' }]);
   });
 
   describe('checks, reports and stopping', () => {
@@ -257,6 +257,12 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
         { phoneNumber: '06 11 11 11 11', message: 'Bonjour Paul' },
         12345,
       ];
+      const before = standin.state.messages.length;
+      const check = await postCampaign(worker, { request: { message: 'Bonjour', sender: 'Boutique' }, recipients, options: { dryRun: true } });
+      assert.equal(check.status, 200, check.text);
+      assert.deepEqual([check.body.dryRun, check.body.id, check.body.recipients, check.body.invalid.length], [true, undefined, 2, 3]);
+      await sleep(300);
+      assert.equal(standin.state.messages.length, before, 'a dry run sent something');
       const res = await postCampaign(worker, { request: { message: 'Bonjour', sender: 'Boutique' }, recipients });
       assert.equal(res.status, 202, res.text);
       assert.equal(res.headers.get('location'), `/api/campaigns/${res.body.id}`);
@@ -348,7 +354,7 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       const bad = await call(worker.url, '/webhooks/replies?token=hook-secret-1', { raw: '{"nope":', contentType: 'application/json' });
       assert.equal(bad.status, 400);
       const res = await postCampaign(worker, { request: { message: 'x' }, recipients: ['+33655555555', '+33666666666'] });
-      assert.deepEqual(res.body.skippedStop, [{ phoneNumber: '+33655555555', reason: 'stop_list' }]);
+      assert.deepEqual(res.body.skippedStop, [{ index: 0, phoneNumber: '+33655555555', reason: 'stop_list' }]);
       assert.equal(res.body.recipients, 1);
     });
   });

@@ -3,7 +3,8 @@
 //
 // Routes (the worker's common error body, CORS and log line apply):
 //   POST /api/campaigns            body { request, recipients, options? }
-//     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox }
+//     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox };
+//     with options.dryRun: 200, the same report without id, nothing recorded or sent
 //   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
 //   POST /webhooks/replies         SMS Partner's reply webhook (form fields or JSON); a STOP
@@ -30,8 +31,8 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 const DEFAULT_SWEEP_SECONDS = 300;
 const ID_PATTERN = /^[a-z0-9]{12}$/;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Options a campaign may give: those of a send, and the chunk size. */
-const CAMPAIGN_OPTIONS = ['commercial', 'lang', 'chunkSize'];
+/** Options a campaign may give: those of a send, the chunk size, and a check without sending. */
+const CAMPAIGN_OPTIONS = ['commercial', 'lang', 'chunkSize', 'dryRun'];
 /** Fields of a validation report that belong to a row rather than to the whole campaign. */
 const ROW_FIELDS = new Set(['phoneNumbers', 'message']);
 
@@ -87,15 +88,16 @@ function readCampaignBody(body, http) {
       throw bad('option_not_accepted', `options.${name} is not accepted here (accepted: ${CAMPAIGN_OPTIONS.join(', ')})`);
     }
   }
-  const { chunkSize = CHUNK_SIZE, ...sendOptions } = options;
+  const { chunkSize = CHUNK_SIZE, dryRun = false, ...sendOptions } = options;
+  if (typeof dryRun !== 'boolean') throw bad('options_invalid', 'options.dryRun must be true or false');
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > CHUNK_SIZE) {
     throw bad('options_invalid', `options.chunkSize must be a whole number from 1 to ${CHUNK_SIZE}`);
   }
-  return { request, recipients, chunkSize, sendOptions };
+  return { request, recipients, chunkSize, dryRun, sendOptions };
 }
 
 /**
- * Checks every row with the package: `{ rows: [{ phoneNumber, message }], invalid, duplicates,
+ * Checks every row with the package: `{ rows: [{ index, phoneNumber, message }], invalid, duplicates,
  * campaignErrors, warnings, request }`. A message is validated once however many rows carry it;
  * an issue on a field other than the number and the message concerns the whole campaign.
  */
@@ -150,7 +152,7 @@ function checkRows(request, recipients, sendOptions) {
     }
     if (report.valid) normalized ??= report.request;
     seen.add(phoneNumber);
-    rows.push({ phoneNumber, message });
+    rows.push({ index, phoneNumber, message });
   });
   return { rows, invalid, duplicates, campaignErrors: campaignErrors ?? [], warnings, request: normalized };
 }
@@ -159,7 +161,7 @@ function checkRows(request, recipients, sendOptions) {
 async function createCampaign(req, env, url, http) {
   if (req.method !== 'POST') throw http.refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
   const body = await http.readJson(req, MAX_CAMPAIGN_BYTES);
-  const { request: given, recipients, chunkSize, sendOptions } = readCampaignBody(body, http);
+  const { request: given, recipients, chunkSize, dryRun, sendOptions } = readCampaignBody(body, http);
   const request = http.applySandbox(given, env);
   const checked = checkRows(request, recipients, sendOptions);
   if (checked.campaignErrors.length > 0) {
@@ -169,7 +171,7 @@ async function createCampaign(req, env, url, http) {
   const skippedStop = [];
   const rows = [];
   for (const row of checked.rows) {
-    if (stopped.has(row.phoneNumber)) skippedStop.push({ phoneNumber: row.phoneNumber, reason: 'stop_list' });
+    if (stopped.has(row.phoneNumber)) skippedStop.push({ index: row.index, phoneNumber: row.phoneNumber, reason: 'stop_list' });
     else rows.push(row);
   }
   if (rows.length === 0 || checked.request === null) {
@@ -189,12 +191,7 @@ async function createCampaign(req, env, url, http) {
   // The batch's options as given (the package normalizes them again at each send), without
   // the message, which each row carries.
   const { message: _message, ...options } = request;
-  const id = newId();
-  const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
-  await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs });
-  const answer = {
-    ok: true,
-    id,
+  const report = {
     recipients: rows.length,
     chunks: chunks.length,
     invalid: checked.invalid,
@@ -203,7 +200,11 @@ async function createCampaign(req, env, url, http) {
     warnings: checked.warnings,
     sandbox: checked.request.sandbox === 1,
   };
-  return http.json(202, answer, env.SMSPARTNER_API_KEY, { location: `/api/campaigns/${id}` });
+  if (dryRun) return http.json(200, { ok: true, dryRun: true, ...report }, env.SMSPARTNER_API_KEY);
+  const id = newId();
+  const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
+  await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs });
+  return http.json(202, { ok: true, id, ...report }, env.SMSPARTNER_API_KEY, { location: `/api/campaigns/${id}` });
 }
 
 /** GET /api/campaigns/:id. */
