@@ -283,6 +283,14 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       assert.equal(send.body.tag, `${res.body.id}-0`);
     });
 
+    it('cuts chunks of long personal messages smaller than 500, so that each fits its ledger row', async () => {
+      const message = 'é'.repeat(1500); // 10 SMS, 3,000 bytes of UTF-8
+      const recipients = Array.from({ length: 600 }, (_, i) => ({ phoneNumber: mobile(500_000 + i), message }));
+      const res = await postCampaign(worker, { request: {}, recipients, options: { dryRun: true } });
+      assert.equal(res.status, 200, res.text.slice(0, 300));
+      assert.deepEqual([res.body.recipients, res.body.chunks], [600, 2]);
+    });
+
     it('refuses a campaign whose shared fields are invalid, with the package’s errors, and sends nothing', async () => {
       const before = standin.state.messages.length;
       const res = await postCampaign(worker, { request: { message: 'Bonjour', sender: 'x' }, recipients: ['0612345678'] });

@@ -26,6 +26,8 @@ export const CHUNK_SIZE = 500;
 export const MAX_RECIPIENTS = 100_000;
 /** Largest campaign body: 100,000 pairs with a message of a few SMS each. */
 const MAX_CAMPAIGN_BYTES = 32 * 1024 * 1024;
+/** Largest stored chunk: a Durable Object's SQLite row takes 2 MB; long personal messages cut chunks sooner. */
+const MAX_CHUNK_BYTES = 1024 * 1024;
 /** Largest webhook body. */
 const MAX_WEBHOOK_BYTES = 64 * 1024;
 const DEFAULT_SWEEP_SECONDS = 300;
@@ -157,6 +159,28 @@ function checkRows(request, recipients, sendOptions) {
   return { rows, invalid, duplicates, campaignErrors: campaignErrors ?? [], warnings, request: normalized };
 }
 
+/** The rows in chunks of at most `chunkSize`, and of at most MAX_CHUNK_BYTES of numbers and messages. */
+function cutChunks(rows, chunkSize, personal) {
+  const chunks = [];
+  let part = [];
+  let bytes = 0;
+  const close = () => {
+    if (part.length === 0) return;
+    chunks.push({ numbers: part.map((row) => row.phoneNumber), messages: personal ? part.map((row) => row.message) : null });
+    part = [];
+    bytes = 0;
+  };
+  const encoder = new TextEncoder();
+  for (const row of rows) {
+    const size = row.phoneNumber.length + 8 + (personal ? encoder.encode(JSON.stringify(row.message)).length : 0);
+    if (part.length === chunkSize || bytes + size > MAX_CHUNK_BYTES) close();
+    part.push(row);
+    bytes += size;
+  }
+  close();
+  return chunks;
+}
+
 /** POST /api/campaigns. */
 async function createCampaign(req, env, url, http) {
   if (req.method !== 'POST') throw http.refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
@@ -183,11 +207,7 @@ async function createCampaign(req, env, url, http) {
   }
   const template = typeof request.message === 'string' ? request.message : null;
   const personal = rows.some((row) => row.message !== template);
-  const chunks = [];
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    const part = rows.slice(start, start + chunkSize);
-    chunks.push({ numbers: part.map((row) => row.phoneNumber), messages: personal ? part.map((row) => row.message) : null });
-  }
+  const chunks = cutChunks(rows, chunkSize, personal);
   // The batch's options as given (the package normalizes them again at each send), without
   // the message, which each row carries.
   const { message: _message, ...options } = request;

@@ -85,8 +85,9 @@ export class CampaignLedger extends DurableObject {
   /**
    * Records a new campaign and enqueues its chunks. `request`: the batch's options (a send
    * request without numbers, message and tag); `sendOptions`: `{ commercial, lang }`. `chunks`: `[{ numbers, messages }]`,
-   * `messages` null when every recipient gets `message`. Resolves to `{ created }`: false when
-   * the campaign already exists (nothing changes).
+   * `messages` null when every recipient gets `message`. Resolves to `{ created, enqueued }`:
+   * `created` false when the campaign already exists (nothing changes); `enqueued` false when
+   * the queue refused the chunks, which the sweep then enqueues.
    */
   async create({ id, request, sendOptions, message, chunks, sweepMs }) {
     if (this.#campaign() !== null) return { created: false };
@@ -117,8 +118,14 @@ export class CampaignLedger extends DurableObject {
       });
     });
     await this.ctx.storage.setAlarm(now + sweepMs);
-    await this.#enqueue(chunks.map((_, index) => index));
-    return { created: true };
+    try {
+      await this.#enqueue(chunks.map((_, index) => index));
+    } catch {
+      // Recorded all the same: the sweep enqueues what is left (the caller must not create the
+      // campaign a second time).
+      return { created: true, enqueued: false };
+    }
+    return { created: true, enqueued: true };
   }
 
   async #enqueue(indexes) {
