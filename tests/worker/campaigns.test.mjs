@@ -239,6 +239,8 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     assert.equal(third.status, 202, third.text);
     assert.equal(third.body.recipients, 1);
     assert.deepEqual(third.body.skippedStop, [{ index: 0, phoneNumber: stopper, reason: 'stop_list' }]);
+    await waitForCampaign(worker, third.body.id, settled, 30_000);
+    assert.deepEqual(bulkSendsOf(standin, third.body.id).flatMap((m) => m.body.SMSList.map((item) => item.phoneNumber)), [mobile(300_500)]);
   });
 
   describe('checks, reports and stopping', () => {
