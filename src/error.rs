@@ -9,6 +9,7 @@ use crate::issue::Issue;
 /// What went wrong, for a program to branch on (`kind` in JavaScript).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The request was refused before any network call; `errors` lists why.
     Validation,

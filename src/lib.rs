@@ -8,6 +8,8 @@
 pub mod api_code;
 pub mod api_key;
 pub mod calendar;
+pub mod callback_url;
+mod digits;
 pub mod error;
 pub mod gsm;
 pub mod input;
@@ -17,6 +19,8 @@ pub mod lang;
 pub mod lifecycle;
 pub mod limits;
 pub mod message;
+pub mod normalize;
+pub mod options;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;

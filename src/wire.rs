@@ -13,7 +13,7 @@ use crate::error::{ErrorKind, SmsPartnerError};
 use crate::issue::{Issue, IssueCode};
 pub use crate::json::{Json, JsonMembers};
 use crate::lang::Lang;
-pub use crate::send_fields::WireRequest;
+pub use crate::send_fields::{SendBody, WireRequest};
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
 pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
@@ -21,19 +21,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
 /// The path of the send call. The French page shows `/v1/me` in its URL box, a slip: the
 /// English page and every code sample post to `/v1/send` (`reference/smspartner-api.md`).
 pub const SEND_PATH: &str = "/v1/send";
-
-/// The body of `POST /v1/send`: the key, then the request's fields, in the order of SMS
-/// Partner's page. Written by serde: serde_json natively, `JSON.stringify` of the
-/// serde-wasm-bindgen object in wasm (no JSON library is linked into the wasm).
-#[derive(Serialize)]
-pub struct SendBody<'a> {
-    /// The key, first.
-    #[serde(rename = "apiKey")]
-    pub api_key: &'a str,
-    /// The normalized request's fields.
-    #[serde(flatten)]
-    pub request: &'a WireRequest,
-}
 
 /// An HTTP request ready to execute. Its `Debug` never shows the body, which holds the key.
 #[derive(Clone, PartialEq)]

@@ -1,5 +1,5 @@
 // The campaign routes of the example worker: a campaign checked and cut into chunks, its
-// progress, its stop, and SMS Partner's reply webhook feeding the STOP list.
+// progress, its stop; and the STOP list fed by SMS Partner's reply webhook.
 //
 // Routes (the worker's common error body, CORS and log line apply):
 //   POST /api/campaigns            body { request, recipients, options? }
@@ -7,15 +7,14 @@
 //     with options.dryRun: 200, the same report without id, nothing recorded or sent
 //   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
-//   POST /webhooks/replies         SMS Partner's reply webhook (form fields or JSON); a STOP
-//                                  puts the number on the STOP list. With the secret
-//                                  REPLY_WEBHOOK_TOKEN set, the call must carry ?token=<it>.
+// On POST /webhooks/replies (lifecycle.js), `recordReply` puts a STOP's number on the STOP list;
+// with the secret REPLY_WEBHOOK_TOKEN set, the webhook's address must carry ?token=<it>.
 // `request` is a SendRequest without phoneNumbers and tag (each chunk carries its own tag);
 // `recipients` up to 100,000 numbers or { phoneNumber, message } pairs (a pair's message
 // replaces request.message). Every number and message goes through the package's checks:
 // invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
-import { parsePhoneNumbers, parseReplyWebhook, validateSendRequest } from '../../pkg/index.js';
+import { parsePhoneNumbers, validateSendRequest } from '../../pkg/index.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
 import { seconds } from './consumer.js';
@@ -28,8 +27,6 @@ export const MAX_RECIPIENTS = 100_000;
 const MAX_CAMPAIGN_BYTES = 32 * 1024 * 1024;
 /** Largest stored chunk: a Durable Object's SQLite row takes 2 MB; long personal messages cut chunks sooner. */
 const MAX_CHUNK_BYTES = 1024 * 1024;
-/** Largest webhook body. */
-const MAX_WEBHOOK_BYTES = 64 * 1024;
 const DEFAULT_SWEEP_SECONDS = 300;
 const ID_PATTERN = /^[a-z0-9]{12}$/;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -41,7 +38,6 @@ const ROW_FIELDS = new Set(['phoneNumbers', 'message']);
 /** The route serving `path`: `{ methods, serve(request, env, url, http) }`, or null. */
 export function campaignRoute(path) {
   if (path === '/api/campaigns') return { methods: 'POST, OPTIONS', serve: createCampaign };
-  if (path === '/webhooks/replies') return { methods: 'POST', serve: receiveReply, noCors: true };
   const match = /^\/api\/campaigns\/([^/]+)(\/stop)?$/.exec(path);
   if (match === null) return null;
   const [, id, stop] = match;
@@ -250,25 +246,22 @@ function sameSecret(a, b) {
   return diff === 0;
 }
 
-/** POST /webhooks/replies: SMS Partner's reply; a STOP goes on the worker's STOP list. */
-async function receiveReply(req, env, url, http) {
-  if (req.method !== 'POST') throw http.refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST' });
+/**
+ * What the reply webhook adds for campaigns: the token checked (403 without it), a STOP's
+ * number put on the STOP list with the reason. Resolves to `{ stopListed, added }`.
+ */
+export async function recordReply(reply, env, request, http) {
   const token = typeof env.REPLY_WEBHOOK_TOKEN === 'string' ? env.REPLY_WEBHOOK_TOKEN : '';
-  if (token !== '' && !sameSecret(url.searchParams.get('token') ?? '', token)) {
+  if (token !== '' && !sameSecret(new URL(request.url).searchParams.get('token') ?? '', token)) {
     throw http.refuse(403, 'token_invalid', 'this webhook address needs its token');
   }
-  const text = await http.readText(req, MAX_WEBHOOK_BYTES);
-  const reply = parseReplyWebhook(text);
-  if (reply.kind === 'invalid') throw http.refuse(400, 'reply_invalid', `not a reply of SMS Partner: ${reply.reason}`);
-  let added = false;
-  if (reply.kind === 'stop') {
-    ({ added } = await stopListOf(env).add({
-      phoneNumber: reply.from,
-      reason: 'stop_reply',
-      text: reply.text ?? null,
-      messageId: reply.messageId ?? null,
-      receivedAt: reply.receivedAt ?? null,
-    }));
-  }
-  return http.json(200, { ok: true, kind: reply.kind, stopListed: reply.kind === 'stop', added }, env.SMSPARTNER_API_KEY);
+  if (reply.kind !== 'stop') return { stopListed: false, added: false };
+  const { added } = await stopListOf(env).add({
+    phoneNumber: reply.from,
+    reason: 'stop_reply',
+    text: reply.text ?? null,
+    messageId: reply.messageId ?? null,
+    receivedAt: reply.receivedAt ?? null,
+  });
+  return { stopListed: true, added };
 }

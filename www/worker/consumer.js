@@ -5,13 +5,11 @@
 // message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
 // it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
 
-import { SmsPartnerClient, analyzeMessage } from '../../pkg/index.js';
+import { analyzeMessage } from '../../pkg/index.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
 
 const DEFAULT_SETTLE_SECONDS = 30;
-/** The client's own timeout when SEND_TIMEOUT_MS is not set. */
-const CLIENT_TIMEOUT_MS = 30_000;
 /** Delay before retrying a chunk SMS Partner refused for the moment (429) or a failed step. */
 const BACKOFF_SECONDS = 30;
 
@@ -34,27 +32,22 @@ export function errorRecord(error) {
 }
 
 /**
- * Handles a batch of chunk messages side by side. `tools.clientSettings(env)` gives the
- * client's `{ baseUrl, timeoutMs? }`; `tools.log(line)` logs a key-free line.
+ * Handles a batch of chunk messages side by side. `tools.withClient(env, use)` lends a client
+ * with the worker's key and settings (and throws when they are missing or wrong);
+ * `tools.log(line)` logs a key-free line.
  */
 export async function consumeChunks(batch, env, tools) {
-  let settings;
-  const key = env.SMSPARTNER_API_KEY;
+  const settleMs = seconds(env.CAMPAIGN_SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS) * 1000;
   try {
-    if (typeof key !== 'string' || key === '') throw new Error('no SMSPARTNER_API_KEY secret');
-    settings = tools.clientSettings(env);
+    await tools.withClient(env, async (client) => {
+      // The lease outlasts any call: the client's timeout, then the time to settle.
+      const context = { env, client, tools, settleMs, leaseMs: client.timeoutMs + settleMs };
+      await Promise.all(batch.messages.map((message) => handle(message, context)));
+    });
   } catch {
+    // Only the settings can fail here (each message settles its own errors).
     tools.log(`campaign batch of ${batch.messages.length} held: the worker's SMS Partner settings are not valid`);
     batch.retryAll({ delaySeconds: BACKOFF_SECONDS });
-    return;
-  }
-  const client = new SmsPartnerClient({ apiKey: key, ...settings });
-  const settleMs = seconds(env.CAMPAIGN_SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS) * 1000;
-  const context = { env, client, tools, settleMs, leaseMs: (settings.timeoutMs ?? CLIENT_TIMEOUT_MS) + settleMs };
-  try {
-    await Promise.all(batch.messages.map((message) => handle(message, context)));
-  } finally {
-    client.free();
   }
 }
 

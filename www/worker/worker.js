@@ -16,6 +16,8 @@
 //   POST /api/send      body { request, options? }
 //     200 { ok: true, result, warnings, sandbox }: SMS Partner accepted the send. options:
 //     commercial, lang (the worker's clock decides what "now" is).
+//   The calls after the send (/api/bulk, /api/status, /api/cancel, /api/credits, /api/replies,
+//   /webhooks/replies) are described in lifecycle.js.
 //
 // `request` is a SendRequest with SMS Partner's wire names, without apiKey.
 // Every failure answers { ok: false, error: { kind, message, status, code, errors, ... } }:
@@ -34,10 +36,10 @@
 // null (kind "request" carries the worker's own snake_case code). For sends, `mayHaveBeenSent`
 // says whether the message may have left despite the error: the worker never resends.
 //
-// Campaigns (POST /api/campaigns, GET /api/campaigns/:id, POST /api/campaigns/:id/stop) and
-// SMS Partner's reply webhook (POST /webhooks/replies): see campaigns.js; their chunks are sent
-// by the queue consumer of consumer.js, recorded in the Durable Objects of ledger.js and
-// stop-list.js (bindings CAMPAIGNS, STOP_LIST, CAMPAIGN_CHUNKS; wrangler.toml).
+// Campaigns (POST /api/campaigns, GET /api/campaigns/:id, POST /api/campaigns/:id/stop): see
+// campaigns.js; their chunks are sent by the queue consumer of consumer.js, recorded in the
+// Durable Objects of ledger.js and stop-list.js (bindings CAMPAIGNS, STOP_LIST, CAMPAIGN_CHUNKS;
+// wrangler.toml). A STOP received on /webhooks/replies goes on that STOP list.
 //
 // CORS: an Origin listed in ALLOWED_ORIGINS (or the worker's own) gets
 // Access-Control-Allow-Origin and its preflight answered; any other Origin gets no CORS header
@@ -47,7 +49,8 @@
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
 import { initSync, SmsPartnerClient, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
-import { campaignRoute } from './campaigns.js';
+import { lifecycleRoutes } from './lifecycle.js';
+import { campaignRoute, recordReply } from './campaigns.js';
 import { consumeChunks } from './consumer.js';
 
 export { CampaignLedger } from './ledger.js';
@@ -59,7 +62,6 @@ initSync({ module: wasm });
 /** Largest accepted body, in bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const DEFAULT_BASE_URL = 'https://api.smspartner.fr';
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
 /** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
@@ -81,6 +83,19 @@ class Refusal {
     this.extra = extra;
   }
 }
+
+/** Every route: the send's above, then those after the send (lifecycle.js). */
+const ALL_ROUTES = Object.freeze({
+  ...ROUTES,
+  ...lifecycleRoutes({
+    Refusal,
+    json,
+    withClient,
+    applySandbox,
+    isPlainObject: (value) => isPlainObject(value),
+    onReply: (reply, env, request) => recordReply(reply, env, request, SHARED),
+  }),
+});
 
 /** A failure of the client's HTTP request itself (kind "request"). */
 const refuse = (status, code, message, headers) =>
@@ -124,27 +139,30 @@ export default {
 async function route(request, env, url) {
   const campaign = campaignRoute(url.pathname);
   if (campaign !== null) return routeCampaign(campaign, request, env, url);
-  const target = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : null;
+  const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
   const cors = corsOf(request, env, url);
-  if (request.method === 'OPTIONS') return preflight(cors);
-  if (request.method !== 'POST') {
-    throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: METHODS });
+  const method = target.method ?? 'POST';
+  if (request.method === 'OPTIONS') return preflight(cors, `${method}, OPTIONS`);
+  if (request.method !== method) {
+    throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts ${method}`, { allow: `${method}, OPTIONS` });
   }
   if (cors.origin !== null && !cors.allowed) throw originRefused();
+  if (target.raw) return target.handle(request, env);
+  if (method === 'GET') return target.handle({}, env);
   const body = await readJson(request);
   const envelope = readEnvelope(body, target.options);
   return target.handle(envelope, env);
 }
 
-/** A campaign route: its own methods, the same CORS rule (the webhook is called by servers). */
+/** A campaign route: its own methods, the same CORS rule. */
 function routeCampaign(campaign, request, env, url) {
   const cors = corsOf(request, env, url);
-  if (request.method === 'OPTIONS' && !campaign.noCors) return preflight(cors, campaign.methods);
-  if (!campaign.methods.split(', ').includes(request.method) || request.method === 'OPTIONS') {
+  if (request.method === 'OPTIONS') return preflight(cors, campaign.methods);
+  if (!campaign.methods.split(', ').includes(request.method)) {
     throw refuse(405, 'method_not_allowed', `${url.pathname} accepts ${campaign.methods}`, { allow: campaign.methods });
   }
-  if (cors.origin !== null && !cors.allowed && !campaign.noCors) throw originRefused();
+  if (cors.origin !== null && !cors.allowed) throw originRefused();
   return campaign.serve(request, env, url, SHARED);
 }
 
@@ -281,16 +299,13 @@ function handleValidate({ request, options }, env) {
   return json(200, report, env.SMSPARTNER_API_KEY);
 }
 
-/** POST /api/send: validate, then one send through the client. */
-async function handleSend({ request: given, options }, env) {
+/** Runs `use(client)` with a client holding the worker's key and settings, freed after. */
+async function withClient(env, use) {
   const key = env.SMSPARTNER_API_KEY;
   if (typeof key !== 'string' || key === '') {
     throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
   }
   const settings = clientSettings(env);
-  const request = applySandbox(given, env);
-  const report = validateSendRequest(request, { ...options, requireApiKey: false });
-  if (!report.valid) throw validationRefusal(report.errors, report.warnings);
   let client;
   try {
     client = new SmsPartnerClient({ apiKey: key, ...settings });
@@ -298,15 +313,32 @@ async function handleSend({ request: given, options }, env) {
     throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
   }
   try {
-    const result = await client.send(request, options);
-    const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
-    return json(200, body, key);
-  } catch (failure) {
-    const { status, error, note } = sendFailure(failure);
-    throw new Refusal(status, error, { note });
+    return await use(client);
   } finally {
     client.free();
   }
+}
+
+/** POST /api/send: validate, then one send through the client. */
+async function handleSend({ request: given, options }, env) {
+  const key = env.SMSPARTNER_API_KEY;
+  if (typeof key !== 'string' || key === '') {
+    throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
+  }
+  clientSettings(env);
+  const request = applySandbox(given, env);
+  const report = validateSendRequest(request, { ...options, requireApiKey: false });
+  if (!report.valid) throw validationRefusal(report.errors, report.warnings);
+  return withClient(env, async (client) => {
+    try {
+      const result = await client.send(request, options);
+      const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
+      return json(200, body, key);
+    } catch (failure) {
+      const { status, error, note } = sendFailure(failure);
+      throw new Refusal(status, error, { note });
+    }
+  });
 }
 
 /** 422: the request is not valid; `extra` goes beside the error in the body. */
@@ -325,20 +357,20 @@ function validationRefusal(errors, warnings, extra = {}) {
 const SHARED = Object.freeze({
   refuse,
   readJson,
-  readText,
   json,
   applySandbox,
   validationRefusal,
-  clientSettings,
+  withClient,
   log: (line) => console.log(`worker ${line}`),
 });
 
-/** `{ baseUrl, timeoutMs? }` from the bindings; a bad SEND_TIMEOUT_MS is a configuration error. */
+/**
+ * `{ baseUrl?, timeoutMs? }` from the bindings (the client's own defaults otherwise); a bad
+ * SEND_TIMEOUT_MS is a configuration error.
+ */
 function clientSettings(env) {
-  const baseUrl =
-    typeof env.SMSPARTNER_BASE_URL === 'string' && env.SMSPARTNER_BASE_URL.trim() !== ''
-      ? env.SMSPARTNER_BASE_URL.trim()
-      : DEFAULT_BASE_URL;
+  const given = typeof env.SMSPARTNER_BASE_URL === 'string' ? env.SMSPARTNER_BASE_URL.trim() : '';
+  const baseUrl = given === '' ? undefined : given;
   const raw = env.SEND_TIMEOUT_MS;
   if (raw === undefined || raw === null || raw === '') return { baseUrl };
   const timeoutMs = Number(raw);
