@@ -202,6 +202,8 @@ function mount(root, config) {
     if (message !== '') request.message = message;
     const sender = $('campaign-sender').value.trim();
     if (sender !== '') request.sender = sender;
+    // Replies (a STOP among them) come back to the worker, which keeps the STOP list.
+    if (typeof config.replyUrl === 'string' && config.replyUrl !== '') request.urlResponse = config.replyUrl;
     const recipients = state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
     const options = { chunkSize: Number($('campaign-chunk-size').value) || 500, lang: lang(), ...(dryRun ? { dryRun: true } : {}) };
     return { request, recipients, options };
