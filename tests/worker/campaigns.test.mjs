@@ -203,7 +203,8 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     const [firstSend] = bulkSendsOf(standin, first.body.id);
 
     // The second: more chunks than a batch, the number in the last one; the first batch is
-    // held at the gate while the STOP arrives, so the last chunk is read after it.
+    // held at the gate while the STOP arrives, so the last chunk is read after it (workerd's
+    // queue, as Miniflare runs it, hands the consumer one batch at a time).
     const chunkSize = 5;
     const chunkCount = maxBatchSize + 2;
     const numbers = Array.from({ length: chunkSize * chunkCount - 1 }, (_, i) => mobile(300_001 + i));
