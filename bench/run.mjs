@@ -108,6 +108,11 @@ const s5 = workerReady ? section('worker.mjs') : 'not measured: www/worker/worke
 if (typeof s5 === 'string') row('5 edge worker (workerd)', s5, '', '');
 else for (const r of s5) row('5 edge worker (workerd)', r.what, r.case, r.value, r.note ?? '');
 
+// 6. A campaign on the worker's Queue and Durable Objects.
+const s6 = workerReady ? section('campaign.mjs') : 'not measured: the edge worker is not in this tree';
+if (typeof s6 === 'string') row('6 campaign (Queue, Durable Objects)', s6, '', '');
+else for (const r of s6) row('6 campaign (Queue, Durable Objects)', r.what, r.case, r.value, r.note ?? '');
+
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? 'unknown CPU';
 if (chromiumVersion === null) {
   try {

@@ -2,11 +2,12 @@
 // local SMS Partner stand-in: cold start, the wasm's compile and instantiation, and latency and
 // CPU per request under a load sent by a second process. Prints JSON rows on stdout.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from '../tools/standin/server.mjs';
 import { startWorker } from '../tools/demo/worker-runtime.mjs';
 import { TEXTS } from './texts.mjs';
+import { workerdCpuMs } from './lib/workerd-cpu.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'bench-key';
@@ -23,28 +24,6 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
 };
-
-/** CPU time (user + system, ms) of every workerd process started by this process. */
-function workerdCpuMs() {
-  const tick = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[1] is the parent's pid; [11] and [12] are utime and stime in clock ticks.
-    if (name.startsWith('workerd') && Number(fields[1]) === process.pid) {
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / tick;
-    }
-  }
-  return total;
-}
 
 /** Runs the load generator in its own process. */
 function load(url, count, body, inFlight = CONCURRENCY) {

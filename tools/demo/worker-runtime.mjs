@@ -1,4 +1,6 @@
-// Runs www/worker/worker.js in workerd (through Miniflare) on 127.0.0.1, as the edge would.
+// Runs www/worker/worker.js in workerd (through Miniflare) on 127.0.0.1, as the edge would: its
+// Durable Objects, queue and compatibility date read from www/worker/wrangler.toml by wrangler
+// itself, so that what runs here is what `wrangler deploy` deploys.
 
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -7,9 +9,28 @@ import { Log, LogLevel, Miniflare } from 'miniflare';
 /** The repository root: the worker imports the package as ../../pkg/. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WORKER_SCRIPT = fileURLToPath(new URL('../../www/worker/worker.js', import.meta.url));
+export const WRANGLER_CONFIG = fileURLToPath(new URL('../../www/worker/wrangler.toml', import.meta.url));
 
-/** Within what the bundled workerd supports. */
-export const COMPATIBILITY_DATE = '2026-04-20';
+let deployed = null;
+
+/**
+ * What wrangler.toml declares, as Miniflare options: `{ compatibilityDate, compatibilityFlags,
+ * durableObjects, queueProducers, queueConsumers }`. Its [vars] are left out: each caller gives
+ * the worker's env in `bindings`. Read once (loading wrangler takes a few seconds).
+ */
+export async function deployedOptions() {
+  deployed ??= import('wrangler').then(({ unstable_getMiniflareWorkerOptions }) => {
+    const { workerOptions: o } = unstable_getMiniflareWorkerOptions(WRANGLER_CONFIG);
+    return Object.freeze({
+      compatibilityDate: o.compatibilityDate,
+      compatibilityFlags: o.compatibilityFlags,
+      durableObjects: o.durableObjects,
+      queueProducers: o.queueProducers,
+      queueConsumers: o.queueConsumers,
+    });
+  });
+  return deployed;
+}
 
 const HOST = '127.0.0.1';
 
@@ -34,12 +55,21 @@ function forwardLines(stream, sink) {
 
 /**
  * Starts the worker in workerd. `bindings`: the worker's env (SMSPARTNER_API_KEY,
- * SMSPARTNER_BASE_URL, ALLOWED_ORIGINS, FORCE_SANDBOX, SEND_TIMEOUT_MS), all strings.
- * `port`: 0 for any free port. `log(line)`: receives every line the worker and workerd print.
- * Resolves to `{ url, port, close() }`.
+ * SMSPARTNER_BASE_URL, ALLOWED_ORIGINS, FORCE_SANDBOX, SEND_TIMEOUT_MS, CAMPAIGN_SETTLE_SECONDS,
+ * CAMPAIGN_SWEEP_SECONDS, REPLY_WEBHOOK_TOKEN), all strings. `port`: 0 for any free port.
+ * `persist`: a directory keeping the Durable Objects' storage and alarms across restarts (else
+ * they live in memory). `log(line)`: receives every line the worker and workerd print.
+ * Resolves to `{ url, port, close(), mf }`.
  */
-export async function startWorker({ bindings = {}, port = 0, log = (line) => process.stdout.write(`${line}\n`) } = {}) {
+export async function startWorker({
+  bindings = {},
+  port = 0,
+  persist = false,
+  log = (line) => process.stdout.write(`${line}\n`),
+} = {}) {
   const mf = new Miniflare({
+    ...(await deployedOptions()),
+    durableObjectsPersist: persist,
     modules: true,
     scriptPath: WORKER_SCRIPT,
     modulesRoot: REPO_ROOT,
@@ -48,7 +78,6 @@ export async function startWorker({ bindings = {}, port = 0, log = (line) => pro
       { type: 'ESModule', include: ['**/*.js'] },
       { type: 'CompiledWasm', include: ['**/*.wasm'] },
     ],
-    compatibilityDate: COMPATIBILITY_DATE,
     bindings,
     host: HOST,
     port,
@@ -65,6 +94,7 @@ export async function startWorker({ bindings = {}, port = 0, log = (line) => pro
   let closed = null;
   return {
     url,
+    mf,
     port: Number(ready.port),
     close() {
       closed ??= mf.dispose();

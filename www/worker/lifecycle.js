@@ -41,10 +41,12 @@ const MAX_WEBHOOK_BYTES = 16 * 1024;
 
 /**
  * The routes, given the worker's helpers: `Refusal`, `json(status, value, key)`,
- * `withClient(env, (client) => …)`, `applySandbox(request, env)`, `isPlainObject`.
+ * `withClient(env, (client) => …)`, `applySandbox(request, env)`, `isPlainObject`, and
+ * `onReply(reply, env, request)`, awaited for each reply before it is kept (what it resolves to
+ * is added to the answer; what it throws refuses the call).
  */
 export function lifecycleRoutes(helpers) {
-  const { Refusal, json, withClient, applySandbox, isPlainObject } = helpers;
+  const { Refusal, json, withClient, applySandbox, isPlainObject, onReply = async () => ({}) } = helpers;
 
   /** A rejection of the client as the worker's refusal (status, body, log note). */
   const refusalOf = (failure) => {
@@ -110,9 +112,10 @@ export function lifecycleRoutes(helpers) {
     if (reply.kind === 'invalid') {
       throw new Refusal(400, { kind: 'request', code: 'reply_invalid', message: reply.reason }, { note: 'reply=invalid' });
     }
+    const added = await onReply(reply, env, request);
     replies.push(reply);
     if (replies.length > MAX_REPLIES) replies.splice(0, replies.length - MAX_REPLIES);
-    return json(200, { ok: true, kind: reply.kind }, env.SMSPARTNER_API_KEY);
+    return json(200, { ...added, ok: true, kind: reply.kind }, env.SMSPARTNER_API_KEY);
   }
 
   async function handleReplies(_envelope, env) {

@@ -37,6 +37,11 @@
 // null (kind "request" carries the worker's own snake_case code). For sends, `mayHaveBeenSent`
 // says whether the message may have left despite the error: the worker never resends.
 //
+// Campaigns (POST /api/campaigns, GET /api/campaigns/:id, POST /api/campaigns/:id/stop): see
+// campaigns.js; their chunks are sent by the queue consumer of consumer.js, recorded in the
+// Durable Objects of ledger.js and stop-list.js (bindings CAMPAIGNS, STOP_LIST, CAMPAIGN_CHUNKS;
+// wrangler.toml). A STOP received on /webhooks/replies goes on that STOP list.
+//
 // CORS: an Origin listed in ALLOWED_ORIGINS (or the worker's own) gets
 // Access-Control-Allow-Origin and its preflight answered; any other Origin gets no CORS header
 // and a 403, on the preflight and on the request. Requests without Origin (servers, curl) pass.
@@ -46,6 +51,11 @@ import wasm from '../../pkg/smspartner_wasm_bg.wasm';
 import { initSync, SmsPartnerClient, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
 import { lifecycleRoutes } from './lifecycle.js';
+import { campaignRoute, recordReply } from './campaigns.js';
+import { consumeChunks } from './consumer.js';
+
+export { CampaignLedger } from './ledger.js';
+export { StopList } from './stop-list.js';
 
 // Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
 initSync({ module: wasm });
@@ -78,7 +88,14 @@ class Refusal {
 /** Every route: the send's above, then those after the send (lifecycle.js). */
 const ALL_ROUTES = Object.freeze({
   ...ROUTES,
-  ...lifecycleRoutes({ Refusal, json, withClient, applySandbox, isPlainObject: (value) => isPlainObject(value) }),
+  ...lifecycleRoutes({
+    Refusal,
+    json,
+    withClient,
+    applySandbox,
+    isPlainObject: (value) => isPlainObject(value),
+    onReply: (reply, env, request) => recordReply(reply, env, request, SHARED),
+  }),
 });
 
 /** A failure of the client's HTTP request itself (kind "request"). */
@@ -112,10 +129,17 @@ export default {
     logLine(request.method, url.pathname, out.status, Date.now() - started, note, key);
     return out;
   },
+
+  /** Campaign chunks, one SMS Partner call each. */
+  async queue(batch, env) {
+    await consumeChunks(batch, env, SHARED);
+  },
 };
 
 /** Dispatches by path and method; throws a Refusal for what it will not serve. */
 async function route(request, env, url) {
+  const campaign = campaignRoute(url.pathname);
+  if (campaign !== null) return routeCampaign(campaign, request, env, url);
   const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
   const cors = corsOf(request, env, url);
@@ -130,6 +154,17 @@ async function route(request, env, url) {
   const body = await readJson(request);
   const envelope = readEnvelope(body, target.options);
   return target.handle(envelope, env);
+}
+
+/** A campaign route: its own methods, the same CORS rule. */
+function routeCampaign(campaign, request, env, url) {
+  const cors = corsOf(request, env, url);
+  if (request.method === 'OPTIONS') return preflight(cors, campaign.methods);
+  if (!campaign.methods.split(', ').includes(request.method)) {
+    throw refuse(405, 'method_not_allowed', `${url.pathname} accepts ${campaign.methods}`, { allow: campaign.methods });
+  }
+  if (cors.origin !== null && !cors.allowed) throw originRefused();
+  return campaign.serve(request, env, url, SHARED);
 }
 
 function originRefused() {
@@ -169,20 +204,12 @@ function allowedOrigins(env) {
 }
 
 /** Reads the body as JSON: Content-Type, size (declared and streamed), UTF-8, syntax. */
-async function readJson(request) {
+async function readJson(request, limit = MAX_BODY_BYTES) {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
     throw refuse(415, 'unsupported_media_type', 'the body must be JSON, sent with Content-Type: application/json');
   }
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = await readLimited(request.body, MAX_BODY_BYTES);
-  let text;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw refuse(400, 'invalid_json', 'the body is not valid UTF-8');
-  }
+  const text = await readText(request, limit);
   if (text.trim() === '') throw refuse(400, 'invalid_json', 'the body is empty: send { "request": { ... } }');
   try {
     return JSON.parse(text);
@@ -191,8 +218,20 @@ async function readJson(request) {
   }
 }
 
-function tooLarge() {
-  return refuse(413, 'body_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+/** The body as UTF-8 text of at most `limit` bytes (declared and streamed). */
+async function readText(request, limit) {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  const bytes = await readLimited(request.body, limit);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refuse(400, 'invalid_json', 'the body is not valid UTF-8');
+  }
+}
+
+function tooLarge(limit) {
+  return refuse(413, 'body_too_large', `the body is larger than ${limit} bytes`);
 }
 
 /** The stream's bytes; throws 413 as soon as more than `limit` arrive (the length header may lie or be absent). */
@@ -207,7 +246,7 @@ async function readLimited(stream, limit) {
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -290,16 +329,7 @@ async function handleSend({ request: given, options }, env) {
   clientSettings(env);
   const request = applySandbox(given, env);
   const report = validateSendRequest(request, { ...options, requireApiKey: false });
-  if (!report.valid) {
-    const count = report.errors.length;
-    const error = {
-      kind: 'validation',
-      message: `the request is not valid (${count} error${count === 1 ? '' : 's'})`,
-      errors: report.errors,
-      mayHaveBeenSent: false,
-    };
-    throw new Refusal(422, error, { note: 'validation', extra: { warnings: report.warnings } });
-  }
+  if (!report.valid) throw validationRefusal(report.errors, report.warnings);
   return withClient(env, async (client) => {
     try {
       const result = await client.send(request, options);
@@ -311,6 +341,29 @@ async function handleSend({ request: given, options }, env) {
     }
   });
 }
+
+/** 422: the request is not valid; `extra` goes beside the error in the body. */
+function validationRefusal(errors, warnings, extra = {}) {
+  const count = errors.length;
+  const error = {
+    kind: 'validation',
+    message: `the request is not valid (${count} error${count === 1 ? '' : 's'})`,
+    errors,
+    mayHaveBeenSent: false,
+  };
+  return new Refusal(422, error, { note: 'validation', extra: { warnings, ...extra } });
+}
+
+/** What the campaign routes and the queue consumer share with the routes above. */
+const SHARED = Object.freeze({
+  refuse,
+  readJson,
+  json,
+  applySandbox,
+  validationRefusal,
+  withClient,
+  log: (line) => console.log(`worker ${line}`),
+});
 
 /**
  * `{ baseUrl?, timeoutMs? }` from the bindings (the client's own defaults otherwise); a bad

@@ -1,0 +1,377 @@
+// Campaigns through the edge worker in workerd, on its Queue and Durable Objects, against the
+// stand-in: 100,000 recipients through faults sent exactly once, a consumer killed mid-call,
+// a STOP reply mid-campaign, the checks and reports of POST /api/campaigns, stopping.
+// Run: node --test tests/worker/campaigns.test.mjs
+
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, it } from 'node:test';
+import { startStandin } from '../../tools/standin/server.mjs';
+import { deployedOptions, startWorker } from '../../tools/demo/worker-runtime.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
+import { CANARY_KEY, assertNothingLeaked, call, seen } from './helpers.mjs';
+
+const TIMEOUT = { timeout: 240_000 };
+/** The worker's settings in these tests: short timeouts so that faults settle in seconds. */
+const FAST = Object.freeze({
+  SMSPARTNER_API_KEY: CANARY_KEY,
+  SEND_TIMEOUT_MS: '2000',
+  CAMPAIGN_SETTLE_SECONDS: '1',
+  CAMPAIGN_SWEEP_SECONDS: '60',
+});
+const POLL_MS = 250;
+
+/** A distinct valid French mobile number for each `i` (E.164). */
+const mobile = (i) => `+3361${String(i).padStart(7, '0')}`;
+
+/** Starts a worker whose log lines are kept (and checked for the key at the end). */
+async function startCampaignWorker(bindings, persist = false) {
+  const logs = [];
+  const worker = await startWorker({
+    bindings: { ...FAST, ...bindings },
+    persist,
+    log: (line) => {
+      logs.push(line);
+      seen.logs.push(line);
+    },
+  });
+  return { ...worker, logs };
+}
+
+const postCampaign = (worker, body) => call(worker.url, '/api/campaigns', { body });
+const progressOf = async (worker, id) => (await call(worker.url, `/api/campaigns/${id}?chunks=1`, { method: 'GET' })).body;
+
+/** Polls the campaign until `done(progress)`; fails with the last progress after `timeoutMs`. */
+async function waitForCampaign(worker, id, done, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let progress;
+  while (Date.now() < deadline) {
+    progress = await progressOf(worker, id);
+    if (done(progress)) return progress;
+    await sleep(POLL_MS);
+  }
+  const { list, ...summary } = progress ?? {};
+  assert.fail(`campaign ${id} did not settle: ${JSON.stringify(summary)}`);
+}
+
+const settled = (p) => p?.state === 'done' || (p?.state === 'stopped' && p.chunks.unknown === 0);
+
+/** The stand-in's bulk sends of campaign `id` (their tags start with it). */
+const bulkSendsOf = (standin, id) => standin.state.messages.filter((m) => m.kind === 'bulk' && String(m.body.tag).startsWith(`${id}-`));
+
+/** How often each number reached the stand-in in campaign `id` (every number of each stored SMSList). */
+function countAtStandin(standin, id) {
+  const counts = new Map();
+  for (const message of bulkSendsOf(standin, id)) {
+    for (const item of message.body.SMSList) counts.set(item.phoneNumber, (counts.get(item.phoneNumber) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** `{ missing, doubled }` of `numbers` in `counts`. */
+function exactness(numbers, counts) {
+  let missing = 0;
+  let doubled = 0;
+  for (const number of numbers) {
+    const n = counts.get(number) ?? 0;
+    if (n === 0) missing += 1;
+    if (n > 1) doubled += 1;
+  }
+  return { missing, doubled };
+}
+
+describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
+  let standin;
+  const closers = [];
+
+  before(async () => {
+    standin = await startStandin({ apiKeys: [CANARY_KEY], credits: { creditSms: 1_000_000 } });
+  });
+
+  after(async () => {
+    for (const close of closers.reverse()) await close();
+    await standin?.close();
+  });
+
+  /** A proxy and a worker sending through it; both closed after the tests. */
+  async function stack(plan, bindings = {}, persist = false) {
+    const proxy = await startFaultProxy(standin, plan);
+    const worker = await startCampaignWorker({ SMSPARTNER_BASE_URL: proxy.url, ...bindings }, persist);
+    closers.push(() => proxy.close(), () => worker.close());
+    return { proxy, worker };
+  }
+
+  it('sends 100,000 recipients exactly once through faults on 2% of the chunks', async () => {
+    const faults = new Map([
+      [13, { kind: 'status500' }],
+      [77, { kind: 'reset' }],
+      [131, { kind: 'slow', delayMs: 4000 }],
+      [188, { kind: 'refused' }],
+    ]);
+    const { proxy, worker } = await stack((tag, before) => (before === 0 ? faults.get(Number(tag.split('-')[1])) ?? null : null));
+    const numbers = Array.from({ length: 100_000 }, (_, i) => mobile(i));
+    const created = await postCampaign(worker, { request: { message: 'Les soldes commencent demain', sender: 'Boutique' }, recipients: numbers });
+    assert.equal(created.status, 202, created.text.slice(0, 500));
+    assert.equal(created.body.recipients, 100_000);
+    assert.equal(created.body.chunks, 200);
+    assert.deepEqual([created.body.invalid, created.body.skippedStop, created.body.duplicates], [[], [], []]);
+    const { id } = created.body;
+    assert.match(id, /^[a-z0-9]{12}$/);
+
+    const progress = await waitForCampaign(worker, id, settled, 180_000);
+    assert.equal(progress.state, 'done');
+    assert.deepEqual(progress.chunks, { total: 200, sent: 200, failed: 0, unknown: 0, pending: 0, skipped: 0, stopped: 0 });
+    assert.equal(progress.accepted, 100_000);
+    assert.equal(progress.nbSms, 100_000);
+
+    const counts = countAtStandin(standin, id);
+    assert.deepEqual(exactness(numbers, counts), { missing: 0, doubled: 0 });
+    assert.equal([...counts.values()].reduce((a, b) => a + b, 0), 100_000, 'a number outside the campaign was sent');
+    const accepted = bulkSendsOf(standin, id).flatMap((m) => m.recipients.map((r) => r.phoneNumber));
+    assert.equal(new Set(accepted).size, 100_000);
+    assert.equal(accepted.length, 100_000);
+
+    // Each faulted chunk: its first call failed, the ledger says how it was settled.
+    const byIndex = new Map(progress.list.map((chunk) => [chunk.index, chunk]));
+    for (const [index, fault] of faults) {
+      assert.ok(proxy.log.some((entry) => entry.tag === `${id}-${index}` && entry.fault === fault.kind), `chunk ${index} was not faulted`);
+    }
+    const lost = (index) => byIndex.get(index).history.find((event) => event.event === 'unknown')?.error;
+    assert.equal(lost(13).status, 500);
+    assert.equal(lost(77).kind, 'network');
+    assert.equal(lost(131).kind, 'timeout');
+    assert.equal(lost(188).kind, 'network');
+    // Not stored by the stand-in (500, refused): sent again after the tag showed no trace.
+    // Stored (reset, timeout): found by tag, never sent again.
+    assert.deepEqual(
+      [13, 77, 131, 188].map((i) => byIndex.get(i).resolvedBy),
+      ['send', 'trace', 'trace', 'send'],
+    );
+    for (const chunk of progress.list) {
+      assert.equal(chunk.tag, `${id}-${chunk.index}`);
+      if (chunk.attempts > 1) {
+        assert.ok(chunk.history.some((event) => event.event === 'unknown'), `chunk ${chunk.index} was retried without a lost answer`);
+      }
+      if (!faults.has(chunk.index) && chunk.attempts === 1) assert.equal(chunk.resolvedBy, 'send');
+    }
+  });
+
+  it('a consumer killed between "sending" and "sent" and restarted does not send again', async () => {
+    const persist = await mkdtemp(join(tmpdir(), 'campaign-ledger-'));
+    closers.push(() => rm(persist, { recursive: true, force: true }));
+    const bindings = { CAMPAIGN_SWEEP_SECONDS: '1' };
+    const { proxy, worker } = await stack((tag, before) => (tag.endsWith('-1') && before === 0 ? { kind: 'hold' } : null), bindings, persist);
+    const numbers = Array.from({ length: 30 }, (_, i) => mobile(200_000 + i));
+    const created = await postCampaign(worker, { request: { message: 'Votre colis arrive' }, recipients: numbers, options: { chunkSize: 10 } });
+    assert.equal(created.status, 202, created.text);
+    const { id } = created.body;
+
+    // Chunk 1 reached SMS Partner, its answer is held: the ledger says "sending".
+    const deadline = Date.now() + 30_000;
+    while (proxy.held.length === 0 && Date.now() < deadline) await sleep(20);
+    assert.equal(proxy.held.length, 1, 'chunk 1 never reached the stand-in');
+    const during = await progressOf(worker, id);
+    assert.equal(during.list[1].state, 'sending');
+    assert.equal(bulkSendsOf(standin, id).filter((m) => m.body.tag === `${id}-1`).length, 1);
+
+    // Killed mid-call: workerd goes away with the consumer, its queue message with it.
+    await worker.close();
+    for (const { res } of proxy.held) res.socket?.destroy();
+
+    const restarted = await startCampaignWorker({ SMSPARTNER_BASE_URL: proxy.url, ...bindings }, persist);
+    closers.push(() => restarted.close());
+    const progress = await waitForCampaign(restarted, id, settled, 60_000);
+    assert.deepEqual(progress.chunks, { total: 3, sent: 3, failed: 0, unknown: 0, pending: 0, skipped: 0, stopped: 0 });
+    assert.equal(progress.list[1].resolvedBy, 'trace');
+    assert.deepEqual(exactness(numbers, countAtStandin(standin, id)), { missing: 0, doubled: 0 });
+    assert.equal(bulkSendsOf(standin, id).length, 3);
+  });
+
+  it('a STOP reply received mid-campaign keeps the number out of later chunks and campaigns', async () => {
+    const { maxBatchSize } = Object.values((await deployedOptions()).queueConsumers)[0];
+    const { proxy, worker } = await stack(() => null, { SEND_TIMEOUT_MS: '10000' });
+    const webhook = `${worker.url}/webhooks/replies`;
+    const stopper = mobile(300_000);
+
+    // A first campaign reaches the number: its reply will come back to the webhook.
+    const first = await postCampaign(worker, { request: { message: 'Bienvenue', urlResponse: webhook }, recipients: [stopper] });
+    assert.equal(first.status, 202, first.text);
+    await waitForCampaign(worker, first.body.id, settled, 30_000);
+    const [firstSend] = bulkSendsOf(standin, first.body.id);
+
+    // The second: more chunks than a batch, the number in the last one; the first batch is
+    // held at the gate while the STOP arrives, so the last chunk is read after it (workerd's
+    // queue, as Miniflare runs it, hands the consumer one batch at a time).
+    const chunkSize = 5;
+    const chunkCount = maxBatchSize + 2;
+    const numbers = Array.from({ length: chunkSize * chunkCount - 1 }, (_, i) => mobile(300_001 + i));
+    numbers.push(stopper);
+    proxy.gate();
+    const second = await postCampaign(worker, { request: { message: 'Promo', urlResponse: webhook }, recipients: numbers, options: { chunkSize } });
+    assert.equal(second.status, 202, second.text);
+    assert.equal(second.body.chunks, chunkCount);
+    const deadline = Date.now() + 30_000;
+    while (proxy.waiting === 0 && Date.now() < deadline) await sleep(20);
+    assert.ok(proxy.waiting > 0, 'no chunk reached the gate');
+
+    const posted = await fetch(`${standin.url}/__standin/reply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messageId: firstSend.messageId, phoneNumber: stopper, text: 'STOP' }),
+    }).then((r) => r.json());
+    assert.ok(posted.ok, JSON.stringify(posted));
+    assert.deepEqual(posted.posted.map((p) => p.status), [200]);
+    proxy.open();
+
+    const progress = await waitForCampaign(worker, second.body.id, settled, 60_000);
+    assert.equal(progress.chunks.sent, chunkCount);
+    const last = progress.list[chunkCount - 1];
+    assert.deepEqual(last.skippedStop, [stopper]);
+    assert.equal(progress.skippedStop, 1);
+    const counts = countAtStandin(standin, second.body.id);
+    assert.equal(counts.get(stopper), undefined, 'the STOP number was sent');
+    assert.deepEqual(exactness(numbers.slice(0, -1), counts), { missing: 0, doubled: 0 });
+
+    // A later campaign leaves it out from the start and says so.
+    const third = await postCampaign(worker, { request: { message: 'Encore' }, recipients: [stopper, mobile(300_500)] });
+    assert.equal(third.status, 202, third.text);
+    assert.equal(third.body.recipients, 1);
+    assert.deepEqual(third.body.skippedStop, [{ index: 0, phoneNumber: stopper, reason: 'stop_list' }]);
+    await waitForCampaign(worker, third.body.id, settled, 30_000);
+    assert.deepEqual(bulkSendsOf(standin, third.body.id).flatMap((m) => m.body.SMSList.map((item) => item.phoneNumber)), [mobile(300_500)]);
+  });
+
+  describe('checks, reports and stopping', () => {
+    let proxy;
+    let worker;
+    before(async () => {
+      ({ proxy, worker } = await stack(() => null, { REPLY_WEBHOOK_TOKEN: 'hook-secret-1' }));
+    });
+
+    it('reports invalid rows, repeated numbers and per-row messages the package refuses, and sends the rest', async () => {
+      const recipients = [
+        '06 12 34 56 78',
+        'not a number',
+        '+33612345678',
+        { phoneNumber: '06 98 76 54 32', message: 'x'.repeat(2000) },
+        { phoneNumber: '06 11 11 11 11', message: 'Bonjour Paul' },
+        12345,
+      ];
+      const before = standin.state.messages.length;
+      const check = await postCampaign(worker, { request: { message: 'Bonjour', sender: 'Boutique' }, recipients, options: { dryRun: true } });
+      assert.equal(check.status, 200, check.text);
+      assert.deepEqual([check.body.dryRun, check.body.id, check.body.recipients, check.body.invalid.length], [true, undefined, 2, 3]);
+      await sleep(300);
+      assert.equal(standin.state.messages.length, before, 'a dry run sent something');
+      const res = await postCampaign(worker, { request: { message: 'Bonjour', sender: 'Boutique' }, recipients });
+      assert.equal(res.status, 202, res.text);
+      assert.equal(res.headers.get('location'), `/api/campaigns/${res.body.id}`);
+      assert.equal(res.body.recipients, 2);
+      assert.deepEqual(res.body.invalid.map((row) => [row.index, row.field, row.code]), [
+        [1, 'phoneNumber', 'invalid_characters'],
+        [3, 'message', 'message_too_long'],
+        [5, 'phoneNumber', 'invalid_type'],
+      ]);
+      assert.deepEqual(res.body.duplicates, [{ index: 2, input: '+33612345678', phoneNumber: '+33612345678' }]);
+      await waitForCampaign(worker, res.body.id, settled, 30_000);
+      const [send] = bulkSendsOf(standin, res.body.id);
+      assert.deepEqual(send.body.SMSList, [
+        { phoneNumber: '+33612345678', message: 'Bonjour' },
+        { phoneNumber: '+33611111111', message: 'Bonjour Paul' },
+      ]);
+      assert.equal(send.body.sender, 'Boutique');
+      assert.equal(send.body.tag, `${res.body.id}-0`);
+    });
+
+    it('cuts chunks of long personal messages smaller than 500, so that each fits its ledger row', async () => {
+      const message = 'é'.repeat(1500); // 10 SMS, 3,000 bytes of UTF-8
+      const recipients = Array.from({ length: 600 }, (_, i) => ({ phoneNumber: mobile(500_000 + i), message }));
+      const res = await postCampaign(worker, { request: {}, recipients, options: { dryRun: true } });
+      assert.equal(res.status, 200, res.text.slice(0, 300));
+      assert.deepEqual([res.body.recipients, res.body.chunks], [600, 2]);
+    });
+
+    it('refuses a campaign whose shared fields are invalid, with the package’s errors, and sends nothing', async () => {
+      const before = standin.state.messages.length;
+      const res = await postCampaign(worker, { request: { message: 'Bonjour', sender: 'x' }, recipients: ['0612345678'] });
+      assert.equal(res.status, 422, res.text);
+      assert.equal(res.body.error.kind, 'validation');
+      assert.deepEqual(res.body.error.errors.map((e) => e.code), ['sender_too_short']);
+      const none = await postCampaign(worker, { request: { message: 'Bonjour' }, recipients: ['nope'] });
+      assert.equal(none.status, 422, none.text);
+      assert.equal(none.body.invalid.length, 1);
+      assert.equal(standin.state.messages.length, before);
+    });
+
+    it('refuses bodies it will not read', async () => {
+      const cases = [
+        [{ request: { message: 'a', tag: 'mine' }, recipients: ['0612345678'] }, 'body_invalid'],
+        [{ request: { message: 'a', phoneNumbers: '0612345678' }, recipients: ['0612345678'] }, 'body_invalid'],
+        [{ request: { message: 'a', apiKey: 'x' }, recipients: ['0612345678'] }, 'api_key_not_accepted'],
+        [{ request: { message: 'a' }, recipients: [] }, 'body_invalid'],
+        [{ request: { message: 'a' }, recipients: ['0612345678'], options: { chunkSize: 501 } }, 'options_invalid'],
+        [{ request: { message: 'a' }, recipients: ['0612345678'], options: { now: '2030-01-01' } }, 'option_not_accepted'],
+        [{ request: { message: 'a' }, recipients: Array(100_001).fill('0612345678') }, 'too_many_recipients'],
+      ];
+      for (const [body, code] of cases) {
+        const res = await postCampaign(worker, body);
+        assert.equal(res.status, 400, res.text.slice(0, 300));
+        assert.equal(res.body.error.code, code);
+      }
+      const missing = await call(worker.url, '/api/campaigns/aaaaaaaaaaaa', { method: 'GET' });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.error.code, 'campaign_not_found');
+      const wrongMethod = await call(worker.url, '/api/campaigns', { method: 'GET' });
+      assert.equal(wrongMethod.status, 405);
+    });
+
+    it('stops a campaign: chunks not begun are never sent', async () => {
+      proxy.gate();
+      const numbers = Array.from({ length: 60 }, (_, i) => mobile(400_000 + i));
+      const res = await postCampaign(worker, { request: { message: 'Stop me' }, recipients: numbers, options: { chunkSize: 1 } });
+      assert.equal(res.status, 202, res.text);
+      const deadline = Date.now() + 30_000;
+      while (proxy.waiting === 0 && Date.now() < deadline) await sleep(20);
+      const stopped = await call(worker.url, `/api/campaigns/${res.body.id}/stop`, { body: {} });
+      assert.equal(stopped.status, 200, stopped.text);
+      assert.equal(stopped.body.state, 'stopped');
+      proxy.open();
+      const progress = await waitForCampaign(worker, res.body.id, settled, 60_000);
+      const sent = bulkSendsOf(standin, res.body.id).length;
+      assert.equal(progress.chunks.sent, sent);
+      assert.ok(sent < 60, 'every chunk was sent despite the stop');
+      assert.equal(progress.chunks.stopped, 60 - sent);
+      for (const count of countAtStandin(standin, res.body.id).values()) assert.equal(count, 1);
+    });
+
+    it('takes replies only with the webhook token, and a plain reply stops nothing', async () => {
+      const form = new URLSearchParams({ type: 'response', phone_number: '+33655555555', text: 'STOP', message_id: '1' }).toString();
+      const post = (query) => call(worker.url, `/webhooks/replies${query}`, { raw: form, contentType: 'application/x-www-form-urlencoded' });
+      assert.equal((await post('')).status, 403);
+      assert.equal((await post('?token=wrong')).status, 403);
+      const ok = await post('?token=hook-secret-1');
+      assert.equal(ok.status, 200, ok.text);
+      assert.deepEqual([ok.body.kind, ok.body.stopListed, ok.body.added], ['stop', true, true]);
+      const again = await post('?token=hook-secret-1');
+      assert.equal(again.body.added, false);
+      const reply = await call(worker.url, '/webhooks/replies?token=hook-secret-1', {
+        raw: new URLSearchParams({ type: 'response', phone_number: '+33666666666', text: 'Oui merci', message_id: '1' }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      });
+      assert.deepEqual([reply.body.kind, reply.body.stopListed], ['reply', false]);
+      const bad = await call(worker.url, '/webhooks/replies?token=hook-secret-1', { raw: '{"nope":', contentType: 'application/json' });
+      assert.equal(bad.status, 400);
+      const res = await postCampaign(worker, { request: { message: 'x' }, recipients: ['+33655555555', '+33666666666'] });
+      assert.deepEqual(res.body.skippedStop, [{ index: 0, phoneNumber: '+33655555555', reason: 'stop_list' }]);
+      assert.equal(res.body.recipients, 1);
+    });
+  });
+
+  it('never shows the key', () => {
+    assertNothingLeaked();
+    for (const line of seen.logs) assert.ok(!line.includes('hook-secret-1'), `a log line holds the webhook token: ${line}`);
+  });
+});

@@ -1,0 +1,335 @@
+// The demo page's Campaign tab: a CSV of numbers (optionally a message per row) pasted or
+// uploaded, checked by the edge worker (invalid, repeated and STOP-listed rows shown), sent in
+// sandbox as a campaign, its chunks' progress drawn as a bar, and a stop button.
+
+/** How often the progress is read while a campaign runs. */
+const POLL_MS = 500;
+/** How long one call to the worker may take before the tab gives up on it. */
+const CALL_TIMEOUT_MS = 60_000;
+/** States after which a chunk never changes. */
+const FINAL = new Set(['sent', 'failed', 'skipped', 'stopped']);
+
+const TEXTS = {
+  en: {
+    tabCompose: 'Compose',
+    tabCampaign: 'Campaign',
+    title: 'Campaign',
+    intro: 'Thousands of numbers, sent in chunks of at most 500 on the worker’s queue, each chunk exactly once.',
+    csv: 'Numbers, one a row (CSV: number, then optionally the row’s own message)',
+    file: 'Or upload a CSV file',
+    message: 'Message (for rows without their own)',
+    sender: 'Sender',
+    chunkSize: 'Numbers per chunk',
+    check: 'Check',
+    send: 'Send in sandbox',
+    stop: 'Stop',
+    noWorker: 'No worker is configured: the campaign cannot be sent.',
+    rows: (n) => `${n} row${n === 1 ? '' : 's'} read`,
+    report: (r) => `${r.recipients} to send in ${r.chunks} chunk${r.chunks === 1 ? '' : 's'} · ${r.invalid.length} invalid · ${r.skippedStop.length} on the STOP list · ${r.duplicates.length} repeated`,
+    invalid: 'Invalid rows',
+    stopRows: 'On the STOP list (not sent)',
+    duplicates: 'Repeated (sent once)',
+    row: (line) => `row ${line}`,
+    progress: (p) => `${p.state} · ${p.chunks.sent} of ${p.chunks.total} chunks sent · ${p.accepted} numbers accepted · ${p.chunks.failed} failed · ${p.chunks.unknown} being settled`,
+    failed: 'The worker refused',
+  },
+  fr: {
+    tabCompose: 'Rédiger',
+    tabCampaign: 'Campagne',
+    title: 'Campagne',
+    intro: 'Des milliers de numéros, envoyés par lots de 500 au plus sur la file du worker, chaque lot une seule fois.',
+    csv: 'Numéros, un par ligne (CSV : numéro, puis le message propre à la ligne, facultatif)',
+    file: 'Ou choisir un fichier CSV',
+    message: 'Message (pour les lignes sans le leur)',
+    sender: 'Expéditeur',
+    chunkSize: 'Numéros par lot',
+    check: 'Vérifier',
+    send: 'Envoyer en sandbox',
+    stop: 'Arrêter',
+    noWorker: 'Aucun worker n’est configuré : la campagne ne peut pas partir.',
+    rows: (n) => `${n} ligne${n > 1 ? 's' : ''} lue${n > 1 ? 's' : ''}`,
+    report: (r) => `${r.recipients} à envoyer en ${r.chunks} lot${r.chunks > 1 ? 's' : ''} · ${r.invalid.length} invalide(s) · ${r.skippedStop.length} en liste STOP · ${r.duplicates.length} en double`,
+    invalid: 'Lignes invalides',
+    stopRows: 'En liste STOP (non envoyés)',
+    duplicates: 'En double (envoyés une fois)',
+    row: (line) => `ligne ${line}`,
+    progress: (p) => `${p.state} · ${p.chunks.sent} lot(s) sur ${p.chunks.total} envoyés · ${p.accepted} numéros acceptés · ${p.chunks.failed} refusé(s) · ${p.chunks.unknown} en cours de vérification`,
+    failed: 'Le worker a refusé',
+  },
+};
+
+const lang = () => (document.documentElement.lang === 'fr' ? 'fr' : 'en');
+const text = (key, ...args) => {
+  const value = TEXTS[lang()][key];
+  return typeof value === 'function' ? value(...args) : value;
+};
+
+/**
+ * The rows of a CSV text: `[{ line, phoneNumber, message }]` (`message` null when the row has
+ * none). Fields are separated by `,` or `;`, may be quoted (`""` inside quotes is a quote); a
+ * first row without a digit is a header; blank rows are skipped.
+ */
+export function readCsv(csv) {
+  const rows = [];
+  let field = '';
+  let fields = [];
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const endRow = () => {
+    fields.push(field);
+    if (fields.some((f) => f.trim() !== '')) rows.push({ line: rowLine, fields });
+    fields = [];
+    field = '';
+    rowLine = line;
+  };
+  for (let i = 0; i < csv.length; i += 1) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line += 1;
+        field += c;
+      }
+    } else if (c === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (c === ',' || c === ';') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && csv[i + 1] === '\n') i += 1;
+      line += 1;
+      endRow();
+    } else field += c;
+  }
+  endRow();
+  if (rows.length > 0 && !/\d/.test(rows[0].fields[0])) rows.shift();
+  return rows.map(({ line: at, fields: [number, ...rest] }) => {
+    const message = rest.join(',').trim();
+    return { line: at, phoneNumber: number.trim(), message: message === '' ? null : message };
+  });
+}
+
+/** Builds the tab bar and the panel, and wires them. */
+function mount(root, config) {
+  const main = document.querySelector('main');
+  root.innerHTML = `
+    <nav class="campaign-tabs" role="tablist" aria-label="Mode">
+      <button type="button" role="tab" id="tab-compose" data-testid="tab-compose" aria-selected="true" aria-controls="compose" data-text="tabCompose"></button>
+      <button type="button" role="tab" id="tab-campaign" data-testid="tab-campaign" aria-selected="false" aria-controls="campaign" data-text="tabCampaign"></button>
+    </nav>
+    <section id="campaign" class="campaign card" data-testid="campaign" role="tabpanel" aria-labelledby="tab-campaign" hidden>
+      <h2 data-text="title"></h2>
+      <p class="hint" data-text="intro"></p>
+      <label for="campaign-csv" data-text="csv"></label>
+      <textarea id="campaign-csv" data-testid="campaign-csv" rows="8" spellcheck="false" autocomplete="off"
+        placeholder="06 12 34 56 78, Bonjour Marie&#10;+33 6 98 76 54 32"></textarea>
+      <div class="campaign-row">
+        <div class="field"><label for="campaign-file" data-text="file"></label>
+          <input type="file" id="campaign-file" data-testid="campaign-file" accept=".csv,text/csv,text/plain"></div>
+        <div class="field"><label for="campaign-chunk-size" data-text="chunkSize"></label>
+          <input type="number" id="campaign-chunk-size" data-testid="campaign-chunk-size" min="1" max="500" value="500"></div>
+      </div>
+      <label for="campaign-message" data-text="message"></label>
+      <textarea id="campaign-message" data-testid="campaign-message" rows="3"></textarea>
+      <div class="campaign-row">
+        <div class="field"><label for="campaign-sender" data-text="sender"></label>
+          <input id="campaign-sender" data-testid="campaign-sender" autocomplete="off" spellcheck="false" maxlength="40"></div>
+      </div>
+      <p id="campaign-rows" class="hint" data-testid="campaign-rows" aria-live="polite"></p>
+      <div class="campaign-actions">
+        <button type="button" id="campaign-check" class="secondary" data-testid="campaign-check" data-text="check"></button>
+        <button type="button" id="campaign-send" class="primary" data-testid="campaign-send" data-text="send"></button>
+        <button type="button" id="campaign-stop" class="secondary" data-testid="campaign-stop" data-text="stop" disabled></button>
+      </div>
+      <p id="campaign-note" class="campaign-note" data-testid="campaign-note" role="status" aria-live="polite"></p>
+      <div id="campaign-report" data-testid="campaign-report"></div>
+      <div id="campaign-progress" class="campaign-progress" data-testid="campaign-progress" hidden>
+        <p id="campaign-progress-text" data-testid="campaign-progress-text" aria-live="polite"></p>
+        <div id="campaign-chunks" class="campaign-chunks" data-testid="campaign-chunks" role="img" aria-labelledby="campaign-progress-text"></div>
+      </div>
+    </section>`;
+  main.before(root.firstElementChild);
+  main.after(root.lastElementChild);
+  root.remove();
+  main.id ||= 'compose-main';
+  document.getElementById('tab-compose').setAttribute('aria-controls', main.id);
+
+  const $ = (id) => document.getElementById(id);
+  const panel = $('campaign');
+  const state = { rows: [], running: null, timer: null, lastReport: null, lastProgress: null };
+
+  const renderTexts = () => {
+    for (const node of document.querySelectorAll('[data-text]')) node.textContent = text(node.dataset.text);
+    $('campaign-rows').textContent = state.rows.length ? text('rows', state.rows.length) : '';
+    if (state.lastReport) renderReport(state.lastReport);
+    if (state.lastProgress) renderProgress(state.lastProgress);
+  };
+
+  const show = (campaign) => {
+    panel.hidden = !campaign;
+    main.hidden = campaign;
+    $('tab-compose').setAttribute('aria-selected', String(!campaign));
+    $('tab-campaign').setAttribute('aria-selected', String(campaign));
+  };
+  $('tab-compose').addEventListener('click', () => show(false));
+  $('tab-campaign').addEventListener('click', () => show(true));
+
+  const readRows = () => {
+    state.rows = readCsv($('campaign-csv').value);
+    $('campaign-rows').textContent = state.rows.length ? text('rows', state.rows.length) : '';
+  };
+  $('campaign-csv').addEventListener('input', readRows);
+  $('campaign-file').addEventListener('change', async () => {
+    const file = $('campaign-file').files?.[0];
+    if (!file) return;
+    $('campaign-csv').value = await file.text();
+    readRows();
+  });
+
+  const note = (message, kind = 'info') => {
+    $('campaign-note').textContent = message;
+    $('campaign-note').dataset.kind = kind;
+  };
+
+  const body = (dryRun) => {
+    const request = { sandbox: 1 };
+    const message = $('campaign-message').value;
+    if (message !== '') request.message = message;
+    const sender = $('campaign-sender').value.trim();
+    if (sender !== '') request.sender = sender;
+    // Replies (a STOP among them) come back to the worker, which keeps the STOP list.
+    if (typeof config.replyUrl === 'string' && config.replyUrl !== '') request.urlResponse = config.replyUrl;
+    const recipients = state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
+    const options = { chunkSize: Number($('campaign-chunk-size').value) || 500, lang: lang(), ...(dryRun ? { dryRun: true } : {}) };
+    return { request, recipients, options };
+  };
+
+  const callWorker = async (path, init = {}) => {
+    const response = await fetch(`${String(config.workerUrl).replace(/\/+$/, '')}${path}`, {
+      ...init,
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  };
+
+  const post = (path, value) =>
+    callWorker(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+
+  /** Shows a refusal of the worker: its sentence and the package's errors. */
+  const refusal = (answer) => {
+    const error = answer.body?.error;
+    const details = (error?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    note(`${text('failed')} (${answer.status}): ${error?.message ?? 'no answer'}${details ? ` — ${details}` : ''}`, 'error');
+    if (answer.body?.invalid) renderReport({ recipients: 0, chunks: 0, warnings: [], ...answer.body });
+  };
+
+  function renderReport(report) {
+    state.lastReport = report;
+    const lineOf = (index) => state.rows[index]?.line ?? index + 1;
+    const list = (title, items, describe, testid) =>
+      items.length === 0
+        ? ''
+        : `<h3>${title}</h3><ul class="campaign-list" data-testid="${testid}">${items.map((item) => `<li>${describe(item)}</li>`).join('')}</ul>`;
+    const esc = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    $('campaign-report').innerHTML = [
+      `<p data-testid="campaign-summary">${esc(text('report', report))}</p>`,
+      list(text('invalid'), report.invalid ?? [], (r) => `${esc(text('row', lineOf(r.index)))}: <code>${esc(r.input)}</code> — ${esc(r.reason)}`, 'campaign-invalid'),
+      list(text('stopRows'), report.skippedStop ?? [], (r) => `${esc(text('row', lineOf(r.index)))}: <code>${esc(r.phoneNumber)}</code>`, 'campaign-stop-rows'),
+      list(text('duplicates'), report.duplicates ?? [], (r) => `${esc(text('row', lineOf(r.index)))}: <code>${esc(r.input)}</code>`, 'campaign-duplicates'),
+    ].join('');
+  }
+
+  function renderProgress(progress) {
+    state.lastProgress = progress;
+    $('campaign-progress').hidden = false;
+    $('campaign-progress-text').textContent = text('progress', progress);
+    const bar = $('campaign-chunks');
+    bar.dataset.state = progress.state;
+    const list = progress.list ?? [];
+    while (bar.children.length < list.length) bar.append(document.createElement('span'));
+    list.forEach((chunk, i) => {
+      const cell = bar.children[i];
+      cell.dataset.state = chunk.state;
+      cell.title = `#${chunk.index} · ${chunk.state} · ${chunk.recipients} · ${chunk.attempts}×`;
+    });
+  }
+
+  const finished = (progress) =>
+    progress.state === 'done' || (progress.state === 'stopped' && (progress.list ?? []).every((chunk) => FINAL.has(chunk.state)));
+
+  const poll = async () => {
+    if (state.running === null) return;
+    const answer = await callWorker(`/api/campaigns/${state.running}?chunks=1`).catch(() => null);
+    if (answer?.status === 200) {
+      renderProgress(answer.body);
+      if (finished(answer.body)) {
+        state.running = null;
+        $('campaign-stop').disabled = true;
+        $('campaign-send').disabled = false;
+        return;
+      }
+    }
+    state.timer = setTimeout(poll, POLL_MS);
+  };
+
+  $('campaign-check').addEventListener('click', async () => {
+    readRows();
+    const answer = await post('/api/campaigns', body(true)).catch(() => ({ status: 0, body: null }));
+    if (answer.status === 200) {
+      note('');
+      renderReport(answer.body);
+    } else refusal(answer);
+  });
+
+  $('campaign-send').addEventListener('click', async () => {
+    readRows();
+    $('campaign-send').disabled = true;
+    const answer = await post('/api/campaigns', body(false)).catch(() => ({ status: 0, body: null }));
+    if (answer.status !== 202) {
+      refusal(answer);
+      $('campaign-send').disabled = false;
+      return;
+    }
+    note('');
+    renderReport(answer.body);
+    state.running = answer.body.id;
+    $('campaign-chunks').replaceChildren();
+    $('campaign-stop').disabled = false;
+    poll();
+  });
+
+  $('campaign-stop').addEventListener('click', async () => {
+    if (state.running === null) return;
+    const answer = await post(`/api/campaigns/${state.running}/stop`, {}).catch(() => ({ status: 0, body: null }));
+    if (answer.status !== 200) refusal(answer);
+  });
+
+  if (!config.workerUrl) {
+    $('campaign-send').disabled = true;
+    $('campaign-check').disabled = true;
+    note(text('noWorker'), 'error');
+  }
+  new MutationObserver(renderTexts).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  renderTexts();
+  panel.dataset.ready = 'true';
+}
+
+async function start() {
+  const root = document.getElementById('campaign-root');
+  if (root === null) return;
+  let config = { workerUrl: null };
+  try {
+    const response = await fetch('/config.json', { cache: 'no-store' });
+    if (response.ok) config = await response.json();
+  } catch {
+    // No configuration: the tab says the worker is missing.
+  }
+  mount(root, config);
+}
+
+if (typeof document !== 'undefined') start();

@@ -1,0 +1,267 @@
+// The campaign routes of the example worker: a campaign checked and cut into chunks, its
+// progress, its stop; and the STOP list fed by SMS Partner's reply webhook.
+//
+// Routes (the worker's common error body, CORS and log line apply):
+//   POST /api/campaigns            body { request, recipients, options? }
+//     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox };
+//     with options.dryRun: 200, the same report without id, nothing recorded or sent
+//   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
+//   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
+// On POST /webhooks/replies (lifecycle.js), `recordReply` puts a STOP's number on the STOP list;
+// with the secret REPLY_WEBHOOK_TOKEN set, the webhook's address must carry ?token=<it>.
+// `request` is a SendRequest without phoneNumbers and tag (each chunk carries its own tag);
+// `recipients` up to 100,000 numbers or { phoneNumber, message } pairs (a pair's message
+// replaces request.message). Every number and message goes through the package's checks:
+// invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
+
+import { parsePhoneNumbers, validateSendRequest } from '../../pkg/index.js';
+import { ledgerOf } from './ledger.js';
+import { stopListOf } from './stop-list.js';
+import { seconds } from './consumer.js';
+
+/** Recipients of one chunk: SMS Partner's limit of one request (the package refuses more). */
+export const CHUNK_SIZE = 500;
+/** Recipients of one campaign. */
+export const MAX_RECIPIENTS = 100_000;
+/** Largest campaign body: 100,000 pairs with a message of a few SMS each. */
+const MAX_CAMPAIGN_BYTES = 32 * 1024 * 1024;
+/** Largest stored chunk: a Durable Object's SQLite row takes 2 MB; long personal messages cut chunks sooner. */
+const MAX_CHUNK_BYTES = 1024 * 1024;
+const DEFAULT_SWEEP_SECONDS = 300;
+const ID_PATTERN = /^[a-z0-9]{12}$/;
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** Options a campaign may give: those of a send, the chunk size, and a check without sending. */
+const CAMPAIGN_OPTIONS = ['commercial', 'lang', 'chunkSize', 'dryRun'];
+/** Fields of a validation report that belong to a row rather than to the whole campaign. */
+const ROW_FIELDS = new Set(['phoneNumbers', 'message']);
+
+/** The route serving `path`: `{ methods, serve(request, env, url, http) }`, or null. */
+export function campaignRoute(path) {
+  if (path === '/api/campaigns') return { methods: 'POST, OPTIONS', serve: createCampaign };
+  const match = /^\/api\/campaigns\/([^/]+)(\/stop)?$/.exec(path);
+  if (match === null) return null;
+  const [, id, stop] = match;
+  if (stop) return { methods: 'POST, OPTIONS', serve: (req, env, url, http) => stopCampaign(id, env, http) };
+  return { methods: 'GET, OPTIONS', serve: (req, env, url, http) => campaignProgress(id, env, url, http) };
+}
+
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A new campaign id: 12 random lowercase letters and digits (its chunk tags stay under 20). */
+function newId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('');
+}
+
+/** Checks the body `{ request, recipients, options? }`; refuses what the worker will not take. */
+function readCampaignBody(body, http) {
+  const bad = (code, message) => http.refuse(400, code, message);
+  if (!isPlainObject(body)) throw bad('body_invalid', 'the body must be a JSON object { "request", "recipients", "options" }');
+  for (const name of Object.keys(body)) {
+    if (!['request', 'recipients', 'options'].includes(name)) {
+      throw bad('body_invalid', `unknown property "${name}" in the body: only "request", "recipients" and "options" are read`);
+    }
+  }
+  const { request, recipients } = body;
+  if (!isPlainObject(request)) throw bad('body_invalid', '"request" must be an object of SMS Partner parameters');
+  if (Object.hasOwn(request, 'apiKey') || Object.hasOwn(body, 'apiKey')) {
+    throw bad('api_key_not_accepted', 'leave apiKey out: the worker sends with its own key');
+  }
+  if (Object.hasOwn(request, 'phoneNumbers')) {
+    throw bad('body_invalid', 'request.phoneNumbers is not read here: give the numbers in "recipients"');
+  }
+  if (Object.hasOwn(request, 'tag')) {
+    throw bad('body_invalid', 'request.tag is not accepted: the worker tags each chunk with its own tag');
+  }
+  if (!Array.isArray(recipients) || recipients.length === 0) {
+    throw bad('body_invalid', '"recipients" must be a non-empty array of numbers or { phoneNumber, message }');
+  }
+  if (recipients.length > MAX_RECIPIENTS) {
+    throw bad('too_many_recipients', `${recipients.length} recipients given: a campaign takes at most ${MAX_RECIPIENTS}`);
+  }
+  const options = body.options ?? {};
+  if (!isPlainObject(options)) throw bad('options_invalid', '"options" must be an object');
+  for (const name of Object.keys(options)) {
+    if (!CAMPAIGN_OPTIONS.includes(name)) {
+      throw bad('option_not_accepted', `options.${name} is not accepted here (accepted: ${CAMPAIGN_OPTIONS.join(', ')})`);
+    }
+  }
+  const { chunkSize = CHUNK_SIZE, dryRun = false, ...sendOptions } = options;
+  if (typeof dryRun !== 'boolean') throw bad('options_invalid', 'options.dryRun must be true or false');
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > CHUNK_SIZE) {
+    throw bad('options_invalid', `options.chunkSize must be a whole number from 1 to ${CHUNK_SIZE}`);
+  }
+  return { request, recipients, chunkSize, dryRun, sendOptions };
+}
+
+/**
+ * Checks every row with the package: `{ rows: [{ index, phoneNumber, message }], invalid, duplicates,
+ * campaignErrors, warnings, request }`. A message is validated once however many rows carry it;
+ * an issue on a field other than the number and the message concerns the whole campaign.
+ */
+function checkRows(request, recipients, sendOptions) {
+  const verdicts = new Map(); // message → report of the first row carrying it
+  const rows = [];
+  const invalid = [];
+  const duplicates = [];
+  const seen = new Set();
+  let campaignErrors = null;
+  let warnings = [];
+  let normalized = null;
+  recipients.forEach((entry, index) => {
+    const pair = isPlainObject(entry);
+    const input = pair ? entry.phoneNumber : entry;
+    const message = pair && entry.message !== undefined ? entry.message : request.message;
+    if (typeof input !== 'string') {
+      invalid.push({ index, input: null, field: 'phoneNumber', code: 'invalid_type', reason: 'a recipient is a number (string) or { phoneNumber, message }' });
+      return;
+    }
+    const parsed = parsePhoneNumbers(input, sendOptions.lang === undefined ? undefined : { lang: sendOptions.lang });
+    if (parsed.invalid.length > 0 || parsed.numbers.length !== 1) {
+      const first = parsed.invalid[0];
+      invalid.push({
+        index,
+        input,
+        field: 'phoneNumber',
+        code: first?.code ?? (parsed.numbers.length > 1 ? 'too_many_phone_numbers' : 'phone_numbers_required'),
+        reason: first?.reason ?? (parsed.numbers.length > 1 ? 'one number a recipient' : 'no number'),
+      });
+      return;
+    }
+    const [phoneNumber] = parsed.numbers;
+    if (seen.has(phoneNumber)) {
+      duplicates.push({ index, input, phoneNumber });
+      return;
+    }
+    const key = typeof message === 'string' ? message : JSON.stringify(message ?? null);
+    let report = verdicts.get(key);
+    if (report === undefined) {
+      report = validateSendRequest({ ...request, phoneNumbers: phoneNumber, message }, { ...sendOptions, requireApiKey: false });
+      verdicts.set(key, report);
+      if (campaignErrors === null) {
+        campaignErrors = report.errors.filter((issue) => !ROW_FIELDS.has(issue.field));
+        warnings = report.warnings.filter((issue) => !ROW_FIELDS.has(issue.field) || issue.field === 'message');
+      }
+    }
+    const rowErrors = report.errors.filter((issue) => issue.field === 'message');
+    if (rowErrors.length > 0) {
+      invalid.push({ index, input, field: 'message', code: rowErrors[0].code, reason: rowErrors[0].message });
+      return;
+    }
+    if (report.valid) normalized ??= report.request;
+    seen.add(phoneNumber);
+    rows.push({ index, phoneNumber, message });
+  });
+  return { rows, invalid, duplicates, campaignErrors: campaignErrors ?? [], warnings, request: normalized };
+}
+
+/** The rows in chunks of at most `chunkSize`, and of at most MAX_CHUNK_BYTES of numbers and messages. */
+function cutChunks(rows, chunkSize, personal) {
+  const chunks = [];
+  let part = [];
+  let bytes = 0;
+  const close = () => {
+    if (part.length === 0) return;
+    chunks.push({ numbers: part.map((row) => row.phoneNumber), messages: personal ? part.map((row) => row.message) : null });
+    part = [];
+    bytes = 0;
+  };
+  const encoder = new TextEncoder();
+  for (const row of rows) {
+    const size = row.phoneNumber.length + 8 + (personal ? encoder.encode(JSON.stringify(row.message)).length : 0);
+    if (part.length === chunkSize || bytes + size > MAX_CHUNK_BYTES) close();
+    part.push(row);
+    bytes += size;
+  }
+  close();
+  return chunks;
+}
+
+/** POST /api/campaigns. */
+async function createCampaign(req, env, url, http) {
+  if (req.method !== 'POST') throw http.refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
+  const body = await http.readJson(req, MAX_CAMPAIGN_BYTES);
+  const { request: given, recipients, chunkSize, dryRun, sendOptions } = readCampaignBody(body, http);
+  const request = http.applySandbox(given, env);
+  const checked = checkRows(request, recipients, sendOptions);
+  if (checked.campaignErrors.length > 0) {
+    throw http.validationRefusal(checked.campaignErrors, checked.warnings);
+  }
+  const stopped = new Set(await stopListOf(env).filter(checked.rows.map((row) => row.phoneNumber)));
+  const skippedStop = [];
+  const rows = [];
+  for (const row of checked.rows) {
+    if (stopped.has(row.phoneNumber)) skippedStop.push({ index: row.index, phoneNumber: row.phoneNumber, reason: 'stop_list' });
+    else rows.push(row);
+  }
+  if (rows.length === 0 || checked.request === null) {
+    throw http.validationRefusal(
+      [{ field: 'recipients', code: 'no_recipient', message: 'no recipient is left to send to' }],
+      checked.warnings,
+      { invalid: checked.invalid, skippedStop, duplicates: checked.duplicates },
+    );
+  }
+  const template = typeof request.message === 'string' ? request.message : null;
+  const personal = rows.some((row) => row.message !== template);
+  const chunks = cutChunks(rows, chunkSize, personal);
+  // The batch's options as given (the package normalizes them again at each send), without
+  // the message, which each row carries.
+  const { message: _message, ...options } = request;
+  const report = {
+    recipients: rows.length,
+    chunks: chunks.length,
+    invalid: checked.invalid,
+    skippedStop,
+    duplicates: checked.duplicates,
+    warnings: checked.warnings,
+    sandbox: checked.request.sandbox === 1,
+  };
+  if (dryRun) return http.json(200, { ok: true, dryRun: true, ...report }, env.SMSPARTNER_API_KEY);
+  const id = newId();
+  const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
+  await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs });
+  return http.json(202, { ok: true, id, ...report }, env.SMSPARTNER_API_KEY, { location: `/api/campaigns/${id}` });
+}
+
+/** GET /api/campaigns/:id. */
+async function campaignProgress(id, env, url, http) {
+  const progress = ID_PATTERN.test(id) ? await ledgerOf(env, id).progress(url.searchParams.get('chunks') === '1') : null;
+  if (progress === null) throw http.refuse(404, 'campaign_not_found', 'no campaign has this id');
+  return http.json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
+}
+
+/** POST /api/campaigns/:id/stop. */
+async function stopCampaign(id, env, http) {
+  const progress = ID_PATTERN.test(id) ? await ledgerOf(env, id).stop() : null;
+  if (progress === null) throw http.refuse(404, 'campaign_not_found', 'no campaign has this id');
+  return http.json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
+}
+
+/** Whether two strings are equal, in a time that does not depend on where they differ. */
+function sameSecret(a, b) {
+  const left = new TextEncoder().encode(a);
+  const right = new TextEncoder().encode(b);
+  let diff = left.length ^ right.length;
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) diff |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return diff === 0;
+}
+
+/**
+ * What the reply webhook adds for campaigns: the token checked (403 without it), a STOP's
+ * number put on the STOP list with the reason. Resolves to `{ stopListed, added }`.
+ */
+export async function recordReply(reply, env, request, http) {
+  const token = typeof env.REPLY_WEBHOOK_TOKEN === 'string' ? env.REPLY_WEBHOOK_TOKEN : '';
+  if (token !== '' && !sameSecret(new URL(request.url).searchParams.get('token') ?? '', token)) {
+    throw http.refuse(403, 'token_invalid', 'this webhook address needs its token');
+  }
+  if (reply.kind !== 'stop') return { stopListed: false, added: false };
+  const { added } = await stopListOf(env).add({
+    phoneNumber: reply.from,
+    reason: 'stop_reply',
+    text: reply.text ?? null,
+    messageId: reply.messageId ?? null,
+    receivedAt: reply.receivedAt ?? null,
+  });
+  return { stopListed: true, added };
+}

@@ -1,0 +1,181 @@
+// The queue consumer of campaign chunks: each message is one chunk, sent with one SMS Partner
+// call under the ledger's lease, and never sent again once it may have left.
+//
+// A chunk found `sending` or `unknown` (a consumer killed mid-call, a lost answer, a queue
+// message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
+// it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
+
+import { analyzeMessage } from '../../pkg/index.js';
+import { ledgerOf } from './ledger.js';
+import { stopListOf } from './stop-list.js';
+
+const DEFAULT_SETTLE_SECONDS = 30;
+/** Delay before retrying a chunk SMS Partner refused for the moment (429) or a failed step. */
+const BACKOFF_SECONDS = 30;
+
+/** A whole number of seconds from a var, or `fallback`. */
+export function seconds(value, fallback) {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+/** The plain, key-free fields of a client error, as the ledger keeps them. */
+export function errorRecord(error) {
+  return {
+    kind: typeof error?.kind === 'string' ? error.kind : 'internal',
+    status: Number.isInteger(error?.status) ? error.status : null,
+    code: error?.code ?? null,
+    reason: error?.reason ?? null,
+    message: typeof error?.message === 'string' ? error.message : 'unexpected failure',
+    mayHaveBeenSent: error?.mayHaveBeenSent !== false,
+  };
+}
+
+/**
+ * Handles a batch of chunk messages side by side. `tools.withClient(env, use)` lends a client
+ * with the worker's key and settings (and throws when they are missing or wrong);
+ * `tools.log(line)` logs a key-free line.
+ */
+export async function consumeChunks(batch, env, tools) {
+  const settleMs = seconds(env.CAMPAIGN_SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS) * 1000;
+  try {
+    await tools.withClient(env, async (client) => {
+      // The lease outlasts any call: the client's timeout, then the time to settle.
+      const context = { env, client, tools, settleMs, leaseMs: client.timeoutMs + settleMs };
+      await Promise.all(batch.messages.map((message) => handle(message, context)));
+    });
+  } catch {
+    // Only the settings can fail here (each message settles its own errors).
+    tools.log(`campaign batch of ${batch.messages.length} held: the worker's SMS Partner settings are not valid`);
+    batch.retryAll({ delaySeconds: BACKOFF_SECONDS });
+  }
+}
+
+async function handle(message, context) {
+  const { campaign, chunk } = message.body ?? {};
+  if (typeof campaign !== 'string' || !Number.isInteger(chunk)) {
+    context.tools.log('campaign message dropped: not { campaign, chunk }');
+    message.ack();
+    return;
+  }
+  try {
+    const outcome = await settle(ledgerOf(context.env, campaign), chunk, context);
+    context.tools.log(`campaign ${campaign} chunk ${chunk} ${outcome.note}`);
+    if (outcome.retrySeconds === undefined) message.ack();
+    else message.retry({ delaySeconds: outcome.retrySeconds });
+  } catch (error) {
+    context.tools.log(`campaign ${campaign} chunk ${chunk} retried: ${error?.name ?? 'error'}`);
+    message.retry({ delaySeconds: BACKOFF_SECONDS });
+  }
+}
+
+/** Takes chunk `index` one step further; `{ note, retrySeconds? }` says what happened. */
+async function settle(ledger, index, context) {
+  const step = await ledger.begin(index, context.leaseMs);
+  switch (step.action) {
+    case 'done':
+      return { note: step.missing ? 'unknown to its ledger' : 'already settled' };
+    case 'wait':
+      return { note: `held elsewhere, back in ${step.waitSeconds} s`, retrySeconds: step.waitSeconds };
+    case 'check': {
+      let trace;
+      try {
+        trace = await context.client.statusByTag(step.tag);
+      } catch (error) {
+        // Nothing is known: the chunk stays unknown, and is looked up again later.
+        await ledger.finish(index, { state: 'unknown', error: errorRecord(error), settleMs: context.settleMs });
+        return { note: `lookup by tag failed (${errorRecord(error).kind})`, retrySeconds: Math.ceil(context.settleMs / 1000) };
+      }
+      const found = trace.filter((status) => status.status !== 'notFound');
+      if (found.length > 0) {
+        await ledger.finish(index, { state: 'sent', resolvedBy: 'trace', ...fromTrace(found, step) });
+        return { note: `found by tag (${found.length} SMS): not sent again` };
+      }
+      if (step.stopped) {
+        await ledger.finish(index, { state: 'stopped' });
+        return { note: 'no trace, campaign stopped: not sent' };
+      }
+      return send(ledger, index, step, context, 'no trace by tag, sent');
+    }
+    default:
+      return send(ledger, index, step, context, 'sent');
+  }
+}
+
+/**
+ * What a status list says of a chunk that reached SMS Partner. The list gives no SMS count:
+ * `nbSms` is the package's count of the messages of the numbers listed.
+ */
+function fromTrace(trace, step) {
+  const cost = trace.reduce((sum, status) => sum + (Number.isFinite(status.cost) ? status.cost : 0), 0);
+  const listed = new Set(trace.map((status) => status.phoneNumber));
+  const { isUnicode, isStopSms, gamme } = step.request;
+  const counts = new Map();
+  let nbSms = 0;
+  for (const row of step.rows) {
+    if (!listed.has(row.phoneNumber)) continue;
+    if (!counts.has(row.message)) counts.set(row.message, analyzeMessage(row.message, { isUnicode, isStopSms, gamme }).smsCount);
+    nbSms += counts.get(row.message);
+  }
+  return {
+    messageId: trace[0].messageId ?? null,
+    accepted: trace.length,
+    nbSms,
+    cost,
+    currency: trace.find((status) => typeof status.currency === 'string')?.currency ?? null,
+  };
+}
+
+/** The one call of a leased chunk: the STOP list applied, then `sendBulk` of one chunk. */
+async function send(ledger, index, step, context, note) {
+  let stopped;
+  try {
+    stopped = new Set(await stopListOf(context.env).filter(step.rows.map((row) => row.phoneNumber)));
+  } catch (error) {
+    // Nothing was called: the chunk goes back to pending.
+    await ledger.finish(index, { state: 'pending', error: errorRecord(error) });
+    return { note: 'STOP list unavailable: not sent yet', retrySeconds: BACKOFF_SECONDS };
+  }
+  const skippedStop = step.rows.filter((row) => stopped.has(row.phoneNumber)).map((row) => row.phoneNumber);
+  const messages = step.rows.filter((row) => !stopped.has(row.phoneNumber));
+  if (messages.length === 0) {
+    await ledger.finish(index, { state: 'skipped', skippedStop });
+    return { note: 'every number on the STOP list: nothing sent' };
+  }
+  let result;
+  try {
+    result = await context.client.sendBulk({ ...step.request, tag: step.tag, messages }, step.sendOptions);
+  } catch (error) {
+    // sendBulk rejects only when nothing was sent (its checks refused the chunk).
+    await ledger.finish(index, { state: 'failed', error: errorRecord(error), skippedStop });
+    return { note: `refused before sending (${errorRecord(error).kind})` };
+  }
+  const [chunk] = result.chunks;
+  if (result.chunks.length === 1 && chunk.state === 'sent') {
+    const refused = chunk.results.filter((item) => !item.success).map((item) => ({ phoneNumber: item.phoneNumber, code: item.code }));
+    await ledger.finish(index, {
+      state: 'sent',
+      resolvedBy: 'send',
+      messageId: chunk.messageId,
+      nbSms: chunk.nbSms ?? 0,
+      cost: chunk.cost ?? 0,
+      currency: result.currency ?? null,
+      accepted: chunk.results.length - refused.length,
+      refused,
+      skippedStop,
+    });
+    return { note: `${note} (${messages.length} numbers)` };
+  }
+  const error = errorRecord(chunk?.error);
+  if (result.chunks.length === 1 && chunk.state === 'failed') {
+    if (error.kind === 'http' && error.status === 429) {
+      await ledger.finish(index, { state: 'pending', error, skippedStop });
+      return { note: 'rate-limited by SMS Partner: sent later', retrySeconds: BACKOFF_SECONDS };
+    }
+    await ledger.finish(index, { state: 'failed', error, skippedStop });
+    return { note: `refused by SMS Partner (${error.code ?? error.kind})` };
+  }
+  // The answer is lost: it may have been sent. Looked up by tag once it has had time to land.
+  await ledger.finish(index, { state: 'unknown', error, skippedStop, settleMs: context.settleMs });
+  return { note: `outcome unknown (${error.kind}): looked up by tag later`, retrySeconds: Math.ceil(context.settleMs / 1000) };
+}

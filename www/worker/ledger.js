@@ -1,0 +1,333 @@
+// The ledger of one campaign: a Durable Object recording every chunk before and after its SMS
+// Partner call, so that no chunk is ever sent twice, and re-enqueuing chunks whose queue
+// message was lost.
+//
+// A chunk's states: `pending` (never begun, or refused without being sent, e.g. a 429),
+// `sending` (its call may be in flight: leased to one consumer), `unknown` (its answer was lost:
+// it may have been sent), then one of `sent`, `failed` (SMS Partner refused it: nothing left),
+// `skipped` (every number on the STOP list) or `stopped` (the campaign was stopped first).
+// Every transition happens inside this object, one at a time, so two consumers can never both
+// be told to send the same chunk.
+
+import { DurableObject } from 'cloudflare:workers';
+
+/** States after which a chunk never changes. */
+const FINAL = new Set(['sent', 'failed', 'skipped', 'stopped']);
+
+/** Messages in one `sendBatch` (Cloudflare Queues' limit). */
+const SEND_BATCH = 100;
+
+/** Events kept per chunk. */
+const HISTORY_LIMIT = 20;
+
+/** The ledger of campaign `id`. */
+export function ledgerOf(env, id) {
+  return env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName(id));
+}
+
+/** The lowercase tag of a chunk, unique to it: SMS Partner lists the chunk's SMS under it. */
+export const chunkTag = (id, index) => `${id}-${index}`;
+
+const parse = (text, fallback) => (text === null || text === undefined ? fallback : JSON.parse(text));
+
+export class CampaignLedger extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS campaign (
+      id TEXT PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      stopped_at TEXT,
+      request TEXT NOT NULL,
+      message TEXT,
+      recipients INTEGER NOT NULL,
+      chunk_count INTEGER NOT NULL,
+      sweep_ms INTEGER NOT NULL
+    )`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS chunks (
+      idx INTEGER PRIMARY KEY,
+      state TEXT NOT NULL,
+      numbers TEXT NOT NULL,
+      messages TEXT,
+      recipients INTEGER NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      lease_until INTEGER NOT NULL DEFAULT 0,
+      enqueued_at INTEGER NOT NULL DEFAULT 0,
+      updated_at INTEGER NOT NULL,
+      message_id TEXT,
+      nb_sms REAL NOT NULL DEFAULT 0,
+      cost REAL NOT NULL DEFAULT 0,
+      currency TEXT,
+      accepted INTEGER NOT NULL DEFAULT 0,
+      refused TEXT,
+      skipped_stop TEXT,
+      resolved_by TEXT,
+      last_error TEXT,
+      history TEXT NOT NULL DEFAULT '[]'
+    )`);
+  }
+
+  #campaign() {
+    return this.sql.exec('SELECT * FROM campaign').toArray()[0] ?? null;
+  }
+
+  #chunk(index) {
+    return this.sql.exec('SELECT * FROM chunks WHERE idx = ?', index).toArray()[0] ?? null;
+  }
+
+  /** Appends an event to the chunk's history (the last HISTORY_LIMIT are kept). */
+  #event(row, event) {
+    const history = parse(row.history, []);
+    history.push({ at: new Date().toISOString(), ...event });
+    return JSON.stringify(history.slice(-HISTORY_LIMIT));
+  }
+
+  /**
+   * Records a new campaign and enqueues its chunks. `request`: the batch's options (a send
+   * request without numbers, message and tag); `sendOptions`: `{ commercial, lang }`. `chunks`: `[{ numbers, messages }]`,
+   * `messages` null when every recipient gets `message`. Resolves to `{ created, enqueued }`:
+   * `created` false when the campaign already exists (nothing changes); `enqueued` false when
+   * the queue refused the chunks, which the sweep then enqueues.
+   */
+  async create({ id, request, sendOptions, message, chunks, sweepMs }) {
+    if (this.#campaign() !== null) return { created: false };
+    const now = Date.now();
+    const recipients = chunks.reduce((n, chunk) => n + chunk.numbers.length, 0);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        'INSERT INTO campaign (id, created_at, request, message, recipients, chunk_count, sweep_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        id,
+        new Date(now).toISOString(),
+        JSON.stringify({ request, sendOptions }),
+        message,
+        recipients,
+        chunks.length,
+        sweepMs,
+      );
+      chunks.forEach((chunk, index) => {
+        this.sql.exec(
+          'INSERT INTO chunks (idx, state, numbers, messages, recipients, enqueued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          index,
+          'pending',
+          JSON.stringify(chunk.numbers),
+          chunk.messages === null ? null : JSON.stringify(chunk.messages),
+          chunk.numbers.length,
+          now,
+          now,
+        );
+      });
+    });
+    await this.ctx.storage.setAlarm(now + sweepMs);
+    try {
+      await this.#enqueue(chunks.map((_, index) => index));
+    } catch {
+      // Recorded all the same: the sweep enqueues what is left (the caller must not create the
+      // campaign a second time).
+      return { created: true, enqueued: false };
+    }
+    return { created: true, enqueued: true };
+  }
+
+  async #enqueue(indexes) {
+    const id = this.#campaign().id;
+    for (let start = 0; start < indexes.length; start += SEND_BATCH) {
+      const batch = indexes.slice(start, start + SEND_BATCH);
+      await this.env.CAMPAIGN_CHUNKS.sendBatch(batch.map((chunk) => ({ body: { campaign: id, chunk } })));
+    }
+  }
+
+  /**
+   * What a consumer holding the queue message of chunk `index` must do:
+   * `{ action: "done" }` (already settled, or the campaign is stopped),
+   * `{ action: "wait", waitSeconds }` (another consumer holds it, or its answer is settling),
+   * `{ action: "send", ...work }` (never begun: leased to this consumer for `leaseMs`),
+   * `{ action: "check", stopped, ...work }` (it may have left: ask SMS Partner by tag first).
+   * `work` is `{ tag, request, sendOptions, rows: [{ phoneNumber, message }] }`: the batch's
+   * options, the validation options (commercial, lang) and the chunk's messages.
+   */
+  begin(index, leaseMs) {
+    const campaign = this.#campaign();
+    const row = this.#chunk(index);
+    if (campaign === null || row === null) return { action: 'done', missing: true };
+    if (FINAL.has(row.state)) return { action: 'done' };
+    const now = Date.now();
+    const stopped = campaign.stopped_at !== null;
+    if (row.state === 'pending' && stopped) {
+      this.sql.exec(
+        'UPDATE chunks SET state = ?, updated_at = ?, history = ? WHERE idx = ?',
+        'stopped',
+        now,
+        this.#event(row, { event: 'stopped' }),
+        index,
+      );
+      return { action: 'done' };
+    }
+    if (row.state !== 'pending' && row.lease_until > now) {
+      return { action: 'wait', waitSeconds: Math.max(1, Math.ceil((row.lease_until - now) / 1000)) };
+    }
+    const action = row.state === 'pending' ? 'send' : 'check';
+    const attempt = row.attempts + 1;
+    this.sql.exec(
+      'UPDATE chunks SET state = ?, attempts = ?, lease_until = ?, updated_at = ?, history = ? WHERE idx = ?',
+      'sending',
+      attempt,
+      now + leaseMs,
+      now,
+      this.#event(row, { event: action, attempt }),
+      index,
+    );
+    const numbers = parse(row.numbers, []);
+    const messages = parse(row.messages, null);
+    return {
+      action,
+      stopped,
+      attempt,
+      tag: chunkTag(campaign.id, index),
+      ...parse(campaign.request, {}),
+      rows: numbers.map((phoneNumber, i) => ({ phoneNumber, message: messages === null ? campaign.message : messages[i] })),
+    };
+  }
+
+  /**
+   * Settles what a consumer learnt of chunk `index`, which it holds (`sending`). `outcome`:
+   * `{ state: "sent", resolvedBy, messageId, nbSms, cost, currency, accepted, refused, skippedStop }`,
+   * `{ state: "failed", error, skippedStop }`, `{ state: "skipped", skippedStop }`,
+   * `{ state: "stopped" }`, `{ state: "unknown", error, settleMs }` (may have left: looked up by
+   * tag after `settleMs`) or `{ state: "pending", error }` (refused before it was sent: sent again).
+   */
+  finish(index, outcome) {
+    const row = this.#chunk(index);
+    if (row === null || FINAL.has(row.state)) return { changed: false };
+    const now = Date.now();
+    const { state } = outcome;
+    const error = outcome.error === undefined ? row.last_error : JSON.stringify(outcome.error);
+    const lease = state === 'unknown' ? now + (outcome.settleMs ?? 0) : 0;
+    const event = { event: state, ...(outcome.resolvedBy ? { resolvedBy: outcome.resolvedBy } : {}) };
+    if (outcome.error) event.error = outcome.error;
+    this.sql.exec(
+      `UPDATE chunks SET state = ?, lease_until = ?, updated_at = ?, last_error = ?, history = ?,
+         message_id = ?, nb_sms = ?, cost = ?, currency = ?, accepted = ?, refused = ?, skipped_stop = ?, resolved_by = ?
+       WHERE idx = ?`,
+      state,
+      lease,
+      now,
+      error,
+      this.#event(row, event),
+      outcome.messageId === undefined || outcome.messageId === null ? row.message_id : String(outcome.messageId),
+      outcome.nbSms ?? row.nb_sms,
+      outcome.cost ?? row.cost,
+      outcome.currency ?? row.currency,
+      outcome.accepted ?? row.accepted,
+      outcome.refused === undefined ? row.refused : JSON.stringify(outcome.refused),
+      outcome.skippedStop === undefined ? row.skipped_stop : JSON.stringify(outcome.skippedStop),
+      outcome.resolvedBy ?? row.resolved_by,
+      index,
+    );
+    return { changed: true };
+  }
+
+  /** Stops the campaign: chunks not begun are not sent; those begun are settled as usual. */
+  stop() {
+    const campaign = this.#campaign();
+    if (campaign === null) return null;
+    if (campaign.stopped_at === null) {
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec('UPDATE campaign SET stopped_at = ?', new Date().toISOString());
+        this.sql.exec("UPDATE chunks SET state = 'stopped', updated_at = ? WHERE state = 'pending'", Date.now());
+      });
+    }
+    return this.progress();
+  }
+
+  /** The campaign's progress (null when there is no such campaign); `withChunks` adds each chunk. */
+  progress(withChunks = false) {
+    const campaign = this.#campaign();
+    if (campaign === null) return null;
+    const rows = this.sql
+      .exec(
+        `SELECT idx, state, recipients, attempts, message_id, nb_sms, cost, currency, accepted, refused,
+           skipped_stop, resolved_by, last_error, history FROM chunks ORDER BY idx`,
+      )
+      .toArray();
+    const chunks = { total: rows.length, sent: 0, failed: 0, unknown: 0, pending: 0, skipped: 0, stopped: 0 };
+    let nbSms = 0;
+    let cost = 0;
+    let currency = null;
+    let accepted = 0;
+    let skippedStop = 0;
+    for (const row of rows) {
+      const bucket = row.state === 'sending' ? 'unknown' : row.state;
+      chunks[bucket] += 1;
+      nbSms += row.nb_sms;
+      cost += row.cost;
+      currency ??= row.currency;
+      accepted += row.accepted;
+      skippedStop += parse(row.skipped_stop, []).length;
+    }
+    const settled = chunks.sent + chunks.failed + chunks.skipped + chunks.stopped;
+    let state;
+    if (campaign.stopped_at !== null) state = 'stopped';
+    else if (settled === chunks.total) state = 'done';
+    else if (rows.every((row) => row.state === 'pending' && row.attempts === 0)) state = 'queued';
+    else state = 'sending';
+    const answer = {
+      id: campaign.id,
+      state,
+      createdAt: campaign.created_at,
+      stoppedAt: campaign.stopped_at,
+      recipients: campaign.recipients,
+      chunks,
+      accepted,
+      skippedStop,
+      nbSms,
+      cost: Math.round(cost * 1000) / 1000,
+      currency,
+    };
+    if (withChunks) {
+      answer.list = rows.map((row) => ({
+        index: row.idx,
+        tag: chunkTag(campaign.id, row.idx),
+        state: row.state,
+        recipients: row.recipients,
+        attempts: row.attempts,
+        messageId: row.message_id,
+        nbSms: row.nb_sms,
+        cost: row.cost,
+        accepted: row.accepted,
+        refused: parse(row.refused, []),
+        skippedStop: parse(row.skipped_stop, []),
+        resolvedBy: row.resolved_by,
+        lastError: parse(row.last_error, null),
+        history: parse(row.history, []),
+      }));
+    }
+    return answer;
+  }
+
+  /**
+   * The sweep: enqueues again every chunk whose queue message may be lost (pending and enqueued
+   * longer than a sweep ago, or held past its lease), then comes back while chunks are open.
+   */
+  async alarm() {
+    const campaign = this.#campaign();
+    if (campaign === null) return;
+    const now = Date.now();
+    const stale = this.sql
+      .exec(
+        `SELECT idx FROM chunks WHERE (state = 'pending' AND enqueued_at <= ?)
+           OR (state IN ('sending', 'unknown') AND lease_until <= ?) ORDER BY idx`,
+        now - campaign.sweep_ms,
+        now,
+      )
+      .toArray()
+      .map((row) => row.idx);
+    if (stale.length > 0) {
+      for (const index of stale) this.sql.exec('UPDATE chunks SET enqueued_at = ? WHERE idx = ?', now, index);
+      await this.#enqueue(stale);
+    }
+    const open = this.sql
+      .exec(`SELECT count(*) AS n FROM chunks WHERE state NOT IN ('sent', 'failed', 'skipped', 'stopped')`)
+      .one().n;
+    if (open > 0) await this.ctx.storage.setAlarm(now + campaign.sweep_ms);
+  }
+}
