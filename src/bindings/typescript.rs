@@ -279,26 +279,6 @@ export interface ValidationReport {
   deliveryTime: string;
 }
 
-/** Options of `new SmsPartnerClient`. */
-export interface SmsPartnerClientOptions {
-  apiKey: string;
-  /** Default `https://api.smspartner.fr`. */
-  baseUrl?: string;
-  /** Default 30000. */
-  timeoutMs?: number;
-}
-
-/** SMS Partner's answer to a successful send, in camelCase. */
-export interface SendResult {
-  success: true;
-  code: number;
-  messageId: number | string;
-  nbSms: number | null;
-  cost: number | null;
-  currency: string | null;
-  [other: string]: unknown;
-}
-
 /** What one of SMS Partner's send codes means (`smsPartnerCode`). */
 export interface SmsPartnerCode {
   code: number;
@@ -369,20 +349,4 @@ export function isFrenchPublicHoliday(date: Date | string): boolean;
  */
 export function frenchPublicHoliday(date: Date | string, options?: { lang?: "en" | "fr" }): string | null;
 
-/** A client of the SMS Partner API. Its key is never readable back. */
-export class SmsPartnerClient {
-  free(): void;
-  [Symbol.dispose](): void;
-  /** @throws SmsPartnerError of kind `validation` when an option is missing or wrong. */
-  constructor(options: SmsPartnerClientOptions);
-  /** The address requests go to. */
-  readonly baseUrl: string;
-  /** The timeout of a send, in milliseconds. */
-  readonly timeoutMs: number;
-  /**
-   * Validates `request` and, when valid, posts it once to `{baseUrl}/v1/send`. Rejects with an
-   * `SmsPartnerError`. Never resends: after `network` or `timeout` the SMS may have left.
-   */
-  send(request: SendRequest, options?: ValidateOptions): Promise<SendResult>;
-}
 "#;
