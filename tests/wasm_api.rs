@@ -160,9 +160,19 @@ fn phone_numbers_shape() {
         js(r#""06 12 34 56 78, +33 6 12 34 56 78; 12, +49 151 23456789""#),
         None,
     );
-    assert_eq!(keys(&report), ["numbers", "invalid", "duplicates", "details"]);
+    assert_eq!(
+        keys(&report),
+        ["numbers", "invalid", "duplicates", "details"]
+    );
     let value = as_json(&report);
     assert_eq!(value["numbers"], json!(["+33612345678", "+4915123456789"]));
+    assert_eq!(
+        value["details"],
+        json!([
+            { "number": "+33612345678", "region": "FR", "type": "mobile" },
+            { "number": "+4915123456789", "region": "DE", "type": "mobile" },
+        ])
+    );
     assert_eq!(value["duplicates"], json!(["+33612345678"]));
     assert_eq!(value["invalid"][0]["input"], "12");
     assert_eq!(
