@@ -22,6 +22,9 @@ const HEADER_WORDS: usize = 7;
 const STOP_MENTION_APPLIES: u32 = 1;
 const STOP_MENTION_APPENDED: u32 = 2;
 const HAS_REPLACEMENT_CHARACTER: u32 = 4;
+/// More edits than [`message::MAX_LISTED`]: the wrapper asks for the wasm-built answer, which
+/// caps the lists and writes the whole preview itself.
+const EDITS_CUT: u32 = 8;
 
 /// Edit kinds as numbers; a replacement is `FIRST_SENT_AS + its position in SENT_AS`.
 const UNSUPPORTED: u32 = 0;
@@ -69,6 +72,10 @@ fn pack(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>, words: &
     }
     if counts.replacement_character {
         flags |= HAS_REPLACEMENT_CHARACTER;
+    }
+    if counts.edits_cut {
+        flags |= EDITS_CUT;
+        edits.clear();
     }
     words.clear();
     words.reserve(HEADER_WORDS + 4 * edits.len());

@@ -5,8 +5,14 @@
 // Whatever it cannot read plainly (options that are not a plain object of plain values, a module
 // initialized through the inner file) goes to the wasm-built answer, which is identical.
 import * as glue from "./smspartner_wasm.js";
+import * as guard from "./guard.js";
 
 export * from "./smspartner_wasm.js";
+// Every export of the glue again, behind the guard that keeps exceptions out of wasm.
+export {
+  __analysisTables, __analyzePacked, splitMessage, parsePhoneNumbers, validateSendRequest, effectiveSendTime,
+  isFrenchPublicHoliday, frenchPublicHoliday, redactApiKey, SmsPartnerClient,
+} from "./guard.js";
 
 let exports = null;
 let words = null;
@@ -39,20 +45,23 @@ function optionBits(options) {
 
 /** Length, encoding, SMS count, replacements and preview of a message. Never throws. */
 export function analyzeMessage(message, options) {
-  if (exports === null) return glue.analyzeMessage(message, options);
+  if (exports === null) return guard.analyzeMessage(message, options);
   let bits;
   try {
     bits = optionBits(options);
   } catch {
-    return glue.analyzeMessage(message, options);
+    return guard.analyzeMessage(message, options);
   }
   let text = typeof message === "string" ? message : "";
+  guard.roomToRun();
   const at = glue.__analyzePacked(text, bits) >>> 2;
-  if (at === 0) return glue.analyzeMessage(message, options);
+  if (at === 0) return guard.analyzeMessage(message, options);
   if (words === null || words.buffer !== exports.memory.buffer) words = new Uint32Array(exports.memory.buffer);
-  if (tables === null) tables = glue.__analysisTables();
+  if (tables === null) tables = guard.__analysisTables();
   const w = words;
   const flags = w[at + 5];
+  // More edits than the lists take: the wasm-built answer caps them and writes the preview.
+  if (flags & 8) return guard.analyzeMessage(message, options);
   // Lone surrogates reached wasm as U+FFFD: the preview shows them so, like the core's.
   if (flags & 4 && typeof text.toWellFormed === "function") text = text.toWellFormed();
   const replacements = [];
@@ -85,6 +94,7 @@ export function analyzeMessage(message, options) {
     remaining: w[at + 4],
     replacements,
     unsupported,
+    truncated: false,
     stopMention: flags & 1 ? tables.stopMention : null,
     preview,
   };

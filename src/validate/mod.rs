@@ -4,6 +4,7 @@
 //! with a stable code and a sentence in the caller's language.
 
 mod fields;
+mod repeats;
 mod schedule;
 
 use serde::Serialize;
@@ -17,6 +18,7 @@ use crate::paris_time;
 use crate::wire::WireRequest;
 
 pub use fields::{MAX_PHONE_NUMBERS, flag_value, is_callback_url};
+pub use repeats::MAX_REPEATED;
 
 /// How to validate (`options` of `validateSendRequest`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -161,6 +163,8 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
             }
         }
     }
+    repeats::cap(&mut findings.errors, options.lang);
+    repeats::cap(&mut findings.warnings, options.lang);
     let recipients = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
     let valid = findings.errors.is_empty();
     let request = valid.then(|| WireRequest {
