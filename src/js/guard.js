@@ -40,6 +40,7 @@ export const effectiveSendTime = guarded(glue.effectiveSendTime);
 export const isFrenchPublicHoliday = guarded(glue.isFrenchPublicHoliday);
 export const frenchPublicHoliday = guarded(glue.frenchPublicHoliday);
 export const redactApiKey = guarded(glue.redactApiKey);
+export const __freedClientError = guarded(glue.__freedClientError);
 
 /** Whether `target` is a client whose Rust side is still there. */
 function alive(target) {
@@ -50,10 +51,7 @@ function alive(target) {
   }
 }
 
-function freedError() {
-  roomToRun();
-  return glue.__freedClientError();
-}
+const freedError = __freedClientError;
 
 /** `SmsPartnerClient`: the constructor behind `roomToRun()`; methods and getters guarded below. */
 export class SmsPartnerClient extends glue.SmsPartnerClient {

@@ -11,7 +11,7 @@ export * from "./smspartner_wasm.js";
 // Every export of the glue again, behind the guard that keeps exceptions out of wasm.
 export {
   __analysisTables, __analyzePacked, splitMessage, parsePhoneNumbers, validateSendRequest, effectiveSendTime,
-  isFrenchPublicHoliday, frenchPublicHoliday, redactApiKey, SmsPartnerClient,
+  isFrenchPublicHoliday, frenchPublicHoliday, redactApiKey, __freedClientError, SmsPartnerClient,
 } from "./guard.js";
 
 let exports = null;
