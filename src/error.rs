@@ -9,6 +9,7 @@ use crate::issue::Issue;
 /// What went wrong, for a program to branch on (`kind` in JavaScript).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The request was refused before any network call; `errors` lists why.
     Validation,
@@ -48,6 +49,10 @@ pub struct SmsPartnerError {
     pub status: Option<u16>,
     /// SMS Partner's control code (1, 2, 9, 10, 11…), when it gave one.
     pub code: Option<i64>,
+    /// The stable name of a documented `code` ([`crate::api_code::API_CODES`]), else `None`.
+    pub reason: Option<&'static str>,
+    /// The wire field a documented `code` is about, else `None`.
+    pub field: Option<&'static str>,
     /// Per-field errors: the validation report's errors, or SMS Partner's `errors`.
     pub errors: Vec<Issue>,
 }
@@ -60,8 +65,28 @@ impl SmsPartnerError {
             message: message.into(),
             status: None,
             code: None,
+            reason: None,
+            field: None,
             errors: Vec::new(),
         }
+    }
+
+    /// Whether the message may have left although the send failed: never after a refusal
+    /// (`validation`, `api`, an HTTP 4xx such as 429), always when no answer or an answer
+    /// SMS Partner does not document came back. A resend is then the caller's decision.
+    pub fn may_have_been_sent(&self) -> bool {
+        match self.kind {
+            ErrorKind::Validation | ErrorKind::Api => false,
+            ErrorKind::Http => !self.status.is_some_and(|s| (400..500).contains(&s)),
+            ErrorKind::Network | ErrorKind::Timeout => true,
+        }
+    }
+
+    /// The same error with a `reason` of the call's own (a cancel's code 5 is
+    /// `already_cancelled`).
+    pub fn with_reason(mut self, reason: &'static str) -> SmsPartnerError {
+        self.reason = Some(reason);
+        self
     }
 
     /// The same error with an HTTP status.

@@ -5,18 +5,26 @@
 //! WebAssembly layer (`bindings`, `transport`) that alone meets JavaScript.
 #![deny(missing_docs)]
 
+pub mod api_code;
 pub mod api_key;
 pub mod calendar;
+pub mod callback_url;
+mod digits;
 pub mod error;
 pub mod gsm;
 pub mod input;
 pub mod issue;
 pub mod json;
 pub mod lang;
+pub mod lifecycle;
+pub mod limits;
 pub mod message;
+pub mod normalize;
+pub mod options;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;
+pub mod send_fields;
 pub mod validate;
 pub mod wire;
 

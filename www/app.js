@@ -1,7 +1,7 @@
 // The compose page: reads the form on every input, shows the length read-out, the checks of
 // each field and the phone preview, and sends through the edge worker (never with an API key).
 
-import init, { analyzeMessage, splitMessage, parsePhoneNumbers, validateSendRequest } from '/pkg/index.js';
+import init, { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest } from '/pkg/index.js';
 import { LANGS, t, langFromTag, formatParisTime, formatMoney } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
 
@@ -148,12 +148,9 @@ function renderMode() {
 
 // ---------------------------------------------------------------- reading the form
 
-/** The person's list as entries: one per line, or separated by commas or semicolons. */
+/** The person's list as entries, cut as the package cuts it (lines, commas, semicolons). */
 function recipientEntries() {
-  return el.recipients.value
-    .split(/[\n\r,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  return splitPhoneList(el.recipients.value);
 }
 
 /** The date input's yyyy-mm-dd as SMS Partner's dd/MM/yyyy, or "" when empty. */
@@ -245,7 +242,7 @@ function renderRecipients(entries) {
     report.duplicates.length === 0 ? '' : t(lang, 'recipients.duplicates', { list: report.duplicates.join(', ') });
 }
 
-/** The read-out, the highlights and the preview: one analyzeMessage and one splitMessage. */
+/** The read-out, the highlights and the preview: one analyzeMessage and one splitMessageParts. */
 function renderMessage() {
   const message = el.message.value;
   const options = messageOptions();
@@ -254,34 +251,32 @@ function renderMessage() {
   state.messageKey = key;
   const { lang } = state;
   const analysis = analyzeMessage(message, options);
-  const parts = message === '' ? [] : splitMessage(message, options);
+  const parts = splitMessageParts(message, options);
 
   el.encoding.textContent = analysis.encoding;
   el.characters.textContent = `${analysis.characters} / ${analysis.perSms * Math.max(analysis.smsCount, 1)}`;
   el.characters.dataset.characters = String(analysis.characters);
   el.sms.textContent = String(analysis.smsCount);
   el.remaining.textContent = String(analysis.remaining);
-  el.mirror.innerHTML = mirrorHtml(message, analysis, parts);
+  el.mirror.innerHTML = mirrorHtml(message, parts);
   el.mirror.dataset.replacements = String(analysis.replacements.length);
   el.mirror.dataset.unsupported = String(analysis.unsupported.length);
 
   const replaced = analysis.replacements.length > 0;
   const unsupported = analysis.unsupported.length > 0;
   el.sentas.hidden = !replaced && !unsupported;
-  el.sentasText.innerHTML = replaced || unsupported ? sentAsHtml(message, analysis, t(lang, 'sentas.removed')) : '';
+  el.sentasText.innerHTML = replaced || unsupported ? sentAsHtml(message, parts, t(lang, 'sentas.removed')) : '';
   el.unsupported.hidden = !unsupported;
   if (unsupported) {
     const chars = [...new Set(analysis.unsupported.map((u) => u.char))];
     el.unsupportedText.textContent = t(lang, 'unsupported.text', { chars: chars.join(' '), n: chars.length });
   }
-  renderPreview(analysis, message, parts, options);
+  renderPreview(parts);
 }
 
-function renderPreview(analysis, message, parts, options) {
+function renderPreview(parts) {
   const { lang } = state;
-  // Only when the STOP mention spills into an SMS of its own does one part need measuring.
-  const billedLength = (text) => analyzeMessage(text, { ...options, isStopSms: false }).characters;
-  const texts = message === '' ? [] : previewParts(message, analysis, parts, billedLength);
+  const texts = previewParts(parts);
   el.previewParts.dataset.parts = String(texts.length);
   if (texts.length === 0) {
     el.previewParts.innerHTML = `<p class="preview-empty">${escapeHtml(t(lang, 'preview.empty'))}</p>`;

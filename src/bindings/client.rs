@@ -9,7 +9,7 @@ use crate::transport;
 use crate::validate;
 use crate::wire::{self, DEFAULT_BASE_URL};
 
-use super::{convert, js_error, to_js, validate_options};
+use super::{convert, js_error, json_text, to_js, validate_options};
 
 /// Timeout of a send when `timeoutMs` is not given.
 const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -19,9 +19,9 @@ const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 /// The key is never readable back, and never appears in an error or a result.
 #[wasm_bindgen(skip_typescript)]
 pub struct SmsPartnerClient {
-    api_key: ApiKey,
-    base_url: String,
-    timeout_ms: f64,
+    pub(super) api_key: ApiKey,
+    pub(super) base_url: String,
+    pub(super) timeout_ms: f64,
 }
 
 fn config_error(message: &str) -> JsValue {
@@ -84,17 +84,24 @@ impl SmsPartnerClient {
     /// the caller's decision. `options` takes `lang` and `now` as `validateSendRequest` does.
     pub fn send(&self, request: JsValue, options: Option<JsValue>) -> js_sys::Promise {
         let options = options.unwrap_or_default();
-        let prepared = self.prepare(&request, &options);
+        let read = validate_options(&options);
+        let lang = read.0.lang;
+        let prepared = self.prepare(&request, read);
         let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
         wasm_bindgen_futures::future_to_promise(async move {
             let http = prepared.map_err(|e| js_error::sms_partner_error(&e))?;
+            // The runtime's words for a failed fetch are kept; should they quote the key (a
+            // baseUrl holding it), it is scrubbed.
             let answer = transport::execute(&http, Some(timeout_ms))
                 .await
-                .map_err(|e| js_error::sms_partner_error(&e))?;
+                .map_err(|mut e| {
+                    e.message = api_key.scrub(&e.message);
+                    js_error::sms_partner_error(&e)
+                })?;
             let body = js_sys::JSON::parse(&answer.body)
                 .ok()
                 .map(|value| convert::json(&value));
-            wire::decode_send_json(answer.status, body, &api_key)
+            wire::decode_send_json_in(answer.status, body, &api_key, lang)
                 .map(|result| to_js(&result))
                 .map_err(|e| js_error::sms_partner_error(&e))
         })
@@ -106,52 +113,21 @@ impl SmsPartnerClient {
     fn prepare(
         &self,
         request: &JsValue,
-        options: &JsValue,
+        (options, option_issues): (validate::ValidateOptions, Vec<crate::issue::Issue>),
     ) -> Result<wire::HttpRequest, SmsPartnerError> {
-        let (mut options, option_issues) = validate_options(options);
-        options.require_api_key = false;
-        let report = match convert::raw_request(request) {
-            Ok(raw) => {
-                let mut report = validate::validate(&raw, &options);
-                if let InputValue::Text(key) = &raw.api_key {
-                    if key != self.api_key.expose() {
-                        report.valid = false;
-                        report.errors.push(crate::issue::Issue::new(
-                            "apiKey",
-                            "api_key_conflict",
-                            "the request carries an apiKey other than the client's: leave it out",
-                        ));
-                    }
-                }
-                report
-            }
-            Err(type_name) => validate::not_an_object(type_name, &options),
-        };
-        let mut errors = report.errors;
-        errors.extend(option_issues);
-        // Validation quotes what it refuses (a phone number, a date): the key pasted into the
-        // wrong field must not come back in the error.
-        for issue in &mut errors {
-            issue.message = self.api_key.scrub(&issue.message);
-        }
-        match report.request {
-            Some(wire_request) if errors.is_empty() => Ok(wire::send_request(
-                &self.base_url,
-                &self.api_key,
-                &wire_request,
-            )),
-            _ => {
-                let first = errors
-                    .first()
-                    .map_or(String::new(), |e| format!(": {} ({})", e.message, e.field));
-                let mut error = SmsPartnerError::new(
-                    ErrorKind::Validation,
-                    format!("the request is not valid{first}"),
-                );
-                error.errors = errors;
-                Err(error)
-            }
-        }
+        let raw = convert::raw_request(request);
+        let wire_request = validate::for_client(
+            raw.as_ref().map_err(|t| *t),
+            &options,
+            option_issues,
+            &self.api_key,
+        )?;
+        wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
+            json_text(body)
+        })
+        .ok_or_else(|| {
+            SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
+        })
     }
 }
 

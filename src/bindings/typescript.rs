@@ -33,6 +33,27 @@ export interface UnsupportedCharacter {
   index: number;
   /** The character (a whole code point). */
   char: string;
+  /** Its code point, `"U+00A0"`. */
+  codePoint: string;
+  /** Its Unicode name (`"NO-BREAK SPACE"`) where the package knows it, else `null`. */
+  name: string | null;
+}
+
+/** One change of `normalizeMessage`. */
+export interface NormalizeChange {
+  /** UTF-16 offset in the input. */
+  index: number;
+  /** The character as typed. */
+  char: string;
+  /** What it became; `""` when removed. */
+  replacement: string;
+}
+
+/** The answer of `normalizeMessage`. */
+export interface NormalizedMessage {
+  /** The message with the changes made. */
+  message: string;
+  changes: NormalizeChange[];
 }
 
 /** The length of a message as SMS Partner bills it. */
@@ -61,11 +82,44 @@ export interface MessageAnalysis {
   preview: string;
 }
 
+/** Where what the recipient reads differs from what is written, in one SMS. */
+export interface PartEdit {
+  /** UTF-16 offset in the input. */
+  index: number;
+  /** UTF-16 length of what is written (4 for `:br:`, 2 for an emoji). */
+  length: number;
+  kind: "replaced" | "unsupported" | "lineBreak" | "euro";
+  /** What the recipient reads instead (`""` for a removed character). */
+  shown: string;
+}
+
+/** One SMS of a message (`splitMessageParts`). */
+export interface MessagePart {
+  /** UTF-16 offset of the part in the input. */
+  index: number;
+  /** The input this SMS carries (`""` when only the STOP mention fills it). */
+  text: string;
+  /** What the recipient reads in this SMS, STOP mention (or its share) included. */
+  preview: string;
+  edits: PartEdit[];
+}
+
+/** Why a phone number could not be read. */
+export type PhoneNumberCode =
+  | "empty"
+  | "invalid_characters"
+  | "too_short"
+  | "too_long"
+  | "unknown_country_code"
+  | "national_format_not_french"
+  | "french_trunk_zero"
+  | "french_number_invalid";
+
 /** A number that could not be read. */
 export interface InvalidPhoneNumber {
   input: string;
   /** Stable snake_case identifier of the reason. */
-  code: string;
+  code: PhoneNumberCode;
   /** The reason, for a person. */
   reason: string;
 }
@@ -130,10 +184,65 @@ export interface ValidateOptions {
   requireApiKey?: boolean;
 }
 
+// issue-codes:start (written from IssueCode::ALL in src/issue.rs by `UPDATE=1 cargo test --test issue_codes`)
+/** Every validation code and warning. */
+export type IssueCode =
+  | "request_not_object"
+  | "api_key_required"
+  | "api_key_invalid"
+  | "api_key_conflict"
+  | "phone_numbers_required"
+  | "phone_number_invalid"
+  | "too_many_phone_numbers"
+  | "message_required"
+  | "message_too_long"
+  | "low_cost_too_long"
+  | "gamme_invalid"
+  | "sender_too_short"
+  | "sender_too_long"
+  | "sender_invalid_characters"
+  | "tag_too_long"
+  | "tag_invalid_characters"
+  | "tag_not_lowercase"
+  | "schedule_date_invalid"
+  | "schedule_in_past"
+  | "time_required"
+  | "time_invalid"
+  | "minute_required"
+  | "minute_invalid"
+  | "url_invalid"
+  | "flag_invalid"
+  | "format_unsupported"
+  | "format_invalid"
+  | "invalid_type"
+  | "option_invalid"
+  | "rejected_by_smspartner"
+  | "duplicate_phone_numbers"
+  | "characters_replaced"
+  | "characters_unsupported"
+  | "unicode_needs_activation"
+  | "sender_numeric"
+  | "stop_sms_not_applicable"
+  | "stop_mention_missing"
+  | "nopub_mention_missing"
+  | "quiet_hours_delay"
+  | "schedule_date_missing"
+  | "unknown_field"
+  | "messages_required"
+  | "too_many_messages"
+  | "message_id_required"
+  | "message_id_invalid"
+  | "tag_required"
+  | "stop_id_required"
+  | "stop_id_invalid"
+  | "queries_required"
+  | "too_many_queries";
+// issue-codes:end
+
 /** One problem: the wire field, a stable code, a sentence. */
 export interface Issue {
   field: string;
-  code: string;
+  code: IssueCode;
   message: string;
 }
 
@@ -171,14 +280,19 @@ export interface SendResult {
   [other: string]: unknown;
 }
 
-/** What a send rejects with. */
-export interface SmsPartnerError extends Error {
-  name: "SmsPartnerError";
-  kind: "validation" | "api" | "http" | "network" | "timeout";
-  status: number | null;
-  code: number | null;
-  errors: Issue[];
+/** What one of SMS Partner's send codes means (`smsPartnerCode`). */
+export interface SmsPartnerCode {
+  code: number;
+  reason: string;
+  field: string | null;
+  /** Who can act on it: the request's author, the account's operator, its credits, or SMS Partner. */
+  class: "request" | "account" | "credits" | "upstream";
+  /** Its meaning in `lang`. */
+  message: string;
 }
+
+/** What one of SMS Partner's send codes means, or `null` for a code it does not document. Never throws. */
+export function smsPartnerCode(code: number | string, options?: { lang?: "en" | "fr" }): SmsPartnerCode | null;
 /**
  * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
  * Never throws: a value that is not a string is read as an empty message.
@@ -190,6 +304,25 @@ export function analyzeMessage(message: string, options?: MessageOptions): Messa
  * the message back. Never throws.
  */
 export function splitMessage(message: string, options?: MessageOptions): string[];
+
+/**
+ * Smart encoding: in GSM mode, typographic spaces, invisible characters, dashes, `…`, low and
+ * prime quotes and letters whose accent GSM lacks get their faithful GSM form. Never changes what
+ * GSM carries or SMS Partner replaces, nothing with `isUnicode`, and never adds an SMS. Never throws.
+ */
+export function normalizeMessage(message: string, options?: MessageOptions): NormalizedMessage;
+
+/**
+ * The SMS of a message, one per SMS billed, as `splitMessage` cuts them, each with what the
+ * recipient reads of it; the previews joined are `analyzeMessage(...).preview`. Never throws.
+ */
+export function splitMessageParts(message: string, options?: MessageOptions): MessagePart[];
+
+/**
+ * A list of phone numbers typed by a person cut into entries, as `parsePhoneNumbers` cuts it:
+ * at commas, semicolons and line breaks, trimmed, empty entries skipped. Never throws.
+ */
+export function splitPhoneList(input: string): string[];
 
 /**
  * Normalizes phone numbers as typed by a person to E.164. Never throws. Of an array, the first

@@ -31,16 +31,19 @@ function guarded(fn) {
 }
 
 export const __analysisTables = guarded(glue.__analysisTables);
-export const __analyzePacked = guarded(glue.__analyzePacked);
 export const analyzeMessage = guarded(glue.analyzeMessage);
 export const splitMessage = guarded(glue.splitMessage);
+export const splitMessageParts = guarded(glue.splitMessageParts);
+export const normalizeMessage = guarded(glue.normalizeMessage);
+export const splitPhoneList = guarded(glue.splitPhoneList);
 export const parsePhoneNumbers = guarded(glue.parsePhoneNumbers);
+export const smsPartnerCode = guarded(glue.smsPartnerCode);
+export const parseReplyWebhook = guarded(glue.parseReplyWebhook);
 export const validateSendRequest = guarded(glue.validateSendRequest);
 export const effectiveSendTime = guarded(glue.effectiveSendTime);
 export const isFrenchPublicHoliday = guarded(glue.isFrenchPublicHoliday);
 export const frenchPublicHoliday = guarded(glue.frenchPublicHoliday);
 export const redactApiKey = guarded(glue.redactApiKey);
-export const __freedClientError = guarded(glue.__freedClientError);
 
 /** Whether `target` is a client whose Rust side is still there. */
 function alive(target) {
@@ -51,7 +54,7 @@ function alive(target) {
   }
 }
 
-const freedError = __freedClientError;
+const freedError = guarded(glue.__freedClientError);
 
 /** `SmsPartnerClient`: the constructor behind `roomToRun()`; methods and getters guarded below. */
 export class SmsPartnerClient extends glue.SmsPartnerClient {

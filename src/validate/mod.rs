@@ -4,20 +4,26 @@
 //! with a stable code and a sentence in the caller's language.
 
 mod fields;
+mod mentions;
+mod options;
 mod repeats;
 mod schedule;
 
 use serde::Serialize;
 
 use crate::api_key::ApiKey;
+use crate::error::{ErrorKind, SmsPartnerError};
 use crate::input::{InputValue, RawRequest};
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode, Severity};
 use crate::lang::Lang;
 use crate::message::{self, MessageAnalysis, MessageOptions};
 use crate::paris_time;
 use crate::wire::WireRequest;
 
-pub use fields::{MAX_PHONE_NUMBERS, flag_value, is_callback_url};
+pub use crate::options::flag_value;
+pub use fields::{MAX_PHONE_NUMBERS, is_callback_url};
+pub use mentions::NOPUB_MENTION;
+pub use options::{NowOption, RawValidateOptions, lang_value, read_validate_options};
 pub use repeats::MAX_REPEATED;
 
 /// How to validate (`options` of `validateSendRequest`).
@@ -76,30 +82,23 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    fn issue(&self, field: &'static str, code: &'static str, en: String, fr: String) -> Issue {
-        Issue::new(field, code, self.lang.pick(&en, &fr).to_owned())
+    /// Records the issue `code` on `field`; an error or a warning as the code says.
+    pub(crate) fn on(
+        &mut self,
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        code: IssueCode,
+        details: &[&dyn std::fmt::Display],
+    ) {
+        let issue = Issue::on(field, code, self.lang, details);
+        match code.severity() {
+            Severity::Error => self.errors.push(issue),
+            Severity::Warning => self.warnings.push(issue),
+        }
     }
 
-    pub(crate) fn error(
-        &mut self,
-        field: &'static str,
-        code: &'static str,
-        en: String,
-        fr: String,
-    ) {
-        let issue = self.issue(field, code, en, fr);
-        self.errors.push(issue);
-    }
-
-    pub(crate) fn warning(
-        &mut self,
-        field: &'static str,
-        code: &'static str,
-        en: String,
-        fr: String,
-    ) {
-        let issue = self.issue(field, code, en, fr);
-        self.warnings.push(issue);
+    /// Records the issue `code` on its own field.
+    pub(crate) fn add(&mut self, code: IssueCode, details: &[&dyn std::fmt::Display]) {
+        self.on(code.field().unwrap_or("request"), code, details);
     }
 }
 
@@ -111,13 +110,7 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
         warnings: Vec::new(),
     };
     for name in &raw.unknown_fields {
-        let message = options.lang.pick(
-            "SMS Partner does not know this parameter; it will not be sent",
-            "SMS Partner ne connaît pas ce paramètre ; il ne sera pas envoyé",
-        );
-        findings
-            .warnings
-            .push(Issue::new(name.clone(), "unknown_field", message));
+        findings.on(name.clone(), IssueCode::UnknownField, &[]);
     }
     // A key that is given is checked even when none is required (a client adds its own): a
     // number or an object there is a mistake to report, not a value to drop silently.
@@ -143,13 +136,10 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     fields::format(&raw.format, &mut findings);
     let when = schedule::schedule(raw, options.now_ms, &mut findings);
     let send_at = when.as_ref().map_or(options.now_ms, |s| s.at_ms);
-    let delivery_ms = schedule::commercial_rules(
-        send_at,
-        options,
-        &message_options,
-        text.unwrap_or(""),
-        &mut findings,
-    );
+    if options.commercial {
+        mentions::opt_out(&message_options, text.unwrap_or(""), &mut findings);
+    }
+    let delivery_ms = schedule::commercial_delay(send_at, options, &mut findings);
 
     // A sentence may quote what it refuses: never the key, pasted into another field.
     if let InputValue::Text(key) = &raw.api_key {
@@ -169,7 +159,7 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     let valid = findings.errors.is_empty();
     let request = valid.then(|| WireRequest {
         phone_numbers: numbers.join(","),
-        message: text.unwrap_or("").to_owned(),
+        message: message::wire_text(text.unwrap_or(""), &message_options).into_owned(),
         gamme: (flags.gamme == message::Gamme::LowCost).then_some(2),
         sender,
         tag,
@@ -196,16 +186,12 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
 
 /// The report for a request that is not an object at all (`null`, a string, an array…).
 pub fn not_an_object(type_name: &str, options: &ValidateOptions) -> ValidationReport {
-    let message = options.lang.pick(
-        "the request must be an object of SMS Partner parameters",
-        "la requête doit être un objet de paramètres SMS Partner",
-    );
     ValidationReport {
         valid: false,
-        errors: vec![Issue::new(
-            "request",
-            "request_not_object",
-            format!("{message} ({type_name})"),
+        errors: vec![Issue::of(
+            IssueCode::RequestNotObject,
+            options.lang,
+            &[&type_name],
         )],
         warnings: Vec::new(),
         request: None,
@@ -213,5 +199,92 @@ pub fn not_an_object(type_name: &str, options: &ValidateOptions) -> ValidationRe
         recipients: 0,
         total_sms: 0,
         delivery_time: paris_time::format_iso8601(options.now_ms),
+    }
+}
+
+impl ValidationReport {
+    /// The report with the options' own issues added to its errors: not valid, no request.
+    pub fn with_option_issues(mut self, issues: Vec<Issue>) -> ValidationReport {
+        if !issues.is_empty() {
+            self.errors.extend(issues);
+            self.valid = false;
+            self.request = None;
+        }
+        self
+    }
+}
+
+/// What a client that holds its own key checks before it sends `raw` (or a value that is not
+/// an object, named by its type): the request validated without requiring a key, a key in it
+/// other than the client's refused (`api_key_conflict`), the options' issues, and no sentence
+/// holding the client's key.
+///
+/// # Errors
+/// An [`SmsPartnerError`] of kind `validation` listing every error.
+pub fn for_client(
+    raw: Result<&RawRequest, &str>,
+    options: &ValidateOptions,
+    option_issues: Vec<Issue>,
+    client_key: &ApiKey,
+) -> Result<WireRequest, SmsPartnerError> {
+    let options = ValidateOptions {
+        require_api_key: false,
+        ..*options
+    };
+    let mut report = match raw {
+        Ok(raw) => {
+            let mut report = validate(raw, &options);
+            if let InputValue::Text(key) = &raw.api_key {
+                if key != client_key.expose() {
+                    report.valid = false;
+                    report.request = None;
+                    report
+                        .errors
+                        .push(Issue::of(IssueCode::ApiKeyConflict, options.lang, &[]));
+                }
+            }
+            report
+        }
+        Err(type_name) => not_an_object(type_name, &options),
+    };
+    report.errors.extend(option_issues);
+    // Validation quotes what it refuses (a phone number, a date): the key pasted into the
+    // wrong field must not come back in the error.
+    for issue in &mut report.errors {
+        issue.message = client_key.scrub(&issue.message);
+    }
+    match report.request {
+        Some(request) if report.errors.is_empty() => Ok(request),
+        _ => {
+            let first = report
+                .errors
+                .first()
+                .map_or(String::new(), |e| format!(": {} ({})", e.message, e.field));
+            let mut error = SmsPartnerError::new(
+                ErrorKind::Validation,
+                format!("the request is not valid{first}"),
+            );
+            error.errors = report.errors;
+            Err(error)
+        }
+    }
+}
+
+/// Checks a tag on its own, by the rules of the send's `tag` (the status-by-tag call looks a
+/// send up by it). `Ok(None)` when the tag is not given.
+///
+/// # Errors
+/// The tag's issues.
+pub fn check_tag(value: &InputValue, lang: Lang) -> Result<Option<String>, Vec<Issue>> {
+    let mut findings = Findings {
+        lang,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let tag = fields::tag(value, &mut findings);
+    if findings.errors.is_empty() {
+        Ok(tag)
+    } else {
+        Err(findings.errors)
     }
 }

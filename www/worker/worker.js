@@ -19,6 +19,8 @@
 //   POST /api/send      body { request, options? }
 //     200 { ok: true, result, warnings, sandbox }: SMS Partner accepted the send. options:
 //     commercial, lang (the worker's clock decides what "now" is).
+//   The calls after the send (/api/bulk, /api/status, /api/cancel, /api/credits, /api/replies,
+//   /webhooks/replies) are described in lifecycle.js.
 //
 // `request` is a SendRequest with SMS Partner's wire names, without apiKey.
 // Every failure answers { ok: false, error: { kind, message, status, code, errors, ... } }:
@@ -50,6 +52,7 @@
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
 import { initSync, redactApiKey, SmsPartnerClient, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
+import { lifecycleRoutes } from './lifecycle.js';
 
 // Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
 initSync({ module: wasm });
@@ -57,7 +60,6 @@ initSync({ module: wasm });
 /** Largest accepted body, in bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const DEFAULT_BASE_URL = 'https://api.smspartner.fr';
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
 /** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
@@ -82,6 +84,12 @@ class Refusal {
   }
 }
 
+/** Every route: the send's above, then those after the send (lifecycle.js). */
+const ALL_ROUTES = Object.freeze({
+  ...ROUTES,
+  ...lifecycleRoutes({ Refusal, json, withClient, applySandbox, isPlainObject: (value) => isPlainObject(value) }),
+});
+
 /** A failure of the client's HTTP request itself (kind "request"). */
 const refuse = (status, code, message, headers) =>
   new Refusal(status, { kind: 'request', message, code }, { headers });
@@ -101,7 +109,10 @@ export default {
           ? thrown
           : new Refusal(500, { kind: 'internal', message: 'internal error' }, { note: `internal=${thrown?.name}` });
       note = refusal.note;
-      response = json(refusal.status, { ok: false, error: refusal.error, ...refusal.extra }, refusal.headers);
+      // What SMS Partner said is redacted; a refusal of the worker's own or a validation is made
+      // of what the client sent, never redacted (where "[redacted]" appears would tell the key).
+      const error = CLIENT_KINDS.has(refusal.error.kind) ? refusal.error : redactValues(refusal.error, key);
+      response = json(refusal.status, { ok: false, error, ...refusal.extra }, undefined, refusal.headers);
     }
     const cors = corsOf(request, env);
     const headers = new Headers(response.headers);
@@ -120,14 +131,17 @@ async function route(request, env, url) {
   if (!hostAllowed(url, env)) {
     throw refuse(421, 'host_not_allowed', 'this worker does not answer for this host name');
   }
-  const target = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : null;
+  const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
   const cors = corsOf(request, env);
-  if (request.method === 'OPTIONS') return preflight(cors);
-  if (request.method !== 'POST') {
-    throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: METHODS });
+  const method = target.method ?? 'POST';
+  if (request.method === 'OPTIONS') return preflight(cors, `${method}, OPTIONS`);
+  if (request.method !== method) {
+    throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts ${method}`, { allow: `${method}, OPTIONS` });
   }
   if (cors.origin !== null && !cors.allowed) throw originRefused();
+  if (target.raw) return target.handle(request, env);
+  if (method === 'GET') return target.handle({}, env);
   const body = await readJson(request, bodyTimeout(env));
   const envelope = readEnvelope(body, target.options);
   return target.handle(envelope, env);
@@ -138,13 +152,13 @@ function originRefused() {
 }
 
 /** Answers a CORS preflight (or a plain OPTIONS without Origin). */
-function preflight(cors) {
-  if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: METHODS } });
+function preflight(cors, methods = METHODS) {
+  if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: methods } });
   if (!cors.allowed) throw originRefused();
   const headers = {
-    allow: METHODS,
+    allow: methods,
     'access-control-allow-origin': cors.origin,
-    'access-control-allow-methods': METHODS,
+    'access-control-allow-methods': methods,
     'access-control-allow-headers': 'content-type',
     'access-control-max-age': PREFLIGHT_MAX_AGE,
   };
@@ -288,13 +302,33 @@ function handleValidate({ request, options }, env) {
   return json(200, report);
 }
 
+/** Runs `use(client)` with a client holding the worker's key and settings, freed after. */
+async function withClient(env, use) {
+  const key = env.SMSPARTNER_API_KEY;
+  if (typeof key !== 'string' || key === '') {
+    throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
+  }
+  const settings = clientSettings(env);
+  let client;
+  try {
+    client = new SmsPartnerClient({ apiKey: key, ...settings });
+  } catch {
+    throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
+  }
+  try {
+    return await use(client);
+  } finally {
+    client.free();
+  }
+}
+
 /** POST /api/send: validate, then one send through the client. */
 async function handleSend({ request: given, options }, env) {
   const key = env.SMSPARTNER_API_KEY;
   if (typeof key !== 'string' || key === '') {
     throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
   }
-  const settings = clientSettings(env);
+  clientSettings(env);
   const request = applySandbox(given, env);
   const report = validateSendRequest(request, { ...options, requireApiKey: false });
   if (!report.valid) {
@@ -307,30 +341,26 @@ async function handleSend({ request: given, options }, env) {
     };
     throw new Refusal(422, error, { note: 'validation', extra: { warnings: report.warnings } });
   }
-  let client;
-  try {
-    client = new SmsPartnerClient({ apiKey: key, ...settings });
-  } catch {
-    throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
-  }
-  try {
-    const result = redactValues(await client.send(request, options), key);
-    const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
-    return json(200, body);
-  } catch (failure) {
-    const { status, error, note } = sendFailure(failure);
-    throw new Refusal(status, redactValues(error, key), { note });
-  } finally {
-    client.free();
-  }
+  return withClient(env, async (client) => {
+    try {
+      // The result is SMS Partner's, the warnings the client's own: only the first is redacted.
+      const result = redactValues(await client.send(request, options), key);
+      const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
+      return json(200, body);
+    } catch (failure) {
+      const { status, error, note } = sendFailure(failure);
+      throw new Refusal(status, error, { note });
+    }
+  });
 }
 
-/** `{ baseUrl, timeoutMs? }` from the bindings; a bad SEND_TIMEOUT_MS is a configuration error. */
+/**
+ * `{ baseUrl?, timeoutMs? }` from the bindings (the client's own defaults otherwise); a bad
+ * SEND_TIMEOUT_MS is a configuration error.
+ */
 function clientSettings(env) {
-  const baseUrl =
-    typeof env.SMSPARTNER_BASE_URL === 'string' && env.SMSPARTNER_BASE_URL.trim() !== ''
-      ? env.SMSPARTNER_BASE_URL.trim()
-      : DEFAULT_BASE_URL;
+  const given = typeof env.SMSPARTNER_BASE_URL === 'string' ? env.SMSPARTNER_BASE_URL.trim() : '';
+  const baseUrl = given === '' ? undefined : given;
   const raw = env.SEND_TIMEOUT_MS;
   if (raw === undefined || raw === null || raw === '') return { baseUrl };
   const timeoutMs = Number(raw);
@@ -340,9 +370,16 @@ function clientSettings(env) {
   return { baseUrl, timeoutMs };
 }
 
-/** A JSON answer of values already redacted where they came from SMS Partner. */
-function json(status, value, headers = {}) {
-  return new Response(JSON.stringify(value), {
+/** Kinds of refusal made of what the client sent alone. */
+const CLIENT_KINDS = new Set(['request', 'validation']);
+
+/**
+ * A JSON answer. With `key`, `value` is what SMS Partner answered and is redacted first
+ * (redactValues); without, it is the worker's own or made of what the client sent.
+ */
+function json(status, value, key, headers = {}) {
+  const shown = key === undefined ? value : redactValues(value, key);
+  return new Response(JSON.stringify(shown), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
