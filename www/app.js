@@ -4,6 +4,7 @@
 import init, { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest } from '/pkg/index.js';
 import { LANGS, t, langFromTag, formatParisTime, formatMoney } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
+import { createTracker } from './after-send.js';
 
 /** How long a send may take before the page gives up waiting (the worker has its own timeout). */
 const SEND_TIMEOUT_MS = 30_000;
@@ -136,6 +137,7 @@ function setLang(lang) {
   state.recipientsKey = null; // the reasons are written in the language
   update();
   if (state.lastResult) renderResult(state.lastResult);
+  tracker.render();
 }
 
 function renderMode() {
@@ -184,6 +186,8 @@ function readRequest(entries) {
   if (el.stop.checked) request.isStopSms = 1;
   if (el.unicode.checked) request.isUnicode = 1;
   if (el.sandbox.checked) request.sandbox = 1;
+  // Replies come back to the worker's webhook when the page knows it (the demo's stand-in).
+  if (state.config?.replyUrl) request.urlResponse = state.config.replyUrl;
   return request;
 }
 
@@ -430,6 +434,14 @@ async function send(event) {
   }
   state.lastResult = outcome;
   renderResult(outcome);
+  if (outcome.ok) {
+    const scheduled = report.request.scheduledDeliveryDate !== undefined;
+    tracker.track({
+      messageId: outcome.result.messageId,
+      numbers: report.request.phoneNumbers.split(','),
+      scheduledAt: scheduled ? Date.parse(report.deliveryTime) : null,
+    });
+  }
   update();
 }
 
@@ -562,6 +574,7 @@ async function loadConfig() {
       workerUrl: typeof config.workerUrl === 'string' && config.workerUrl !== '' ? config.workerUrl : null,
       mode: config.mode,
       sandbox: config.sandbox,
+      replyUrl: typeof config.replyUrl === 'string' && config.replyUrl !== '' ? config.replyUrl : null,
     };
   } catch {
     showPageError(t(state.lang, 'config.error'));
@@ -573,6 +586,9 @@ function showPageError(text) {
   el.pageError.hidden = false;
   el.pageError.textContent = text;
 }
+
+/** Delivery, cancel, credits and replies after a send (after-send.js). */
+const tracker = createTracker({ getLang: () => state.lang, workerUrl: () => state.config?.workerUrl ?? null });
 
 async function start() {
   applyStaticTexts();
@@ -594,6 +610,7 @@ async function start() {
     $('sandbox-forced').hidden = false;
   }
   renderMode();
+  tracker.refreshCredits();
   state.ready = true;
   update();
   el.form.dataset.ready = 'true';

@@ -10,7 +10,6 @@
 // - a method of a freed (or never built) `SmsPartnerClient`: wasm-bindgen's glue would throw
 //   from inside wasm; here a promise-returning method rejects with an `SmsPartnerError` and a
 //   getter throws it.
-import * as glue from "./smspartner_wasm.js";
 
 /** Stack a call into wasm may need, in 8-byte slots: 8 KiB, four times the deepest measured. */
 const ROOM = new Array(1024).fill(0);
@@ -24,69 +23,61 @@ export function roomToRun() {
 
 /** `fn` behind `roomToRun()`. */
 function guarded(fn) {
-  return function (a, b) {
+  return function (...args) {
     roomToRun();
-    return fn(a, b);
+    return apply(fn, undefined, args);
   };
 }
 
-export const __analysisTables = guarded(glue.__analysisTables);
-export const analyzeMessage = guarded(glue.analyzeMessage);
-export const splitMessage = guarded(glue.splitMessage);
-export const splitMessageParts = guarded(glue.splitMessageParts);
-export const normalizeMessage = guarded(glue.normalizeMessage);
-export const splitPhoneList = guarded(glue.splitPhoneList);
-export const parsePhoneNumbers = guarded(glue.parsePhoneNumbers);
-export const smsPartnerCode = guarded(glue.smsPartnerCode);
-export const parseReplyWebhook = guarded(glue.parseReplyWebhook);
-export const validateSendRequest = guarded(glue.validateSendRequest);
-export const effectiveSendTime = guarded(glue.effectiveSendTime);
-export const isFrenchPublicHoliday = guarded(glue.isFrenchPublicHoliday);
-export const frenchPublicHoliday = guarded(glue.frenchPublicHoliday);
-export const redactApiKey = guarded(glue.redactApiKey);
-
-/** Whether `target` is a client whose Rust side is still there. */
-function alive(target) {
-  try {
-    return target instanceof glue.SmsPartnerClient && typeof target.__wbg_ptr === "number" && target.__wbg_ptr !== 0;
-  } catch {
-    return false;
+/**
+ * The exports of a wasm-bindgen module `glue` with every function behind `roomToRun()` and its
+ * `SmsPartnerClient` (when it has one) guarded; initialization as it is. What an entry exports
+ * and builds its keystroke path over (analysis.js).
+ */
+export function guardOver(glue) {
+  const doors = {};
+  for (const [name, value] of Object.entries(glue)) {
+    const plain = typeof value !== "function" || /^[A-Z]/.test(name) || name === "initSync" || name === "default";
+    doors[name] = plain ? value : guarded(value);
   }
+  if (typeof glue.SmsPartnerClient === "function") doors.SmsPartnerClient = guardClient(glue);
+  return Object.freeze(doors);
 }
 
-const freedError = guarded(glue.__freedClientError);
-
-/** `SmsPartnerClient`: the constructor behind `roomToRun()`; methods and getters guarded below. */
-export class SmsPartnerClient extends glue.SmsPartnerClient {
-  constructor(options) {
-    roomToRun();
-    super(options);
-  }
-}
-
-// Every method and getter of the glue's class (those added later too), patched in place so that
-// instances made by the glue itself are guarded as well. Methods answer promises: a dead client
-// rejects. `free` (and `Symbol.dispose`) on a freed client does nothing, as in the glue.
-const proto = glue.SmsPartnerClient.prototype;
-const free = proto.free;
-for (const name of Reflect.ownKeys(proto)) {
-  if (name === "constructor" || name === "__destroy_into_raw") continue;
-  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (typeof descriptor.get === "function") {
-    const get = descriptor.get;
-    descriptor.get = function () {
-      if (!alive(this)) throw freedError();
-      roomToRun();
-      return apply(get, this, []);
-    };
-  } else if (typeof descriptor.value === "function") {
-    const method = descriptor.value;
-    if (method === free) {
+/** `SmsPartnerClient`: the constructor behind `roomToRun()`, every method and getter guarded. */
+function guardClient(glue) {
+  const Client = glue.SmsPartnerClient;
+  const freedError = guarded(glue.__freedClientError);
+  /** Whether `target` is a client whose Rust side is still there. */
+  const alive = (target) => {
+    try {
+      return target instanceof Client && typeof target.__wbg_ptr === "number" && target.__wbg_ptr !== 0;
+    } catch {
+      return false;
+    }
+  };
+  // Every method and getter of the glue's class (those added later too), patched in place so
+  // that instances made by the glue itself are guarded as well. Methods answer promises: a dead
+  // client rejects. `free` (and `Symbol.dispose`) on a freed client does nothing, as in the glue.
+  const proto = Client.prototype;
+  const free = proto.free;
+  for (const name of Reflect.ownKeys(proto)) {
+    if (name === "constructor" || name === "__destroy_into_raw") continue;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (typeof descriptor.get === "function") {
+      const get = descriptor.get;
+      descriptor.get = function () {
+        if (!alive(this)) throw freedError();
+        roomToRun();
+        return apply(get, this, []);
+      };
+    } else if (typeof descriptor.value === "function" && descriptor.value === free) {
       descriptor.value = function () {
         roomToRun();
-        if (alive(this)) apply(method, this, []);
+        if (alive(this)) apply(free, this, []);
       };
-    } else {
+    } else if (typeof descriptor.value === "function") {
+      const method = descriptor.value;
       descriptor.value = function (...args) {
         try {
           if (!alive(this)) return Promise.reject(freedError());
@@ -96,9 +87,15 @@ for (const name of Reflect.ownKeys(proto)) {
           return Promise.reject(error);
         }
       };
+    } else {
+      continue;
     }
-  } else {
-    continue;
+    Object.defineProperty(proto, name, descriptor);
   }
-  Object.defineProperty(proto, name, descriptor);
+  return class SmsPartnerClient extends Client {
+    constructor(options) {
+      roomToRun();
+      super(options);
+    }
+  };
 }

@@ -10,9 +10,35 @@ import init, {
   type MessageAnalysis,
   type ValidationReport,
   type SendResult,
-  type SmsPartnerError,
+  SmsPartnerError,
+  splitMessageParts,
+  splitPhoneList,
   type PhoneNumberReport,
+  type PhoneNumberType,
+  normalizeMessage,
+  smsPartnerCode,
+  type IssueCode,
+  type NormalizedMessage,
+  type PhoneNumberCode,
 } from "../../pkg/index.js";
+
+/** Issue codes are a union: a misspelt one does not type-check. */
+export function codes(report: ValidationReport): IssueCode[] {
+  const tooLong: IssueCode = "message_too_long";
+  // @ts-expect-error: not a code
+  const misspelt: IssueCode = "message_too_lng";
+  const phone: PhoneNumberCode | undefined = parsePhoneNumbers("12").invalid[0]?.code;
+  // @ts-expect-error: an issue code is not a phone number's
+  const wrong: PhoneNumberCode = "message_too_long";
+  const normalized: NormalizedMessage = normalizeMessage("Merci\u202F!");
+  const unsupported = analyzeMessage("\u00A0").unsupported[0];
+  const named: string | null | undefined = unsupported?.name;
+  const point: string | undefined = unsupported?.codePoint;
+  const described = smsPartnerCode(14, { lang: "fr" });
+  const where: string | null | undefined = described?.field;
+  console.log(misspelt, phone, wrong, normalized.changes.length, named, point, where);
+  return [tooLong, ...report.errors.map((e) => e.code), ...report.warnings.map((w) => w.code)];
+}
 
 export async function usage(): Promise<void> {
   await init();
@@ -21,6 +47,10 @@ export async function usage(): Promise<void> {
   const firstReplacement: number | undefined = analysis.replacements[0]?.index;
   const parts: string[] = splitMessage("Bonjour");
   const numbers: PhoneNumberReport = parsePhoneNumbers(["06 12 34 56 78"]);
+  const kind: PhoneNumberType | undefined = numbers.details[0]?.type;
+  const region: string | null | undefined = numbers.details[0]?.region;
+  const reason: "not_in_numbering_plan" | string | undefined = numbers.invalid[0]?.code;
+  console.log(kind, region, reason);
   const report: ValidationReport = validateSendRequest(
     { phoneNumbers: numbers.numbers, message: "Bonjour", sandbox: 1 },
     { commercial: true, lang: "fr", requireApiKey: false },
@@ -34,9 +64,16 @@ export async function usage(): Promise<void> {
     const id: number | string = result.messageId;
     console.log(id);
   } catch (error) {
-    const failure = error as SmsPartnerError;
+    if (!(error instanceof SmsPartnerError)) throw error;
+    const failure: SmsPartnerError = error;
     const kind: "validation" | "api" | "http" | "network" | "timeout" = failure.kind;
-    console.log(kind, failure.errors.length);
+    const reason: string | null = failure.reason;
+    const sent: boolean = failure.mayHaveBeenSent;
+    console.log(kind, failure.errors.length, reason, sent, failure.field);
   }
-  console.log(encoding, firstReplacement, parts, field, when, holiday);
+  const previews: string[] = splitMessageParts("Bonjour", { isStopSms: 1 }).map((part) => part.preview);
+  const kinds = splitMessageParts("a:br:b")[0]?.edits.map((edit) => edit.kind);
+  const entries: string[] = splitPhoneList("06 12 34 56 78; +33700000001");
+  const made = new SmsPartnerError("no", { kind: "api", code: 10 });
+  console.log(encoding, firstReplacement, parts, field, when, holiday, previews, kinds, entries, made.mayHaveBeenSent);
 }

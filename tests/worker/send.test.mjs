@@ -83,7 +83,7 @@ describe('sends through the edge worker', TIMEOUT, () => {
     });
 
     it('bills every recipient', async () => {
-      const request = { phoneNumbers: ['06 12 34 56 78', '+33 7 00 00 00 01'], message: 'x'.repeat(161) };
+      const request = { phoneNumbers: ['06 12 34 56 78', '+33 7 56 00 00 01'], message: 'x'.repeat(161) };
       const res = await send(worker, request, { commercial: false, lang: 'fr' });
       assert.equal(res.status, 200, res.text);
       assert.equal(res.body.result.nbSms, 4);
