@@ -161,7 +161,10 @@ fn phone_numbers_shape() {
         js(r#""06 12 34 56 78, +33 6 12 34 56 78; 12, +49 151 23456789""#),
         None,
     );
-    assert_eq!(keys(&report), ["numbers", "invalid", "duplicates"]);
+    assert_eq!(
+        keys(&report),
+        ["numbers", "invalid", "duplicates", "details"]
+    );
     let value = as_json(&report);
     assert_eq!(value["numbers"], json!(["+33612345678", "+4915123456789"]));
     assert_eq!(value["duplicates"], json!(["+33612345678"]));
