@@ -17,7 +17,7 @@ const ENTRIES = [
   { subpath: "./compose", name: "compose", glue: "smspartner_compose" },
 ];
 /** Modules that the entries share, copied from src/js/. */
-const SHARED = ["analysis.js"];
+const SHARED = ["analysis.js", "guard.js"];
 
 const cargo = readFileSync(new URL("Cargo.toml", ROOT), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];
@@ -109,6 +109,6 @@ const manifest = {
   keywords: ["sms", "smspartner", "gsm-03-38", "wasm", "cloudflare-workers"],
 };
 writeFileSync(`${PKG}package.json`, JSON.stringify(manifest, null, 2) + "\n");
-for (const [from, to] of [["src/js/README.md", "README.md"], ["CHANGELOG.md", "CHANGELOG.md"], ["LICENSE", "LICENSE"]]) {
+for (const [from, to] of [["src/js/guard.js", "guard.js"], ["src/js/README.md", "README.md"], ["CHANGELOG.md", "CHANGELOG.md"], ["LICENSE", "LICENSE"]]) {
   copyFileSync(new URL(from, ROOT), `${PKG}${to}`);
 }

@@ -28,6 +28,9 @@ pub enum InputValue {
     Other(&'static str),
     /// Reading the property threw (a getter that throws, a revoked proxy).
     Unreadable,
+    /// The last item of a [`InputValue::List`] cut at the most entries the bindings read: this
+    /// many more entries were not read.
+    Unread(u32),
 }
 
 impl InputValue {
@@ -42,6 +45,7 @@ impl InputValue {
             InputValue::List(_) => "array",
             InputValue::Other(name) => name,
             InputValue::Unreadable => "unreadable value",
+            InputValue::Unread(_) => "entries not read",
         }
     }
 

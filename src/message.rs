@@ -239,6 +239,9 @@ pub struct MessageAnalysis {
     pub replacements: Vec<Replacement>,
     /// Characters that need Unicode mode, in input order (GSM-7 only).
     pub unsupported: Vec<Unsupported>,
+    /// Whether `replacements` or `unsupported` stops at [`MAX_LISTED`] items although the
+    /// message holds more (the counts and the preview are whole either way).
+    pub truncated: bool,
     /// The STOP mention appended with these options, or `None`.
     pub stop_mention: Option<&'static str>,
     /// The text as received: replacements applied, `:br:` as a line break, STOP mention
@@ -288,6 +291,12 @@ impl EditKind {
     }
 }
 
+/// At most this many items are listed in each of [`MessageAnalysis::replacements`] and
+/// [`MessageAnalysis::unsupported`], and at most this many [`Edit`]s are collected by
+/// [`analyze_into`]: more than a compose box can show (a message SMS Partner accepts holds
+/// fewer characters), and a bound on the answer to a giant hostile text.
+pub const MAX_LISTED: usize = 2_000;
+
 /// The figures of an analysis, without the lists and the preview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
@@ -305,13 +314,39 @@ pub struct Counts {
     pub stop_appended: bool,
     /// Whether the input holds U+FFFD, the replacement character.
     pub replacement_character: bool,
+    /// Whether [`analyze_into`] stopped collecting edits at [`MAX_LISTED`].
+    pub edits_cut: bool,
 }
 
-/// The one pass of [`analyze`]: the counts, and the edits pushed onto `edits` (cleared first),
-/// in input order. `edits` can be reused from call to call, so that a keystroke allocates
-/// nothing once it has grown.
+/// The one pass of [`analyze`]: the counts, and the edits pushed onto `edits` (cleared
+/// first), in input order. `edits` can be reused from call to call, so that a keystroke
+/// allocates nothing once it has grown.
+///
+/// At most [`MAX_LISTED`] edits are collected: at one more, the walk stops there, `edits_cut`
+/// is set and the other counts are those of the text walked so far (ask [`analyze`] then).
 pub fn analyze_into(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>) -> Counts {
     edits.clear();
+    let mut edits_cut = false;
+    let mut counts = analyze_each(message, options, &mut |edit| {
+        if edits.len() < MAX_LISTED {
+            edits.push(edit);
+            true
+        } else {
+            edits_cut = true;
+            false
+        }
+    });
+    counts.edits_cut = edits_cut;
+    counts
+}
+
+/// The one pass over the input: the counts, and `on_edit` called for each edit in input order,
+/// until it answers `false`.
+fn analyze_each(
+    message: &str,
+    options: &MessageOptions,
+    on_edit: &mut dyn FnMut(Edit) -> bool,
+) -> Counts {
     let mut walk = Walk::new(message, options);
     for step in walk.by_ref() {
         let (Some(index), Some(shown)) = (step.index, edit_kind(step.atom.kind)) else {
@@ -326,7 +361,7 @@ pub fn analyze_into(message: &str, options: &MessageOptions, edits: &mut Vec<Edi
             AtomKind::Euro => EURO_TAG.len(),
             _ => char.len_utf16(),
         };
-        edits.push(Edit {
+        let more = on_edit(Edit {
             index: to_u32(index),
             units: to_u32(units),
             start: step.start,
@@ -334,6 +369,9 @@ pub fn analyze_into(message: &str, options: &MessageOptions, edits: &mut Vec<Edi
             char,
             shown,
         });
+        if !more {
+            break;
+        }
     }
     let packer = walk.packer;
     let count = packer.count();
@@ -345,6 +383,7 @@ pub fn analyze_into(message: &str, options: &MessageOptions, edits: &mut Vec<Edi
         remaining: count.remaining,
         stop_appended: walk.stop_applied,
         replacement_character: walk.replacement_character,
+        edits_cut: false,
     }
 }
 
@@ -361,33 +400,41 @@ fn edit_kind(kind: AtomKind) -> Option<EditKind> {
 
 /// Analyzes a message: encoding, billed length, SMS count, replacements and preview.
 ///
-/// Never panics, whatever the input; one pass over it ([`analyze_into`]). The preview copies
-/// the input in runs and only writes what differs (a replacement, a line break, `?`).
+/// Never panics, whatever the input; one pass over it, which writes the preview as it goes
+/// (copying the input in runs, writing only what differs: a replacement, a line break, `?`)
+/// and lists at most [`MAX_LISTED`] replacements and as many unsupported characters
+/// (`truncated` says when there were more), so that the memory it takes stays proportional
+/// to the input.
 pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
-    let mut edits = Vec::new();
-    let counts = analyze_into(message, options, &mut edits);
     let mut replacements = Vec::new();
     let mut unsupported = Vec::new();
+    let mut truncated = false;
     let mut preview = String::with_capacity(preview_capacity(message, options));
     // Start of the input not yet copied into the preview.
     let mut shown_up_to = 0;
-    for edit in &edits {
+    let counts = analyze_each(message, options, &mut |edit| {
         match edit.shown {
-            EditKind::Replaced(sent) => replacements.push(Replacement {
-                index: edit.index,
-                char: edit.char,
-                replacement: sent,
-            }),
-            EditKind::Unsupported => unsupported.push(Unsupported {
-                index: edit.index,
-                char: edit.char,
-            }),
+            EditKind::Replaced(sent) if replacements.len() < MAX_LISTED => {
+                replacements.push(Replacement {
+                    index: edit.index,
+                    char: edit.char,
+                    replacement: sent,
+                });
+            }
+            EditKind::Unsupported if unsupported.len() < MAX_LISTED => {
+                unsupported.push(Unsupported {
+                    index: edit.index,
+                    char: edit.char,
+                });
+            }
             EditKind::LineBreak | EditKind::Euro => {}
+            EditKind::Replaced(_) | EditKind::Unsupported => truncated = true,
         }
         preview.push_str(message.get(shown_up_to..edit.start).unwrap_or_default());
         preview.push_str(edit.shown.shown());
         shown_up_to = edit.end;
-    }
+        true
+    });
     preview.push_str(message.get(shown_up_to..).unwrap_or_default());
     if counts.stop_appended {
         preview.push_str(STOP_MENTION);
@@ -400,6 +447,7 @@ pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
         remaining: counts.remaining,
         replacements,
         unsupported,
+        truncated,
         stop_mention: options.stop_applies().then_some(STOP_MENTION),
         preview,
     }

@@ -74,6 +74,23 @@ pub struct InvalidNumber {
     pub reason: String,
 }
 
+impl InvalidNumber {
+    /// The entry that stands for `count` entries of a list that were not read (past the first
+    /// `read`): said out loud, never dropped in silence. Its code is `entries_not_read`.
+    pub fn not_read(count: u32, read: u32, lang: Lang) -> InvalidNumber {
+        InvalidNumber {
+            input: format!("<{count} entries not read>"),
+            code: "entries_not_read",
+            reason: match lang {
+                Lang::Fr => format!(
+                    "{count} entrées de plus n'ont pas été lues : au plus {read} sont lues en une fois"
+                ),
+                _ => format!("{count} more entries were not read: at most {read} are read at once"),
+            },
+        }
+    }
+}
+
 /// Why an entry is not a valid phone number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InvalidReason {

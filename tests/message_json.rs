@@ -25,6 +25,7 @@ fn analysis_keys_are_camel_case() {
                 { "index": 7, "char": "^", "replacement": "" }
             ],
             "unsupported": [ { "index": 0, "char": "😀", "codePoint": "U+1F600", "name": null } ],
+            "truncated": false,
             "stopMention": " STOP au 36180",
             "preview": "? (ok) STOP au 36180"
         })
@@ -49,6 +50,7 @@ fn unicode_analysis_and_null_stop_mention() {
             "remaining": 70,
             "replacements": [],
             "unsupported": [],
+            "truncated": false,
             "stopMention": null,
             "preview": ""
         })
@@ -111,4 +113,31 @@ fn default_options() {
         }
         .stop_applies()
     );
+}
+
+#[test]
+fn lists_stop_at_their_cap_and_say_so() {
+    use smspartner_wasm::message::MAX_LISTED;
+    let text = format!(
+        "{}{}",
+        "[".repeat(MAX_LISTED + 5),
+        "😀".repeat(MAX_LISTED + 1)
+    );
+    let analysis = analyze(&text, &MessageOptions::default());
+    assert!(analysis.truncated);
+    assert_eq!(analysis.replacements.len(), MAX_LISTED);
+    assert_eq!(analysis.unsupported.len(), MAX_LISTED);
+    // The counts and the preview stay whole.
+    assert_eq!(analysis.characters as usize, 2 * MAX_LISTED + 6);
+    assert_eq!(
+        analysis.preview,
+        format!(
+            "{}{}",
+            "(".repeat(MAX_LISTED + 5),
+            "?".repeat(MAX_LISTED + 1)
+        )
+    );
+    let exact = analyze(&"[".repeat(MAX_LISTED), &MessageOptions::default());
+    assert!(!exact.truncated);
+    assert_eq!(exact.replacements.len(), MAX_LISTED);
 }

@@ -59,6 +59,7 @@ fn analysis_has_exactly_the_contract_fields() {
             "remaining",
             "replacements",
             "unsupported",
+            "truncated",
             "stopMention",
             "preview"
         ]

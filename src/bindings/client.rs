@@ -37,8 +37,9 @@ impl SmsPartnerClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<SmsPartnerClient, JsValue> {
         let api_key = match convert::option(&options, "apiKey") {
-            InputValue::Text(key) => ApiKey::new(&key)
-                .map_err(|_| config_error("apiKey must be a non-empty key without spaces"))?,
+            InputValue::Text(key) => ApiKey::new(&key).map_err(|problem| {
+                config_error(&format!("the API key {}", problem.sentence_end().0))
+            })?,
             _ => return Err(config_error("apiKey is required (a string)")),
         };
         let base_url = match convert::option(&options, "baseUrl") {
@@ -128,6 +129,12 @@ impl SmsPartnerClient {
             SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
         })
     }
+}
+
+/// The error of a method called on a freed `SmsPartnerClient`, for the package's guard.
+#[wasm_bindgen(js_name = __freedClientError, skip_typescript)]
+pub fn freed_client_error() -> JsValue {
+    config_error("this SmsPartnerClient was freed: create a new one")
 }
 
 #[wasm_bindgen(typescript_custom_section)]

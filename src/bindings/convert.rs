@@ -9,8 +9,10 @@ use crate::paris_time;
 #[cfg(feature = "client")]
 use crate::wire::Json;
 
-/// Arrays longer than this are read up to here: far past any limit the validation applies.
-const MAX_ARRAY_READ: u32 = 100_000;
+/// Arrays longer than this are read up to here, and the rest is counted as
+/// [`InputValue::Unread`]: far past any limit the validation applies, and as many recipients
+/// as a campaign of the edge worker takes.
+pub const MAX_ARRAY_READ: u32 = 100_000;
 
 // Every read that may throw (a getter, a proxy trap, a revoked proxy) is caught here, in
 // JavaScript: no exception crosses into wasm. (A `catch` import that returns a value leaks one
@@ -21,6 +23,10 @@ export function readProperty(target, key) { try { return Reflect.get(target, key
 export function isUnreadable(value) { return value === UNREADABLE; }
 export function arrayState(value) { try { return Array.isArray(value) ? 1 : 0; } catch { return 2; } }
 export function ownKeys(value) { try { return Object.keys(value); } catch { return []; } }
+const getTime = Date.prototype.getTime, apply = Reflect.apply, dateNow = Date.now, NativeDate = Date;
+export function timeOf(value) { try { return apply(getTime, value, []); } catch { return undefined; } }
+export function nowMs() { try { return apply(dateNow, NativeDate, []); } catch { return NaN; } }
+export function dateAt(ms) { return new NativeDate(ms); }
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = readProperty)]
@@ -31,6 +37,27 @@ extern "C" {
     fn array_state(value: &JsValue) -> u32;
     #[wasm_bindgen(js_name = ownKeys)]
     fn own_keys(value: &JsValue) -> Array;
+    /// The time value of a real `Date` (its internal slot, whatever its `getTime` does), or
+    /// `undefined` for anything else (a fake, a proxy, a revoked proxy).
+    #[wasm_bindgen(js_name = timeOf)]
+    fn time_of(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = nowMs)]
+    fn now_ms() -> f64;
+    /// `new Date(ms)` with the `Date` of the module's loading: a number never makes it throw.
+    #[wasm_bindgen(js_name = dateAt)]
+    fn date_at(ms: f64) -> js_sys::Date;
+}
+
+/// The current time in milliseconds, from the `Date.now` of the module's loading (a page that
+/// replaces it later changes nothing); 0 should it ever fail.
+pub fn now() -> i64 {
+    let ms = now_ms();
+    if ms.is_finite() { ms as i64 } else { 0 }
+}
+
+/// A new `Date` (the one of the module's loading, whatever a page does to the global) at `ms`.
+pub fn date(ms: f64) -> js_sys::Date {
+    date_at(ms)
 }
 
 /// Reads `target[key]` (an object's property or an array's index); `None` when the read throws.
@@ -60,21 +87,24 @@ pub fn property(object: &JsValue, name: &str) -> InputValue {
 pub fn scalar_or_list(value: &JsValue) -> InputValue {
     match is_array(value) {
         Some(true) => {
+            // An array's length is a whole number below 2^32 (a proxy's may be anything).
             let length = read(value, &JsValue::from_str("length"))
                 .and_then(|l| l.as_f64())
                 .unwrap_or(0.0)
-                .clamp(0.0, f64::from(MAX_ARRAY_READ)) as u32;
-            InputValue::List(
-                (0..length)
-                    .map(|i| match read(value, &JsValue::from(i)) {
-                        Some(item) => match is_array(&item) {
-                            Some(false) => scalar(&item),
-                            _ => InputValue::Other("array"),
-                        },
-                        None => InputValue::Unreadable,
-                    })
-                    .collect(),
-            )
+                .clamp(0.0, f64::from(u32::MAX)) as u32;
+            let mut items: Vec<InputValue> = (0..length.min(MAX_ARRAY_READ))
+                .map(|i| match read(value, &JsValue::from(i)) {
+                    Some(item) => match is_array(&item) {
+                        Some(false) => scalar(&item),
+                        _ => InputValue::Other("array"),
+                    },
+                    None => InputValue::Unreadable,
+                })
+                .collect();
+            if length > MAX_ARRAY_READ {
+                items.push(InputValue::Unread(length - MAX_ARRAY_READ));
+            }
+            InputValue::List(items)
         }
         Some(false) => scalar(value),
         None => InputValue::Unreadable,
@@ -151,12 +181,12 @@ pub fn option(options: &JsValue, name: &str) -> InputValue {
 /// range of a JavaScript `Date` (beyond it, `new Date(ms)` is an invalid date, and so would be
 /// the answer).
 pub fn instant(value: &JsValue) -> Option<i64> {
-    // `Array.isArray` throws on a revoked proxy, where `instanceof` below would throw uncaught.
-    is_array(value)?;
     // NaN and the infinities fail the comparison too.
     let in_range = |ms: f64| (ms.abs() <= paris_time::MAX_JS_TIME_MS as f64).then_some(ms as i64);
-    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        return in_range(date.get_time());
+    if value.is_object() {
+        // Only a real `Date` has a time; its own `getTime` is never called (a subclass may
+        // throw), and a fake or a proxy (revoked or not) is not a date.
+        return time_of(value).as_f64().and_then(in_range);
     }
     if let Some(ms) = value.as_f64() {
         return in_range(ms);

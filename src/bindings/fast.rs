@@ -38,6 +38,9 @@ const EDIT_WORDS: usize = 4;
 const STOP_MENTION_APPLIES: u32 = 1;
 const STOP_MENTION_APPENDED: u32 = 2;
 const HAS_REPLACEMENT_CHARACTER: u32 = 4;
+/// More edits than [`message::MAX_LISTED`]: the wrapper asks for the wasm-built answer, which
+/// caps the lists and writes the whole preview itself.
+const EDITS_CUT: u32 = 8;
 
 /// Edit kinds as numbers; a replacement is `FIRST_SENT_AS + its position in SENT_AS`.
 const UNSUPPORTED: u32 = 0;
@@ -91,6 +94,10 @@ fn pack(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>, words: &
     if counts.replacement_character {
         flags |= HAS_REPLACEMENT_CHARACTER;
     }
+    if counts.edits_cut {
+        flags |= EDITS_CUT;
+        edits.clear();
+    }
     let mut header = [0u32; HEADER_WORDS];
     header[ENCODING] = if counts.encoding == Encoding::Ucs2 {
         UCS2
@@ -143,6 +150,7 @@ struct Layout {
     stop_mention_applies: u32,
     stop_mention_appended: u32,
     has_replacement_character: u32,
+    edits_cut: u32,
     unsupported: u32,
     line_break: u32,
     euro: u32,
@@ -170,6 +178,7 @@ const LAYOUT: Layout = Layout {
     stop_mention_applies: STOP_MENTION_APPLIES,
     stop_mention_appended: STOP_MENTION_APPENDED,
     has_replacement_character: HAS_REPLACEMENT_CHARACTER,
+    edits_cut: EDITS_CUT,
     unsupported: UNSUPPORTED,
     line_break: LINE_BREAK,
     euro: EURO,

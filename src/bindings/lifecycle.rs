@@ -504,7 +504,7 @@ impl SmsPartnerClient {
             )])),
         };
         if let Some(scheduled_ms) = read_instant("scheduledAt")? {
-            let now_ms = read_instant("now")?.unwrap_or(js_sys::Date::now() as i64);
+            let now_ms = read_instant("now")?.unwrap_or(convert::now());
             cancel::check_deadline(scheduled_ms, now_ms)?;
         }
         Ok(cancel::cancel_request(&self.base_url, &self.api_key, &id))

@@ -170,21 +170,52 @@ pub fn split_phone_list(input: JsValue) -> JsValue {
 pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue {
     let options = options.unwrap_or_default();
     let lang = lang_option(&options).unwrap_or_default();
+    let mut unread = 0;
     let entries: Vec<String> = match convert::scalar_or_list(&input) {
         InputValue::Text(text) => phone::split_list(&text).map(str::to_owned).collect(),
         InputValue::List(items) => items
             .into_iter()
-            .map(|item| match item {
-                InputValue::Text(text) => text,
-                other => format!("<{}>", other.type_name()),
+            .filter_map(|item| match item {
+                InputValue::Text(text) => Some(text),
+                InputValue::Unread(count) => {
+                    unread = count;
+                    None
+                }
+                other => Some(format!("<{}>", other.type_name())),
             })
             .collect(),
         _ => Vec::new(),
     };
-    to_js(&phone::parse_phone_numbers(
-        entries.iter().map(String::as_str),
-        lang,
-    ))
+    let mut report = phone::parse_phone_numbers(entries.iter().map(String::as_str), lang);
+    if unread > 0 {
+        report.invalid.push(phone::InvalidNumber::not_read(
+            unread,
+            convert::MAX_ARRAY_READ,
+            lang,
+        ));
+    }
+    to_js(&report)
+}
+
+/// `text` with the API key taken out by the core's rule ([`crate::api_key::ApiKey::redact`]):
+/// every occurrence replaced by `[redacted]`, and the whole text blanked when the key (or half
+/// of it, or the key percent-encoded or `\uXXXX`-escaped) is still there. `text` comes back
+/// as it was (the same string) when nothing is taken out, or when it is not a string or
+/// `apiKey` not a non-empty string. Never throws.
+#[wasm_bindgen(js_name = redactApiKey, skip_typescript)]
+pub fn redact_api_key(text: JsValue, api_key: JsValue) -> JsValue {
+    let (Some(plain), Some(key)) = (text.as_string(), api_key.as_string()) else {
+        return text;
+    };
+    if key.is_empty() {
+        return text;
+    }
+    let redacted = crate::api_key::ApiKey::for_redaction(&key).redact(&plain);
+    if redacted == plain {
+        text
+    } else {
+        JsValue::from_str(&redacted)
+    }
 }
 
 /// Validates a send request as SMS Partner would. Never throws.
@@ -220,7 +251,7 @@ pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue
         require_api_key: convert::option(options, "requireApiKey"),
         lang: convert::option(options, "lang"),
     };
-    validate::read_validate_options(&raw, js_sys::Date::now() as i64)
+    validate::read_validate_options(&raw, convert::now())
 }
 
 /// When SMS Partner will actually send a message submitted at `at`: the next opening of the
@@ -242,7 +273,7 @@ pub fn effective_send_time(at: JsValue, options: Option<JsValue>) -> Result<js_s
             "effectiveSendTime: the next opening lies beyond the range of a Date",
         ));
     }
-    Ok(js_sys::Date::new(&JsValue::from_f64(ms as f64)))
+    Ok(convert::date(ms as f64))
 }
 
 /// Reads a calendar date: a `Date` (its Paris calendar day), `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.

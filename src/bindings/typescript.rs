@@ -67,8 +67,15 @@ export interface MessageAnalysis {
   perSms: number;
   /** Characters left before one more SMS is billed. */
   remaining: number;
+  /** The first 2,000 characters SMS Partner replaces (see `truncated`). */
   replacements: Replacement[];
+  /** The first 2,000 characters that need `isUnicode` (see `truncated`). */
   unsupported: UnsupportedCharacter[];
+  /**
+   * `true` when `replacements` or `unsupported` stops at 2,000 items although the message holds
+   * more; the counts and the preview are whole either way.
+   */
+  truncated: boolean;
   /** The text appended for `isStopSms` in the premium range, or `null`. */
   stopMention: string | null;
   /** What the recipient will read. */
@@ -323,7 +330,10 @@ export function splitMessageParts(message: string, options?: MessageOptions): Me
  */
 export function splitPhoneList(input: string): string[];
 
-/** Normalizes phone numbers as typed by a person to E.164. Never throws. */
+/**
+ * Normalizes phone numbers as typed by a person to E.164. Never throws. Of an array, the first
+ * 100,000 entries are read; the rest are one `invalid` entry of code `entries_not_read`.
+ */
 export function parsePhoneNumbers(input: string | string[], options?: { lang?: "en" | "fr" }): PhoneNumberReport;
 
 /** Validates a send request as SMS Partner would. Never throws on any value. */
@@ -349,4 +359,10 @@ export function isFrenchPublicHoliday(date: Date | string): boolean;
  */
 export function frenchPublicHoliday(date: Date | string, options?: { lang?: "en" | "fr" }): string | null;
 
+/**
+ * `text` with the API key taken out: each occurrence replaced by `[redacted]`, and the whole
+ * text blanked when the key (or half of it, or the key percent-encoded or `\uXXXX`-escaped) is
+ * still there. The same string back when nothing is taken out. Never throws.
+ */
+export function redactApiKey(text: string, apiKey: string): string;
 "#;

@@ -64,6 +64,8 @@ export function entryOver(glue, ready = () => {}) {
     if (words === null || words.buffer !== exports.memory.buffer) words = new Uint32Array(exports.memory.buffer);
     const w = words;
     const flags = w[at + layout.flags];
+    // More edits than the lists take: the wasm-built answer caps them and writes the preview.
+    if (flags & layout.editsCut) return glue.analyzeMessage(message, options);
     // Lone surrogates reached wasm as U+FFFD: the preview shows them so, like the core's.
     if (flags & layout.hasReplacementCharacter && typeof text.toWellFormed === "function") text = text.toWellFormed();
     const replacements = [];
@@ -101,6 +103,7 @@ export function entryOver(glue, ready = () => {}) {
       remaining: w[at + layout.remaining],
       replacements,
       unsupported,
+      truncated: false,
       stopMention: flags & layout.stopMentionApplies ? tables.stopMention : null,
       preview,
     };

@@ -2,8 +2,11 @@
 // numbers, validation and schedule over a wasm built without the client (it never sends).
 import * as glue from "./smspartner_compose.js";
 import { entryOver } from "./analysis.js";
+import { guardOver } from "./guard.js";
 
-export {
+// Every export of the glue behind the guard that keeps exceptions out of wasm (./guard.js).
+const doors = guardOver(glue);
+export const {
   splitMessage,
   splitMessageParts,
   normalizeMessage,
@@ -14,9 +17,9 @@ export {
   isFrenchPublicHoliday,
   frenchPublicHoliday,
   smsPartnerCode,
-} from "./smspartner_compose.js";
+} = doors;
 
-const entry = entryOver(glue);
+const entry = entryOver(doors);
 
 /** Instantiates the module (see wasm-bindgen's `init`). */
 export default entry.init;

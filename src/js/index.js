@@ -2,8 +2,11 @@
 // keystroke path (analysis.js) and `SmsPartnerError` as a class.
 import * as glue from "./smspartner_wasm.js";
 import { entryOver } from "./analysis.js";
+import { guardOver } from "./guard.js";
 
-export {
+// Every export of the glue behind the guard that keeps exceptions out of wasm (./guard.js).
+const doors = guardOver(glue);
+export const {
   splitMessage,
   splitMessageParts,
   normalizeMessage,
@@ -15,8 +18,9 @@ export {
   frenchPublicHoliday,
   smsPartnerCode,
   parseReplyWebhook,
+  redactApiKey,
   SmsPartnerClient,
-} from "./smspartner_wasm.js";
+} = doors;
 
 /**
  * What a send rejects with, and a client's construction throws: `kind`, `status`, `code`,
@@ -31,7 +35,7 @@ export class SmsPartnerError extends Error {
   }
 }
 
-const entry = entryOver(glue, () => glue.__useErrorClass(SmsPartnerError));
+const entry = entryOver(doors, () => glue.__useErrorClass(SmsPartnerError));
 
 /** Instantiates the module (see wasm-bindgen's `init`). */
 export default entry.init;

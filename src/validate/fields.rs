@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::api_key::{ApiKey, ApiKeyProblem};
+use crate::api_key::ApiKey;
 pub use crate::callback_url::is_callback_url;
 use crate::input::{InputValue, RawRequest};
 use crate::issue::{Issue, IssueCode};
@@ -60,17 +60,7 @@ pub(crate) fn api_key(value: &InputValue, f: &mut Findings) {
         return;
     };
     if let Err(problem) = ApiKey::new(key) {
-        let (en, fr) = match problem {
-            ApiKeyProblem::Empty => ("is empty", "est vide"),
-            ApiKeyProblem::TooLong => (
-                "is far longer than any API key",
-                "est bien plus longue qu'une clé API",
-            ),
-            ApiKeyProblem::BadCharacters => (
-                "holds spaces or control characters",
-                "contient des espaces ou des caractères de contrôle",
-            ),
-        };
+        let (en, fr) = problem.sentence_end();
         let detail = f.lang.pick(en, fr);
         f.add(IssueCode::ApiKeyInvalid, &[&detail]);
     }
@@ -79,12 +69,15 @@ pub(crate) fn api_key(value: &InputValue, f: &mut Findings) {
 /// Reads `phoneNumbers` and returns the distinct valid numbers in E.164.
 pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String> {
     let mut entries: Vec<&str> = Vec::new();
+    // Entries past the most the bindings read: counted, so that the error gives the real size.
+    let mut unread = 0usize;
     match value {
         InputValue::Text(text) => entries.extend(phone::split_list(text)),
         InputValue::List(items) => {
             for (i, item) in items.iter().enumerate() {
                 match item {
                     InputValue::Text(text) => entries.push(text),
+                    InputValue::Unread(count) => unread = *count as usize,
                     other => {
                         let expected = f.lang.pick("a string", "une chaîne de caractères");
                         f.on(
@@ -138,8 +131,13 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
             message,
         ));
     }
-    if report.numbers.len() > MAX_PHONE_NUMBERS {
-        f.add(IssueCode::TooManyPhoneNumbers, &[&report.numbers.len()]);
+    if report.numbers.len() > MAX_PHONE_NUMBERS || unread > 0 {
+        let n = if unread > 0 {
+            items_given(value)
+        } else {
+            report.numbers.len()
+        };
+        f.add(IssueCode::TooManyPhoneNumbers, &[&n]);
     }
     if !report.duplicates.is_empty() {
         f.add(
@@ -149,6 +147,17 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
     }
     not_mobile(&report.details, f);
     report.numbers
+}
+
+/// How many entries a list holds, those not read included.
+fn items_given(value: &InputValue) -> usize {
+    match value {
+        InputValue::List(items) => items.iter().fold(0usize, |n, item| match item {
+            InputValue::Unread(count) => n.saturating_add(*count as usize),
+            _ => n.saturating_add(1),
+        }),
+        _ => 0,
+    }
 }
 
 /// Warns `phone_number_not_mobile` for the numbers whose plan says they cannot receive an SMS

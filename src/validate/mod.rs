@@ -6,6 +6,7 @@
 mod fields;
 mod mentions;
 mod options;
+mod repeats;
 mod schedule;
 
 use serde::Serialize;
@@ -23,6 +24,7 @@ pub use crate::options::flag_value;
 pub use fields::{MAX_PHONE_NUMBERS, is_callback_url};
 pub use mentions::NOPUB_MENTION;
 pub use options::{NowOption, RawValidateOptions, lang_value, read_validate_options};
+pub use repeats::MAX_REPEATED;
 
 /// How to validate (`options` of `validateSendRequest`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,6 +153,8 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
             }
         }
     }
+    repeats::cap(&mut findings.errors, options.lang);
+    repeats::cap(&mut findings.warnings, options.lang);
     let recipients = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
     let valid = findings.errors.is_empty();
     let request = valid.then(|| WireRequest {

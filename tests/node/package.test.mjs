@@ -53,6 +53,7 @@ test("analyzeMessage: 160/161 and 70/71", () => {
       { index: 17, char: "}", replacement: ")" },
     ],
     unsupported: [],
+    truncated: false,
     stopMention: " STOP au 36180",
     preview: "Prix : 10€ (promo) STOP au 36180",
   });

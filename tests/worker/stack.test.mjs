@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { keyHash, startStandin } from '../../tools/standin/server.mjs';
@@ -85,6 +86,32 @@ describe('startStack with the repository www/', TIMEOUT, () => {
       const text = await res.text();
       assert.doesNotMatch(text, /SMSPARTNER_API_KEY|"devDependencies"/, path);
     }
+  });
+
+  it('serves a file only under its own name: /index.html/ is not the page', async () => {
+    for (const path of ['index.html/', 'app.js/', 'pkg/index.js/']) {
+      const res = await get(`${stack.pageUrl}${path}`);
+      assert.equal(res.status, 404, path);
+      await res.arrayBuffer();
+    }
+  });
+
+  it('answers only for 127.0.0.1 and localhost: a rebound DNS name gets 421 from the page server and the worker', async () => {
+    const withHost = (base, path, host, method = 'GET') =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest(new URL(path, base), { method, headers: { host, 'content-type': 'application/json' }, agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        });
+        req.on('error', (error) => (req.res ? undefined : reject(error)));
+        req.end(method === 'POST' ? '{"request":{}}' : undefined);
+      });
+    const page = new URL(stack.pageUrl);
+    const worker = new URL(stack.workerUrl);
+    assert.equal(await withHost(stack.pageUrl, '/', `rebind.example:${page.port}`), 421);
+    assert.equal(await withHost(stack.pageUrl, '/', `localhost:${page.port}`), 200);
+    assert.equal(await withHost(stack.workerUrl, '/api/validate', `rebind.example:${worker.port}`, 'POST'), 421);
+    assert.equal(await withHost(stack.workerUrl, '/api/validate', `localhost:${worker.port}`, 'POST'), 200);
   });
 
   it('answers 405 to a POST to the page server', async () => {

@@ -10,6 +10,10 @@ import { startStandin } from '../standin/server.mjs';
 import { REPO_ROOT, startWorker } from './worker-runtime.mjs';
 
 const HOST = '127.0.0.1';
+/** The only Host names the page server and the worker answer for (a rebound DNS name is refused). */
+const LOCAL_HOSTS = Object.freeze([HOST, 'localhost']);
+/** How long a request to the page server may take to arrive, headers and body. */
+const REQUEST_DEADLINE_MS = 10_000;
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
 export const PKG_DIR = join(REPO_ROOT, 'pkg');
 export const LIVE_BASE_URL = 'https://api.smspartner.fr';
@@ -100,6 +104,7 @@ export async function startStack({
       SMSPARTNER_BASE_URL: fakeApi ? fakeApi.url : baseUrl,
       ALLOWED_ORIGINS: origins.join(','),
       FORCE_SANDBOX: sandbox ? '1' : '0',
+      ALLOWED_HOSTS: LOCAL_HOSTS.join(','),
     };
     if (sendTimeoutMs !== undefined) bindings.SEND_TIMEOUT_MS = String(sendTimeoutMs);
     const worker = await startWorker({ bindings, port: ports.worker ?? 0, log });
@@ -134,7 +139,7 @@ async function startPageServer({ port, webRoot, config, log }) {
     web: { root: await realpathOrNull(webRoot), hidden: await realpathOrNull(join(webRoot, 'worker')) },
     pkg: { root: await realpathOrNull(PKG_DIR), hidden: null },
   };
-  const server = createServer((req, res) => {
+  const server = createServer({ requestTimeout: REQUEST_DEADLINE_MS, headersTimeout: REQUEST_DEADLINE_MS }, (req, res) => {
     serve(req, res, mounts, config).then(
       (status) => log(`page ${req.method} ${req.url.split('?')[0]} ${status}`),
       () => {
@@ -161,6 +166,7 @@ async function startPageServer({ port, webRoot, config, log }) {
 
 /** Answers one page request; resolves to the status sent. */
 async function serve(req, res, mounts, config) {
+  if (!LOCAL_HOSTS.includes(hostName(req.headers.host))) return plain(req, res, 421, 'misdirected request');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return plain(req, res, 405, 'method not allowed', { allow: 'GET, HEAD' });
   }
@@ -177,7 +183,7 @@ async function serve(req, res, mounts, config) {
   const segments = decodeSegments(pathname);
   if (segments === null) return plain(req, res, 404, 'not found');
   const mount = segments[0] === 'pkg' ? mounts.pkg : mounts.web;
-  const inner = segments[0] === 'pkg' ? segments.slice(1) : segments;
+  const inner = segments[0] === 'pkg' ? Object.assign(segments.slice(1), { folder: segments.folder }) : segments;
   const file = await findFile(mount, inner);
   if (file === null) return plain(req, res, 404, 'not found');
   const type = MIME[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
@@ -187,6 +193,12 @@ async function serve(req, res, mounts, config) {
   } finally {
     await file.handle.close();
   }
+}
+
+/** The name of a Host header without its port (`[::1]:8080` → `[::1]`), lowercased. */
+function hostName(host) {
+  if (typeof host !== 'string') return '';
+  return host.toLowerCase().replace(/:\d*$/, '');
 }
 
 /** The decoded path segments, or null for anything that could climb out or reach a dotfile. */
@@ -200,7 +212,10 @@ function decodeSegments(pathname) {
     } catch {
       return null;
     }
-    if (name === '' && i === parts.length - 1) break; // a trailing slash: the folder's index
+    if (name === '' && i === parts.length - 1) {
+      segments.folder = true; // a trailing slash: the folder's index, never a file
+      break;
+    }
     if (name === '' || name.startsWith('.') || /[\\/\0]/.test(name)) return null;
     segments.push(name);
   }
@@ -210,7 +225,8 @@ function decodeSegments(pathname) {
 /** An open regular file of the mount at `segments` (a folder gives its index.html), or null. */
 async function findFile(mount, segments) {
   if (mount.root === null) return null;
-  for (const candidate of [join(mount.root, ...segments), join(mount.root, ...segments, 'index.html')]) {
+  const index = join(mount.root, ...segments, 'index.html');
+  for (const candidate of segments.folder ? [index] : [join(mount.root, ...segments), index]) {
     const real = await realpathOrNull(candidate);
     if (real === null || !isInside(real, mount.root)) continue;
     if (mount.hidden !== null && (real === mount.hidden || isInside(real, mount.hidden))) return null;

@@ -180,7 +180,7 @@ function cutChunks(rows, chunkSize, personal) {
 /** POST /api/campaigns. */
 async function createCampaign(req, env, url, http) {
   if (req.method !== 'POST') throw http.refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
-  const body = await http.readJson(req, MAX_CAMPAIGN_BYTES);
+  const body = await http.readJson(req, env, MAX_CAMPAIGN_BYTES);
   const { request: given, recipients, chunkSize, dryRun, sendOptions } = readCampaignBody(body, http);
   const request = http.applySandbox(given, env);
   const checked = checkRows(request, recipients, sendOptions);

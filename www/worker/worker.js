@@ -8,6 +8,9 @@
 //   FORCE_SANDBOX        var: "1" adds sandbox: 1 to every request (nothing is delivered or billed)
 //   SEND_TIMEOUT_MS      var, optional: how long a send waits for SMS Partner (default: the
 //                        client's, 30000)
+//   ALLOWED_HOSTS        var, optional: comma-separated host names (or host:port) the worker
+//                        answers for; any other Host header gets 421 (against DNS rebinding)
+//   BODY_TIMEOUT_MS      var, optional: how long the body may take to arrive (default 10000)
 //
 // Routes (both POST, body Content-Type: application/json, at most 64 KiB):
 //   POST /api/validate  body { request, options? }
@@ -24,7 +27,8 @@
 //   kind "request"    400 invalid_json, body_invalid, options_invalid, option_not_accepted,
 //                         api_key_not_accepted (a request or body carrying apiKey)
 //                     403 origin_not_allowed, 404 not_found, 405 method_not_allowed (+ Allow),
-//                     413 body_too_large, 415 unsupported_media_type
+//                     408 body_timeout, 413 body_too_large, 415 unsupported_media_type,
+//                     421 host_not_allowed
 //   kind "validation" 422 with the per-field errors (and the warnings) of the report
 //   kind "api"        SMS Partner refused, with its code, `reason` and `field` (smsPartnerCode):
 //                     what the request's author can fix (2, 9, 14, 42–52, 992…) → 422, code 11
@@ -42,13 +46,17 @@
 // Durable Objects of ledger.js and stop-list.js (bindings CAMPAIGNS, STOP_LIST, CAMPAIGN_CHUNKS;
 // wrangler.toml). A STOP received on /webhooks/replies goes on that STOP list.
 //
-// CORS: an Origin listed in ALLOWED_ORIGINS (or the worker's own) gets
-// Access-Control-Allow-Origin and its preflight answered; any other Origin gets no CORS header
-// and a 403, on the preflight and on the request. Requests without Origin (servers, curl) pass.
+// CORS: an Origin listed in ALLOWED_ORIGINS gets Access-Control-Allow-Origin and its preflight
+// answered; any other Origin gets no CORS header and a 403, on the preflight and on the request.
+// The Host header is never taken for the worker's own origin (a rebound DNS name would pass).
+// Requests without Origin (servers, curl) pass.
+// The key: what SMS Partner answers is redacted value by value with the core's rule
+// (redactApiKey) before it is serialized; what the client sent (the validation report, the
+// warnings) is never redacted, so that where "[redacted]" appears tells nothing of the key.
 // One log line per request: method, path, status, duration, and a key-free note on failures.
 
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
-import { initSync, SmsPartnerClient, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
+import { initSync, redactApiKey, SmsPartnerClient, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
 import { lifecycleRoutes } from './lifecycle.js';
 import { campaignRoute, recordReply } from './campaigns.js';
@@ -67,6 +75,8 @@ const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
 /** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
 const MIN_REDACTED_LENGTH = 6;
+/** How long the body may take to arrive when BODY_TIMEOUT_MS is not set. */
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /** Option names a client may give, per route. `now` is refused on sends: the worker's clock rules. */
 const ROUTES = Object.freeze({
@@ -117,16 +127,19 @@ export default {
           ? thrown
           : new Refusal(500, { kind: 'internal', message: 'internal error' }, { note: `internal=${thrown?.name}` });
       note = refusal.note;
-      response = json(refusal.status, { ok: false, error: refusal.error, ...refusal.extra }, key, refusal.headers);
+      // What SMS Partner said is redacted; a refusal of the worker's own or a validation is made
+      // of what the client sent, never redacted (where "[redacted]" appears would tell the key).
+      const error = CLIENT_KINDS.has(refusal.error.kind) ? refusal.error : redactValues(refusal.error, key);
+      response = json(refusal.status, { ok: false, error, ...refusal.extra }, undefined, refusal.headers);
     }
-    const cors = corsOf(request, env, url);
+    const cors = corsOf(request, env);
     const headers = new Headers(response.headers);
     headers.append('vary', 'Origin');
     if (cors.allowed && !headers.has('access-control-allow-origin')) {
       headers.set('access-control-allow-origin', cors.origin);
     }
     const out = new Response(response.body, { status: response.status, headers });
-    logLine(request.method, url.pathname, out.status, Date.now() - started, note, key);
+    logLine(request.method, url.pathname, out.status, Date.now() - started, redactNote(note, key), key);
     return out;
   },
 
@@ -138,11 +151,14 @@ export default {
 
 /** Dispatches by path and method; throws a Refusal for what it will not serve. */
 async function route(request, env, url) {
+  if (!hostAllowed(url, env)) {
+    throw refuse(421, 'host_not_allowed', 'this worker does not answer for this host name');
+  }
   const campaign = campaignRoute(url.pathname);
   if (campaign !== null) return routeCampaign(campaign, request, env, url);
   const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
-  const cors = corsOf(request, env, url);
+  const cors = corsOf(request, env);
   const method = target.method ?? 'POST';
   if (request.method === 'OPTIONS') return preflight(cors, `${method}, OPTIONS`);
   if (request.method !== method) {
@@ -151,14 +167,14 @@ async function route(request, env, url) {
   if (cors.origin !== null && !cors.allowed) throw originRefused();
   if (target.raw) return target.handle(request, env);
   if (method === 'GET') return target.handle({}, env);
-  const body = await readJson(request);
+  const body = await readJson(request, env);
   const envelope = readEnvelope(body, target.options);
   return target.handle(envelope, env);
 }
 
 /** A campaign route: its own methods, the same CORS rule. */
 function routeCampaign(campaign, request, env, url) {
-  const cors = corsOf(request, env, url);
+  const cors = corsOf(request, env);
   if (request.method === 'OPTIONS') return preflight(cors, campaign.methods);
   if (!campaign.methods.split(', ').includes(request.method)) {
     throw refuse(405, 'method_not_allowed', `${url.pathname} accepts ${campaign.methods}`, { allow: campaign.methods });
@@ -186,15 +202,15 @@ function preflight(cors, methods = METHODS) {
 }
 
 /** `{ origin, allowed }`: the request's Origin (or null) and whether it may read the answer. */
-function corsOf(request, env, url) {
+function corsOf(request, env) {
   const origin = request.headers.get('origin');
   if (origin === null) return { origin, allowed: false };
-  return { origin, allowed: origin === url.origin || allowedOrigins(env).has(origin) };
+  return { origin, allowed: listed(env.ALLOWED_ORIGINS).has(origin) };
 }
 
-/** ALLOWED_ORIGINS as a set; entries are trimmed and lose a trailing slash. */
-function allowedOrigins(env) {
-  const list = typeof env.ALLOWED_ORIGINS === 'string' ? env.ALLOWED_ORIGINS : '';
+/** A comma-separated binding as a set; entries are trimmed and lose a trailing slash. */
+function listed(binding) {
+  const list = typeof binding === 'string' ? binding : '';
   return new Set(
     list
       .split(',')
@@ -203,13 +219,25 @@ function allowedOrigins(env) {
   );
 }
 
+/** Whether the Host is one of ALLOWED_HOSTS (a name alone allows any port); any host without it. */
+function hostAllowed(url, env) {
+  const hosts = listed(typeof env.ALLOWED_HOSTS === 'string' ? env.ALLOWED_HOSTS.toLowerCase() : '');
+  return hosts.size === 0 || hosts.has(url.host) || hosts.has(url.hostname);
+}
+
+/** BODY_TIMEOUT_MS, or the default when it is not a positive whole number. */
+function bodyTimeout(env) {
+  const ms = Number(env.BODY_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : DEFAULT_BODY_TIMEOUT_MS;
+}
+
 /** Reads the body as JSON: Content-Type, size (declared and streamed), UTF-8, syntax. */
-async function readJson(request, limit = MAX_BODY_BYTES) {
+async function readJson(request, env, limit = MAX_BODY_BYTES) {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
     throw refuse(415, 'unsupported_media_type', 'the body must be JSON, sent with Content-Type: application/json');
   }
-  const text = await readText(request, limit);
+  const text = await readText(request, limit, bodyTimeout(env));
   if (text.trim() === '') throw refuse(400, 'invalid_json', 'the body is empty: send { "request": { ... } }');
   try {
     return JSON.parse(text);
@@ -218,11 +246,11 @@ async function readJson(request, limit = MAX_BODY_BYTES) {
   }
 }
 
-/** The body as UTF-8 text of at most `limit` bytes (declared and streamed). */
-async function readText(request, limit) {
+/** The body as UTF-8 text of at most `limit` bytes (declared and streamed), within `timeoutMs`. */
+async function readText(request, limit, timeoutMs) {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  const bytes = await readLimited(request.body, limit);
+  const bytes = await readLimited(request.body, limit, timeoutMs);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -234,22 +262,36 @@ function tooLarge(limit) {
   return refuse(413, 'body_too_large', `the body is larger than ${limit} bytes`);
 }
 
-/** The stream's bytes; throws 413 as soon as more than `limit` arrive (the length header may lie or be absent). */
-async function readLimited(stream, limit) {
+/**
+ * The stream's bytes; throws 413 as soon as more than `limit` arrive (the length header may lie
+ * or be absent), and 408 when the whole body has not arrived within `timeoutMs`.
+ */
+async function readLimited(stream, limit, timeoutMs) {
   if (stream === null) return new Uint8Array(0);
   const reader = stream.getReader();
   const chunks = [];
   let total = 0;
+  let timer;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
   for (;;) {
-    const { done, value } = await reader.read();
+    const next = await Promise.race([reader.read(), deadline]);
+    if (next === null) {
+      await reader.cancel().catch(() => {});
+      throw refuse(408, 'body_timeout', `the body did not arrive within ${timeoutMs} ms`);
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
+      clearTimeout(timer);
       await reader.cancel().catch(() => {});
       throw tooLarge(limit);
     }
     chunks.push(value);
   }
+  clearTimeout(timer);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -294,10 +336,10 @@ function applySandbox(request, env) {
 
 const forcedSandbox = (env) => env.FORCE_SANDBOX === '1' || env.FORCE_SANDBOX === 1 || env.FORCE_SANDBOX === true;
 
-/** POST /api/validate: the report, whatever it says. */
+/** POST /api/validate: the report, whatever it says; made of what the client sent, never redacted. */
 function handleValidate({ request, options }, env) {
   const report = validateSendRequest(applySandbox(request, env), { ...options, requireApiKey: false });
-  return json(200, report, env.SMSPARTNER_API_KEY);
+  return json(200, report);
 }
 
 /** Runs `use(client)` with a client holding the worker's key and settings, freed after. */
@@ -332,9 +374,10 @@ async function handleSend({ request: given, options }, env) {
   if (!report.valid) throw validationRefusal(report.errors, report.warnings);
   return withClient(env, async (client) => {
     try {
-      const result = await client.send(request, options);
+      // The result is SMS Partner's, the warnings the client's own: only the first is redacted.
+      const result = redactValues(await client.send(request, options), key);
       const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
-      return json(200, body, key);
+      return json(200, body);
     } catch (failure) {
       const { status, error, note } = sendFailure(failure, smsPartnerCode);
       throw new Refusal(status, error, { note });
@@ -381,18 +424,40 @@ function clientSettings(env) {
   return { baseUrl, timeoutMs };
 }
 
-/** A JSON answer; the key, should it ever slip into a body, is blanked out. */
+/** Kinds of refusal made of what the client sent alone. */
+const CLIENT_KINDS = new Set(['request', 'validation']);
+
+/**
+ * A JSON answer. With `key`, `value` is what SMS Partner answered and is redacted first
+ * (redactValues); without, it is the worker's own or made of what the client sent.
+ */
 function json(status, value, key, headers = {}) {
-  const text = redact(JSON.stringify(value), key);
-  return new Response(text, {
+  const shown = key === undefined ? value : redactValues(value, key);
+  return new Response(JSON.stringify(shown), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
 }
 
-/** The text with every occurrence of the key blanked out. */
-function redact(text, key) {
-  return typeof key === 'string' && key.length >= MIN_REDACTED_LENGTH ? text.split(key).join('[redacted]') : text;
+const redacting = (key) => typeof key === 'string' && key.length >= MIN_REDACTED_LENGTH;
+
+/**
+ * A copy of what SMS Partner answered (a result, an error) with the key taken out of every
+ * string by the core's rule (redactApiKey), and every number that spells it made null; the
+ * property names, the worker's own, are left alone.
+ */
+function redactValues(value, key, depth = 0) {
+  if (!redacting(key)) return value;
+  if (typeof value === 'string') return redactApiKey(value, key);
+  if (typeof value === 'number') return redactApiKey(String(value), key) === String(value) ? value : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return typeof value === 'object' ? null : value;
+  if (Array.isArray(value)) return value.map((item) => redactValues(item, key, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, redactValues(item, key, depth + 1)]));
+}
+
+/** The log note (which may quote SMS Partner's code) without the key. */
+function redactNote(note, key) {
+  return redacting(key) && redactApiKey(note, key) !== note ? '[note hidden]' : note;
 }
 
 /** The one log line of a request; never the query string, never a body, never the key. */
@@ -408,6 +473,6 @@ function loggablePath(path, key) {
   } catch {
     // A malformed escape: the raw path is checked alone.
   }
-  if (key.length >= MIN_REDACTED_LENGTH && (path.includes(key) || decoded.includes(key))) return '[path hidden]';
+  if (redacting(key) && (redactApiKey(path, key) !== path || redactApiKey(decoded, key) !== decoded)) return '[path hidden]';
   return path.length > 80 ? `${path.slice(0, 80)}…` : path;
 }
