@@ -1,6 +1,7 @@
 //! Reads JavaScript values into the core's loosely typed input, never throwing.
 
 use js_sys::Array;
+#[cfg(feature = "client")]
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
