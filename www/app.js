@@ -1,9 +1,15 @@
 // The compose page: reads the form on every input, shows the length read-out, the checks of
 // each field and the phone preview, and sends through the edge worker (never with an API key).
 
-import init, { analyzeMessage, splitMessage, parsePhoneNumbers, validateSendRequest } from '/pkg/index.js';
+import init, * as sms from '/pkg/index.js';
 import { LANGS, t, langFromTag, formatParisTime, formatMoney } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
+import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
+import { fromPickerDate, toPickerDate, typedDate } from './date-field.js';
+
+const { analyzeMessage, splitMessage, parsePhoneNumbers, validateSendRequest } = sms;
+/** Smart encoding (API.md §1b), used when the package has it. */
+const normalizeMessage = typeof sms.normalizeMessage === 'function' ? sms.normalizeMessage : null;
 
 /** How long a send may take before the page gives up waiting (the worker has its own timeout). */
 const SEND_TIMEOUT_MS = 30_000;
@@ -29,6 +35,13 @@ const FIELD_LABEL_KEYS = Object.fromEntries(
 const SCHEDULE_FIELDS = ['scheduledDeliveryDate', 'time', 'minute'];
 /** Timing entries kept before the oldest are dropped (one per update). */
 const MAX_TIMINGS = 500;
+/** Codes that mean "this field is still empty": the send hint asks for them by name. */
+const REQUIRED_CODES = new Set(['phone_numbers_required', 'message_required']);
+/** Recipients one send takes (SMS Partner's limit); more go out as a campaign through the worker. */
+const MAX_PER_SEND = 500;
+/** How often, and how many times, a queued campaign's progress is asked for. */
+const CAMPAIGN_POLL_MS = 2_000;
+const CAMPAIGN_POLLS = 150;
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -51,7 +64,26 @@ const el = {
   sentasText: $('sentas-text'),
   unsupported: $('unsupported'),
   unsupportedText: $('unsupported-text'),
+  unsupportedList: $('unsupported-list'),
+  unicodeCost: $('unicode-cost'),
+  smart: $('smart'),
+  smartText: $('smart-text'),
+  applySmart: $('apply-smart'),
   enableUnicode: $('enable-unicode'),
+  segments: $('segments'),
+  segmentsStrips: $('segments-strips'),
+  removeInvalid: $('remove-invalid'),
+  campaignOffer: $('campaign-offer'),
+  campaignText: $('campaign-text'),
+  sendCampaign: $('send-campaign'),
+  campaignProgress: $('campaign-progress'),
+  mobileCount: $('mobile-count'),
+  confirm: $('confirm'),
+  confirmTitle: $('confirm-title'),
+  confirmText: $('confirm-text'),
+  confirmOk: $('confirm-ok'),
+  picker: $('schedule-picker'),
+  pick: $('schedule-pick'),
   previewSender: $('preview-sender'),
   previewParts: $('preview-parts'),
   gammeLowCost: $('gamme-lowcost'),
@@ -73,7 +105,9 @@ const el = {
   resultDetails: $('result-details'),
   resultMessageId: $('result-message-id'),
   resultNbSms: $('result-nb-sms'),
+  resultNbSmsLabel: $('result-nb-sms-label'),
   resultCost: $('result-cost'),
+  resultCostLabel: $('result-cost-label'),
   resultError: $('result-error'),
 };
 
@@ -94,6 +128,16 @@ const state = {
   messageKey: null,
   /** The last answer shown, re-rendered on a language switch. */
   lastResult: null,
+  /** The last request that left or may have left: `{ fingerprint, outcome }`, to warn before a repeat. */
+  lastSent: null,
+  /** The invalid entries of the recipients list, for the one-click removal. */
+  invalidEntries: new Set(),
+  /** The valid numbers, for a campaign. */
+  numbers: [],
+  /** Smart encoding's answer for the current message, or null. */
+  normalized: null,
+  /** The campaign sent last, `{ queued, progress }`, or null. */
+  campaign: null,
   /** Updates so far, to bound the timing entries. */
   updates: 0,
 };
@@ -118,6 +162,10 @@ function applyStaticTexts() {
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
     node.placeholder = t(lang, node.dataset.i18nPlaceholder);
   }
+  for (const node of document.querySelectorAll('[data-i18n-label]')) {
+    node.setAttribute('aria-label', t(lang, node.dataset.i18nLabel));
+    node.title = t(lang, node.dataset.i18nLabel);
+  }
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }
@@ -136,6 +184,7 @@ function setLang(lang) {
   state.recipientsKey = null; // the reasons are written in the language
   update();
   if (state.lastResult) renderResult(state.lastResult);
+  else if (state.campaign) renderCampaign(state.campaign.queued, state.campaign.progress);
 }
 
 function renderMode() {
@@ -156,10 +205,9 @@ function recipientEntries() {
     .filter((s) => s !== '');
 }
 
-/** The date input's yyyy-mm-dd as SMS Partner's dd/MM/yyyy, or "" when empty. */
-function toWireDate(isoDate) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+/** The date as typed (dd/mm/yyyy, SMS Partner's own format): the package checks it. */
+function scheduleDate() {
+  return el.date.value.trim();
 }
 
 function messageOptions() {
@@ -178,7 +226,7 @@ function readRequest(entries) {
   if (sender !== '') request.sender = sender;
   const tag = el.tag.value;
   if (tag !== '') request.tag = tag;
-  const date = toWireDate(el.date.value);
+  const date = scheduleDate();
   if (date !== '') {
     request.scheduledDeliveryDate = date;
     request.time = Number(el.hour.value);
@@ -207,6 +255,7 @@ function update() {
   });
   state.report = report;
   renderTotal(report);
+  renderCampaignOffer(report);
   renderIssues(report);
   renderDelivery(report);
   renderPreviewSender();
@@ -243,6 +292,42 @@ function renderRecipients(entries) {
   el.recipientsDuplicates.hidden = report.duplicates.length === 0;
   el.recipientsDuplicates.textContent =
     report.duplicates.length === 0 ? '' : t(lang, 'recipients.duplicates', { list: report.duplicates.join(', ') });
+  state.invalidEntries = new Set(report.invalid.map((item) => item.input));
+  state.numbers = report.numbers;
+  el.removeInvalid.hidden = invalid === 0;
+  el.removeInvalid.textContent = invalid === 0 ? '' : t(lang, 'recipients.removeInvalid', { n: invalid });
+}
+
+/** One click: the list without the entries the package found invalid, one number a line. */
+function removeInvalidNumbers() {
+  const kept = recipientEntries().filter((entry) => !state.invalidEntries.has(entry));
+  el.recipients.value = kept.join('\n');
+  el.recipients.dispatchEvent(new Event('input', { bubbles: true }));
+  el.recipients.focus();
+}
+
+/**
+ * More numbers than one send takes, and nothing else wrong: the offer to send them as a
+ * campaign (the worker cuts it into sends of 500) instead of a dead end.
+ */
+function campaignFits(report) {
+  return (
+    report.errors.length > 0 &&
+    report.errors.every((e) => e.code === 'too_many_phone_numbers') &&
+    state.numbers.length > MAX_PER_SEND
+  );
+}
+
+function renderCampaignOffer(report) {
+  const { lang } = state;
+  const fits = campaignFits(report);
+  el.campaignOffer.hidden = !fits;
+  if (!fits) return;
+  const n = state.numbers.length;
+  const sends = Math.ceil(n / MAX_PER_SEND);
+  el.campaignText.textContent = t(lang, 'campaign.offer', { n, sends, max: MAX_PER_SEND, total: report.totalSms });
+  el.sendCampaign.textContent = t(lang, el.sandbox.checked ? 'campaign.buttonSandbox' : 'campaign.button', { n });
+  el.sendCampaign.disabled = state.sending || !state.config?.workerUrl;
 }
 
 /** The read-out, the highlights and the preview: one analyzeMessage and one splitMessage. */
@@ -266,15 +351,99 @@ function renderMessage() {
   el.mirror.dataset.unsupported = String(analysis.unsupported.length);
 
   const replaced = analysis.replacements.length > 0;
-  const unsupported = analysis.unsupported.length > 0;
-  el.sentas.hidden = !replaced && !unsupported;
-  el.sentasText.innerHTML = replaced || unsupported ? sentAsHtml(message, analysis, t(lang, 'sentas.removed')) : '';
-  el.unsupported.hidden = !unsupported;
-  if (unsupported) {
-    const chars = [...new Set(analysis.unsupported.map((u) => u.char))];
-    el.unsupportedText.textContent = t(lang, 'unsupported.text', { chars: chars.join(' '), n: chars.length });
-  }
+  el.sentas.hidden = !replaced;
+  el.sentasText.innerHTML = replaced ? sentAsHtml(message, analysis, t(lang, 'sentas.removed')) : '';
+  renderUnsupported(message, analysis, options);
+  renderSegments(message, analysis, parts, options);
   renderPreview(analysis, message, parts, options);
+  el.mobileCount.textContent = t(lang, 'mobile.count', {
+    sms: analysis.smsCount,
+    characters: el.characters.textContent,
+  });
+}
+
+/**
+ * What cannot travel without Unicode, each character named ("no-break space, U+00A0" when the
+ * package knows the name), what Unicode would cost, and smart encoding's offer when it helps.
+ */
+function renderUnsupported(message, analysis, options) {
+  const { lang } = state;
+  const unsupported = analysis.unsupported.length > 0;
+  el.unsupported.hidden = !unsupported;
+  state.normalized = null;
+  if (!unsupported) return;
+  const seen = new Map();
+  for (const u of analysis.unsupported) if (!seen.has(u.char)) seen.set(u.char, u);
+  const labels = [...seen.values()].map((u) => charLabel(u.char, u.name));
+  el.unsupportedText.textContent = t(lang, 'unsupported.text', { chars: labels.join(', '), n: seen.size });
+  el.unsupportedList.innerHTML = [...seen.values()]
+    .map((u) => {
+      const count = analysis.unsupported.filter((v) => v.char === u.char).length;
+      return (
+        `<li data-code-point="${escapeHtml(u.codePoint ?? '')}"><span class="char">${escapeHtml(u.char)}</span> ` +
+        `${escapeHtml(charLabel(u.char, u.name))}${count > 1 ? ` ×${count}` : ''}</li>`
+      );
+    })
+    .join('');
+  const inUnicode = analyzeMessage(message, { ...options, isUnicode: true });
+  el.unicodeCost.textContent = t(lang, 'unicode.cost', { after: inUnicode.smsCount, before: analysis.smsCount });
+  el.unicodeCost.dataset.after = String(inUnicode.smsCount);
+
+  const normalized = normalizeMessage ? normalizeMessage(message, options) : null;
+  const helps = Boolean(normalized && normalized.changes.length > 0);
+  el.smart.hidden = !helps;
+  if (!helps) return;
+  state.normalized = normalized;
+  const after = analyzeMessage(normalized.message, options);
+  el.smartText.textContent = t(lang, 'smart.text', {
+    n: normalized.changes.length,
+    before: analysis.smsCount,
+    after: after.smsCount,
+    left: after.unsupported.length,
+  });
+  el.smartText.dataset.after = String(after.smsCount);
+}
+
+/** Smart encoding applied to the message, as one edit the person can undo. */
+function applySmartEncoding() {
+  if (!state.normalized) return;
+  el.message.focus();
+  el.message.select();
+  // execCommand keeps the browser's undo history; the plain assignment is the fallback.
+  if (!document.execCommand('insertText', false, state.normalized.message)) {
+    el.message.value = state.normalized.message;
+    el.message.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+/** The billed length of one cell's text, from the package, remembered per encoding. */
+const cellCosts = new Map();
+function cellCost(text, options) {
+  const key = `${options.isUnicode ? 'u' : 'g'}${text}`;
+  let cost = cellCosts.get(key);
+  if (cost === undefined) {
+    cost = analyzeMessage(text, { isUnicode: options.isUnicode, gamme: options.gamme }).characters;
+    if (cellCosts.size > 5_000) cellCosts.clear();
+    cellCosts.set(key, cost);
+  }
+  return cost;
+}
+
+function renderSegments(message, analysis, parts, options) {
+  const { lang } = state;
+  el.segments.hidden = parts.length === 0;
+  if (parts.length === 0) {
+    el.segmentsStrips.innerHTML = '';
+    return;
+  }
+  // One SMS holds analyzeMessage('').perSms; each SMS of a long one gives the rest to its header.
+  const single = analyzeMessage('', { isUnicode: options.isUnicode }).perSms;
+  const strips = segmentStrips(message, analysis, parts, {
+    costOf: (text) => cellCost(text, options),
+    headerCost: parts.length > 1 ? single - analysis.perSms : 0,
+  });
+  const names = new Map(analysis.unsupported.filter((u) => u.name).map((u) => [u.index, u.name]));
+  el.segmentsStrips.innerHTML = segmentsHtml(strips, (key, vars) => t(lang, key, vars), names);
 }
 
 function renderPreview(analysis, message, parts, options) {
@@ -323,10 +492,14 @@ function renderIssues(report) {
   for (const issue of report.errors) {
     invalidFields.add(issue.field);
     if (SHOWN_ELSEWHERE.has(issue.code)) continue;
-    if (state.showAllErrors || state.touched.has(issue.field)) add(issue.field, 'error', issue);
+    if (isShown(issue.field)) add(issue.field, 'error', issue);
   }
+  // A schedule that cannot be kept has no quiet hours to explain: its error alone is shown.
+  const badSchedule = report.errors.some((e) => SCHEDULE_FIELDS.includes(e.field));
   for (const issue of report.warnings) {
-    if (!SHOWN_ELSEWHERE.has(issue.code)) add(issue.field, 'warning', issue);
+    if (SHOWN_ELSEWHERE.has(issue.code)) continue;
+    if (badSchedule && issue.code === 'quiet_hours_delay') continue;
+    add(issue.field, 'warning', issue);
   }
   for (const [field, { source, issues }] of state.serverIssues) {
     invalidFields.add(field);
@@ -344,30 +517,45 @@ function renderIssues(report) {
         return (
           `<li class="${kind}" data-code="${escapeHtml(issue.code ?? '')}" data-field="${escapeHtml(field)}"` +
           `${source ? ` data-source="${source}"` : ''}>` +
-          `${escapeHtml(prefix + issue.message)}</li>`
+          `${escapeHtml(prefix + issueText(issue))}</li>`
         );
       })
       .join('');
   }
   for (const control of el.form.querySelectorAll('[data-field]')) {
     const field = control.dataset.field;
-    const shown = state.showAllErrors || state.touched.has(field) || state.serverIssues.has(field);
+    const shown = isShown(field) || state.serverIssues.has(field);
     control.setAttribute('aria-invalid', String(shown && invalidFields.has(field)));
   }
+}
+
+/** Whether the errors of a field are shown (in red) yet: once changed, or all after a send. */
+function isShown(field) {
+  return state.showAllErrors || state.touched.has(field);
+}
+
+/**
+ * An issue's sentence. The package writes for API users, naming wire fields (isStopSms); where
+ * the page has its own sentence for the code, with the labels it shows, that one is used.
+ */
+function issueText(issue) {
+  const key = `issue.${issue.code}`;
+  const text = typeof issue.code === 'string' ? t(state.lang, key) : key;
+  return text === key ? issue.message : text;
 }
 
 /** When the message will really leave: now, at the schedule, or later for the quiet hours. */
 function renderDelivery(report) {
   const { lang } = state;
-  const delayed = report.warnings.some((w) => w.code === 'quiet_hours_delay');
-  const scheduled = el.date.value !== '';
+  const scheduled = scheduleDate() !== '';
   // The delivery time holds whatever the other fields say, as long as the schedule itself is right.
   const scheduleOk = !report.errors.some((e) => SCHEDULE_FIELDS.includes(e.field));
+  const delayed = scheduleOk && report.warnings.some((w) => w.code === 'quiet_hours_delay');
   const when = report.deliveryTime ? formatParisTime(lang, new Date(report.deliveryTime)) : '';
   let text;
-  if (delayed) text = t(lang, scheduled ? 'delivery.delayed' : 'delivery.nowDelayed', { when });
-  else if (scheduled && scheduleOk) text = t(lang, 'delivery.at', { when });
-  else if (scheduled) text = '';
+  if (scheduled && !scheduleOk) text = '';
+  else if (delayed) text = t(lang, scheduled ? 'delivery.delayed' : 'delivery.nowDelayed', { when });
+  else if (scheduled) text = t(lang, 'delivery.at', { when });
   else text = t(lang, 'delivery.now');
   el.delivery.textContent = text;
   el.delivery.dataset.delayed = String(delayed);
@@ -389,22 +577,42 @@ function renderSendButton() {
       total: report.totalSms,
       n: t(lang, 'send.readyRecipients', { n: report.recipients }),
     });
-  } else el.sendHint.textContent = t(lang, 'send.blocked');
+  } else if (report) el.sendHint.textContent = blockedHint(report);
+  else el.sendHint.textContent = '';
   el.sendHint.dataset.valid = String(Boolean(report?.valid));
+}
+
+/**
+ * Why the send button is off, in words that match the screen: the fields marked in red if any,
+ * and by name the fields still to fill in or to check whose errors are not shown yet.
+ */
+function blockedHint(report) {
+  const { lang } = state;
+  if (campaignFits(report)) return t(lang, 'send.campaign');
+  const red = report.errors.some((e) => isShown(e.field));
+  const pending = [];
+  for (const e of report.errors) {
+    if (isShown(e.field)) continue;
+    const name = e.field in FIELD_LABEL_KEYS ? t(lang, FIELD_LABEL_KEYS[e.field]) : e.field;
+    if (!pending.includes(name)) pending.push(name);
+  }
+  const missing = report.errors.every((e) => isShown(e.field) || REQUIRED_CODES.has(e.code));
+  const parts = [];
+  if (red) parts.push(t(lang, 'send.blocked'));
+  if (pending.length > 0) parts.push(t(lang, missing ? 'send.missing' : 'send.check', { fields: pending.join(', ') }));
+  return parts.join(' ');
 }
 
 // ---------------------------------------------------------------- sending
 
-function workerEndpoint() {
-  return `${String(state.config.workerUrl).replace(/\/+$/, '')}/api/send`;
-}
-
 /** Error kinds the worker answers with, each with its own sentence. */
-const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request', 'config', 'internal'];
+const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request', 'config', 'internal', 'noCampaigns'];
 
 /**
  * Sends the validated request through the worker: `{ request, options: { commercial, lang } }`,
  * the request being the normalized one from validateSendRequest (it never holds an API key).
+ * A real send (sandbox off) is confirmed first; so is a request identical to one that has just
+ * left or may have left.
  */
 async function send(event) {
   event.preventDefault();
@@ -414,13 +622,18 @@ async function send(event) {
     update();
     return;
   }
+  const request = report.request;
+  const fingerprint = JSON.stringify([request, el.commercial.checked]);
+  if (!(await confirmSend(report, fingerprint))) return;
   state.sending = true;
   state.serverIssues.clear();
   el.result.hidden = true;
   el.result.dataset.state = 'sending';
+  el.campaignProgress.hidden = true;
   renderSendButton();
-  const outcome = await post({
-    request: report.request,
+  state.campaign = null;
+  const outcome = await post('/api/send', {
+    request,
     options: { commercial: el.commercial.checked, lang: state.lang },
   });
   state.sending = false;
@@ -433,21 +646,167 @@ async function send(event) {
       state.serverIssues.get(field).issues.push(issue);
     }
   }
+  if (outcome.ok || outcome.error.mayHaveBeenSent === true) {
+    state.lastSent = { fingerprint, outcome, at: new Date() };
+  }
   state.lastResult = outcome;
   renderResult(outcome);
   update();
 }
 
+/**
+ * Asks before a real send (it is billed) and before sending again what has just left or may
+ * have left. Sandbox sends that repeat nothing go without a question. Resolves to true to send.
+ */
+function confirmSend(report, fingerprint) {
+  const { lang } = state;
+  const real = report.request.sandbox !== 1;
+  const repeat = real && state.lastSent?.fingerprint === fingerprint;
+  if (!real) return Promise.resolve(true);
+  const n = t(lang, 'send.readyRecipients', { n: report.recipients });
+  if (repeat) {
+    const maybe = !state.lastSent.outcome.ok;
+    return ask({
+      title: t(lang, maybe ? 'confirm.maybeTitle' : 'confirm.againTitle'),
+      text: t(lang, maybe ? 'confirm.maybeText' : 'confirm.againText', {
+        total: report.totalSms,
+        n,
+        when: formatParisTime(lang, state.lastSent.at),
+      }),
+      ok: t(lang, 'confirm.againOk'),
+      kind: 'again',
+    });
+  }
+  return ask({
+    title: t(lang, 'confirm.realTitle'),
+    text: t(lang, 'confirm.realText', { total: report.totalSms, n }),
+    ok: t(lang, 'confirm.realOk', { total: report.totalSms }),
+    kind: 'real',
+  });
+}
+
+/** A modal question with Cancel (focused first) and one button to go on; resolves to the answer. */
+function ask({ title, text, ok, kind }) {
+  return new Promise((resolve) => {
+    el.confirmTitle.textContent = title;
+    el.confirmText.textContent = text;
+    el.confirmOk.textContent = ok;
+    el.confirm.dataset.kind = kind;
+    el.confirm.returnValue = '';
+    el.confirm.addEventListener('close', () => resolve(el.confirm.returnValue === 'ok'), { once: true });
+    el.confirm.showModal();
+  });
+}
+
+/**
+ * More than 500 recipients: one campaign through the worker (`POST /api/campaigns`, API.md §7),
+ * the request checked by the package on its first 500 numbers, then its progress followed.
+ */
+async function sendCampaign() {
+  const { lang } = state;
+  state.showAllErrors = true;
+  if (state.sending || !campaignFits(state.report) || !state.config?.workerUrl) {
+    update();
+    return;
+  }
+  const numbers = state.numbers;
+  const head = validateSendRequest(readRequest(numbers.slice(0, MAX_PER_SEND)), {
+    requireApiKey: false,
+    commercial: el.commercial.checked,
+    lang,
+  });
+  if (!head.valid) {
+    update();
+    return;
+  }
+  const { phoneNumbers: _numbers, ...request } = head.request;
+  const real = request.sandbox !== 1;
+  const sends = Math.ceil(numbers.length / MAX_PER_SEND);
+  const proceed = await ask({
+    title: t(lang, real ? 'confirm.campaignTitle' : 'confirm.campaignTitleSandbox'),
+    text: t(lang, 'confirm.campaignText', { n: numbers.length, sends, total: state.report.totalSms }),
+    ok: t(lang, 'confirm.campaignOk', { n: numbers.length }),
+    kind: 'campaign',
+  });
+  if (!proceed) return;
+  state.sending = true;
+  state.serverIssues.clear();
+  el.result.hidden = true;
+  renderSendButton();
+  renderCampaignOffer(state.report);
+  const outcome = await post('/api/campaigns', {
+    request,
+    recipients: numbers,
+    options: { commercial: el.commercial.checked, lang },
+  });
+  state.sending = false;
+  state.lastResult = outcome.ok ? null : outcome;
+  if (outcome.ok) {
+    state.campaign = { queued: outcome.result, progress: null };
+    renderCampaign(outcome.result, null);
+    followCampaign(outcome.result);
+  } else {
+    if (outcome.status === 404) outcome.error = { ...outcome.error, kind: 'noCampaigns', mayHaveBeenSent: false };
+    renderResult(outcome);
+  }
+  update();
+}
+
+/** Asks the worker for a campaign's progress until it is done or stopped (bounded). */
+async function followCampaign(queued) {
+  for (let k = 0; k < CAMPAIGN_POLLS; k++) {
+    await new Promise((resolve) => setTimeout(resolve, CAMPAIGN_POLL_MS));
+    const progress = await get(`/api/campaigns/${encodeURIComponent(queued.id)}`);
+    if (!progress.ok) return;
+    state.campaign = { queued, progress: progress.result };
+    renderCampaign(queued, progress.result);
+    if (progress.result.state === 'done' || progress.result.state === 'stopped') return;
+  }
+}
+
+function renderCampaign(queued, progress) {
+  const { lang } = state;
+  el.result.hidden = false;
+  el.result.dataset.state = 'ok';
+  el.resultDetails.hidden = true;
+  el.resultError.hidden = true;
+  el.resultTitle.textContent = t(lang, 'campaign.queued', { id: queued.id, n: queued.recipients, chunks: queued.chunks });
+  el.campaignProgress.hidden = progress === null;
+  if (progress) {
+    const c = progress.chunks ?? {};
+    el.campaignProgress.dataset.state = String(progress.state);
+    el.campaignProgress.textContent = t(lang, 'campaign.progress', {
+      state: t(lang, `campaign.state.${progress.state}`),
+      sent: c.sent ?? 0,
+      total: c.total ?? queued.chunks,
+      failed: c.failed ?? 0,
+      unknown: c.unknown ?? 0,
+    });
+  }
+}
+
+function workerUrl(path) {
+  return `${String(state.config.workerUrl).replace(/\/+$/, '')}${path}`;
+}
+
+/** A GET to the worker, read like a POST. */
+function get(path) {
+  return exchange(path, { method: 'GET' });
+}
+
 /** One POST to the worker, read into `{ ok: true, result, sandbox }` or `{ ok: false, error }`. */
-async function post(body) {
+function post(path, body) {
+  return exchange(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }, body);
+}
+
+async function exchange(path, init, body) {
   let response;
   try {
-    response = await fetch(workerEndpoint(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
+    response = await fetch(workerUrl(path), { ...init, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (err) {
     // No answer: unreachable, or no answer in time (then the message may have left).
     const timeout = err?.name === 'TimeoutError';
@@ -463,17 +822,23 @@ async function post(body) {
     // Not JSON: an unexpected answer, below.
   }
   if (response.ok && answer?.ok === true && answer.result) {
-    return { ok: true, result: answer.result, sandbox: answer.sandbox === true || body.request.sandbox === 1 };
+    return { ok: true, result: answer.result, sandbox: answer.sandbox === true || body?.request?.sandbox === 1 };
+  }
+  if (response.ok && answer && typeof answer === 'object' && typeof answer.id === 'string') {
+    // The campaign routes answer the campaign itself.
+    return { ok: true, result: answer, sandbox: body?.request?.sandbox === 1 };
   }
   if (answer?.ok === false && answer.error && typeof answer.error === 'object') {
-    return { ok: false, error: { errors: [], ...answer.error } };
+    return { ok: false, status: response.status, error: { errors: [], ...answer.error } };
   }
   return {
     ok: false,
+    status: response.status,
     error: { kind: 'http', message: '', status: response.status, code: null, errors: [], mayHaveBeenSent: true },
   };
 }
 
+/** What happened to the message, first: sent, not sent, or may have been sent. */
 function renderResult(outcome) {
   const { lang } = state;
   el.result.hidden = false;
@@ -482,7 +847,11 @@ function renderResult(outcome) {
   el.resultError.hidden = outcome.ok;
   if (outcome.ok) {
     const r = outcome.result;
+    el.result.dataset.outcome = outcome.sandbox ? 'sandbox' : 'sent';
     el.resultTitle.textContent = t(lang, outcome.sandbox ? 'result.okSandbox' : 'result.ok');
+    // In sandbox SMS Partner bills nothing: its figures are what a real send would cost.
+    el.resultNbSmsLabel.textContent = t(lang, outcome.sandbox ? 'result.nbSmsSandbox' : 'result.nbSms');
+    el.resultCostLabel.textContent = t(lang, outcome.sandbox ? 'result.costSandbox' : 'result.cost');
     el.resultMessageId.textContent = String(r.messageId ?? '—');
     el.resultNbSms.textContent = String(r.nbSms ?? '—');
     el.resultCost.textContent = formatMoney(lang, r.cost, r.currency);
@@ -491,18 +860,22 @@ function renderResult(outcome) {
   }
   const e = outcome.error;
   const kind = ERROR_KINDS.includes(e.kind) ? e.kind : 'internal';
-  el.resultTitle.textContent = t(lang, 'result.failed');
+  const maybe = e.mayHaveBeenSent === true;
+  el.result.dataset.outcome = maybe ? 'maybe' : 'notSent';
+  el.resultTitle.textContent = t(lang, maybe ? 'result.maybe' : 'result.failed');
   el.resultError.dataset.kind = kind;
-  el.resultError.dataset.mayHaveBeenSent = String(e.mayHaveBeenSent === true);
+  el.resultError.dataset.mayHaveBeenSent = String(maybe);
+  // The worker's and SMS Partner's sentences are in English: shown as such in English only.
+  const detail = typeof e.message === 'string' ? e.message : '';
+  el.resultError.dataset.detail = detail;
   const details = [
-    typeof e.message === 'string' ? e.message : '',
+    lang === 'en' ? detail : '',
     Number.isInteger(e.code) ? t(lang, 'result.code', { code: e.code }) : '',
     Number.isInteger(e.status) ? t(lang, 'result.status', { status: e.status }) : '',
   ].filter(Boolean);
+  const sentence = kind === 'http' && e.status === 429 ? t(lang, 'result.rateLimited') : t(lang, `result.kind.${kind}`);
   el.resultError.textContent =
-    t(lang, `result.kind.${kind}`) +
-    (details.length ? ` (${details.join(' · ')})` : '') +
-    (e.mayHaveBeenSent === true ? ` ${t(lang, 'result.mayHaveBeenSent')}` : '');
+    sentence + (details.length ? ` (${details.join(' · ')})` : '') + (maybe ? ` ${t(lang, 'result.mayHaveBeenSent')}` : '');
 }
 
 // ---------------------------------------------------------------- wiring
@@ -516,7 +889,7 @@ function fillScheduleSelects() {
 }
 
 function syncScheduleControls() {
-  const none = el.date.value === '';
+  const none = scheduleDate() === '';
   el.hour.disabled = none;
   el.minute.disabled = none;
   el.clearDate.disabled = none;
@@ -532,14 +905,64 @@ function onFieldChange(event) {
       for (const f of SCHEDULE_FIELDS) state.serverIssues.delete(f);
     }
   }
-  if (event.target === el.date) syncScheduleControls();
+  if (event.target === el.date) {
+    if (event.type === 'input') {
+      const typed = typedDate(el.date.value, event.inputType ?? '', el.date.selectionStart === el.date.value.length);
+      if (typed !== el.date.value) el.date.value = typed;
+    }
+    syncScheduleControls();
+  }
   update();
+}
+
+/** The calendar: the browser's date picker, its yyyy-mm-dd written back as dd/mm/yyyy. */
+function openPicker() {
+  el.picker.value = toPickerDate(scheduleDate());
+  try {
+    el.picker.showPicker();
+  } catch {
+    // No picker here (or not allowed now): typing the date stays possible.
+    el.date.focus();
+  }
+}
+
+function pickerChanged(event) {
+  event.stopPropagation();
+  const date = fromPickerDate(el.picker.value);
+  if (date === '') return;
+  el.date.value = date;
+  el.date.dispatchEvent(new Event('change', { bubbles: true }));
+  el.date.focus();
+}
+
+/** Enter in a one-line field does not send: only the send button does, and it asks first. */
+function noImplicitSubmit(event) {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement && !event.isComposing) {
+    event.preventDefault();
+  }
 }
 
 function wire() {
   el.form.addEventListener('input', onFieldChange);
   el.form.addEventListener('change', onFieldChange);
   el.form.addEventListener('submit', send);
+  el.form.addEventListener('keydown', noImplicitSubmit);
+  el.picker.addEventListener('change', pickerChanged);
+  el.picker.addEventListener('input', (event) => event.stopPropagation());
+  el.pick.addEventListener('click', openPicker);
+  el.removeInvalid.addEventListener('click', removeInvalidNumbers);
+  el.applySmart.addEventListener('click', applySmartEncoding);
+  el.sendCampaign.addEventListener('click', sendCampaign);
+  // On a phone the preview sits below the form: one tap there and back, the caret kept.
+  $('to-preview').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('preview-label').scrollIntoView({ block: 'start' });
+  });
+  $('back-to-message').addEventListener('click', (event) => {
+    event.preventDefault();
+    el.message.focus({ preventScroll: true });
+    el.message.scrollIntoView({ block: 'center' });
+  });
   el.message.addEventListener('scroll', () => {
     el.mirror.scrollTop = el.message.scrollTop;
   }, { passive: true });

@@ -36,7 +36,7 @@ function unitLength(text, i) {
  * with `(kind, slice, index, replacement)` where kind is `"br"`, `"replaced"`, `"unsupported"`
  * or `"plain"`. Plain runs are passed whole so the callers build few strings.
  */
-function walk(text, start, end, index, visit) {
+export function walk(text, start, end, index, visit) {
   let i = start;
   let plainFrom = start;
   const flush = () => {
@@ -151,15 +151,29 @@ export function previewParts(message, analysis, parts, billedLength) {
     });
     return text;
   });
+  stopMentionPieces(analysis, parts, billedLength).forEach((piece, k) => {
+    texts[k] += piece;
+  });
+  return texts;
+}
+
+/**
+ * The STOP mention as the SMS carry it: one piece per part (mostly `""`), all of it at the end
+ * of the last part, or cut where the last SMS starts when the mention alone spills into it (the
+ * last part of `splitMessage` is then `""`). `billedLength(text)` is the billed length of a text
+ * without the mention.
+ */
+export function stopMentionPieces(analysis, parts, billedLength) {
+  const pieces = parts.map(() => '');
   const mention = analysis.stopMention;
-  const last = texts.length - 1;
-  if (!mention || last < 0) return texts;
+  const last = parts.length - 1;
+  if (!mention || last < 0) return pieces;
   if (parts[last] !== '' || last === 0) {
-    texts[last] += mention;
-    return texts;
+    pieces[last] = mention;
+    return pieces;
   }
   const room = Math.max(0, analysis.perSms - billedLength(parts[last - 1]));
-  texts[last - 1] += mention.slice(0, room);
-  texts[last] = mention.slice(room);
-  return texts;
+  pieces[last - 1] = mention.slice(0, room);
+  pieces[last] = mention.slice(room);
+  return pieces;
 }

@@ -219,7 +219,7 @@ describe('compose page', () => {
     );
     await page.check('#stop');
     assert.equal(await page.locator('#issues-isStopSms li').count(), 0);
-    await page.fill('#schedule-date', sunday.iso);
+    await page.fill('#schedule-date', sunday.wire);
     await page.selectOption('#schedule-hour', '10');
     await page.selectOption('#schedule-minute', '30');
 
@@ -343,7 +343,7 @@ describe('compose page', () => {
       const yesterday = parisDate(new Date(Date.now() - DAY_MS));
       await late.fill('#recipients', '06 12 34 56 78');
       await late.fill('#message', 'Rappel : votre rendez-vous.');
-      await late.fill('#schedule-date', yesterday.iso);
+      await late.fill('#schedule-date', yesterday.wire);
       await late.selectOption('#schedule-hour', '12');
       assert.equal(await late.locator('#issues-scheduledDeliveryDate li').count(), 0);
       assert.equal(await late.isEnabled('#send'), true);
