@@ -48,6 +48,10 @@ pub struct SmsPartnerError {
     pub status: Option<u16>,
     /// SMS Partner's control code (1, 2, 9, 10, 11…), when it gave one.
     pub code: Option<i64>,
+    /// The stable name of a documented `code` ([`crate::api_code::API_CODES`]), else `None`.
+    pub reason: Option<&'static str>,
+    /// The wire field a documented `code` is about, else `None`.
+    pub field: Option<&'static str>,
     /// Per-field errors: the validation report's errors, or SMS Partner's `errors`.
     pub errors: Vec<Issue>,
 }
@@ -60,7 +64,20 @@ impl SmsPartnerError {
             message: message.into(),
             status: None,
             code: None,
+            reason: None,
+            field: None,
             errors: Vec::new(),
+        }
+    }
+
+    /// Whether the message may have left although the send failed: never after a refusal
+    /// (`validation`, `api`, an HTTP 4xx such as 429), always when no answer or an answer
+    /// SMS Partner does not document came back. A resend is then the caller's decision.
+    pub fn may_have_been_sent(&self) -> bool {
+        match self.kind {
+            ErrorKind::Validation | ErrorKind::Api => false,
+            ErrorKind::Http => !self.status.is_some_and(|s| (400..500).contains(&s)),
+            ErrorKind::Network | ErrorKind::Timeout => true,
         }
     }
 

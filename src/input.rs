@@ -3,6 +3,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 use serde_json::Value;
 
+pub use crate::send_fields::{RawRequest, WIRE_FIELDS};
+
 /// One value read from a JavaScript object, whatever its type.
 ///
 /// The bindings build these with one property read per field, so that a wrong type, a throwing
@@ -78,85 +80,7 @@ impl InputValue {
     }
 }
 
-/// The wire names of the parameters of `POST /v1/send`, in the order of SMS Partner's page.
-pub const WIRE_FIELDS: [&str; 15] = [
-    "apiKey",
-    "phoneNumbers",
-    "message",
-    "gamme",
-    "sender",
-    "tag",
-    "scheduledDeliveryDate",
-    "time",
-    "minute",
-    "urlResponse",
-    "urlDlr",
-    "isStopSms",
-    "isUnicode",
-    "sandbox",
-    "_format",
-];
-
-/// A send request as given, one [`InputValue`] per wire field (`SendRequest` in JavaScript).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RawRequest {
-    /// `apiKey`.
-    pub api_key: InputValue,
-    /// `phoneNumbers`: a comma-separated string or an array of strings.
-    pub phone_numbers: InputValue,
-    /// `message`.
-    pub message: InputValue,
-    /// `gamme`: 1 premium, 2 low cost.
-    pub gamme: InputValue,
-    /// `sender`.
-    pub sender: InputValue,
-    /// `tag`.
-    pub tag: InputValue,
-    /// `scheduledDeliveryDate`, `dd/MM/yyyy`.
-    pub scheduled_delivery_date: InputValue,
-    /// `time`, the hour 0–23.
-    pub time: InputValue,
-    /// `minute`, 0–55 by steps of 5.
-    pub minute: InputValue,
-    /// `urlResponse`.
-    pub url_response: InputValue,
-    /// `urlDlr`.
-    pub url_dlr: InputValue,
-    /// `isStopSms`.
-    pub is_stop_sms: InputValue,
-    /// `isUnicode`.
-    pub is_unicode: InputValue,
-    /// `sandbox`.
-    pub sandbox: InputValue,
-    /// `_format`.
-    pub format: InputValue,
-    /// Property names that are not wire fields (a typo such as `phoneNumber`), in order.
-    pub unknown_fields: Vec<String>,
-}
-
 impl RawRequest {
-    /// The slot of a wire field, or `None` for a name SMS Partner does not know.
-    pub fn field_mut(&mut self, wire_name: &str) -> Option<&mut InputValue> {
-        Some(match wire_name {
-            "apiKey" => &mut self.api_key,
-            "phoneNumbers" => &mut self.phone_numbers,
-            "message" => &mut self.message,
-            "gamme" => &mut self.gamme,
-            "sender" => &mut self.sender,
-            "tag" => &mut self.tag,
-            "scheduledDeliveryDate" => &mut self.scheduled_delivery_date,
-            "time" => &mut self.time,
-            "minute" => &mut self.minute,
-            "urlResponse" => &mut self.url_response,
-            "urlDlr" => &mut self.url_dlr,
-            "isStopSms" => &mut self.is_stop_sms,
-            "isUnicode" => &mut self.is_unicode,
-            "sandbox" => &mut self.sandbox,
-            "_format" => &mut self.format,
-            _ => return None,
-        })
-    }
-
     /// Sets a property by its name, recording names that are not wire fields.
     pub fn set(&mut self, name: &str, value: InputValue) {
         match self.field_mut(name) {

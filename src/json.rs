@@ -1,75 +1,8 @@
-//! A small JSON tree and a JSON object writer: what the wire format needs, so that no JSON
-//! library is linked into the wasm (there, answers are parsed by JavaScript's `JSON.parse`).
+//! A small JSON tree: what the wire format reads, so that no JSON library is linked into the
+//! wasm (there, answers are parsed by JavaScript's `JSON.parse`).
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-
-/// Writes a flat JSON object of strings and small integers (RFC 8259), member by member.
-#[derive(Default)]
-pub(crate) struct JsonWriter {
-    out: String,
-}
-
-impl JsonWriter {
-    fn key(&mut self, name: &str) {
-        self.out.push(if self.out.is_empty() { '{' } else { ',' });
-        self.out.push('"');
-        self.out.push_str(name);
-        self.out.push_str("\":");
-    }
-
-    pub(crate) fn string(&mut self, name: &str, value: &str) {
-        self.key(name);
-        self.out.push('"');
-        for c in value.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\u{8}' => self.out.push_str("\\b"),
-                '\u{c}' => self.out.push_str("\\f"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if u32::from(c) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let n = u32::from(c) as usize;
-                    self.out.push_str("\\u00");
-                    self.out.push(char::from(HEX[n >> 4]));
-                    self.out.push(char::from(HEX[n & 15]));
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
-    }
-
-    pub(crate) fn optional_string(&mut self, name: &str, value: Option<&str>) {
-        if let Some(value) = value {
-            self.string(name, value);
-        }
-    }
-
-    pub(crate) fn number(&mut self, name: &str, value: Option<u8>) {
-        if let Some(n) = value {
-            self.key(name);
-            if n >= 100 {
-                self.out.push(char::from(b'0' + n / 100));
-            }
-            if n >= 10 {
-                self.out.push(char::from(b'0' + n / 10 % 10));
-            }
-            self.out.push(char::from(b'0' + n % 10));
-        }
-    }
-
-    pub(crate) fn finish(mut self) -> String {
-        self.out.push(if self.out.is_empty() { '{' } else { '}' });
-        if self.out == "{" {
-            self.out.push('}');
-        }
-        self.out
-    }
-}
 
 /// A JSON value parsed by the host: `JSON.parse` in JavaScript, serde_json natively.
 #[derive(Debug, Clone, PartialEq, Default)]

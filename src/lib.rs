@@ -5,6 +5,7 @@
 //! WebAssembly layer (`bindings`, `transport`) that alone meets JavaScript.
 #![deny(missing_docs)]
 
+pub mod api_code;
 pub mod api_key;
 pub mod calendar;
 pub mod error;
@@ -13,10 +14,12 @@ pub mod input;
 pub mod issue;
 pub mod json;
 pub mod lang;
+pub mod limits;
 pub mod message;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;
+pub mod send_fields;
 pub mod validate;
 pub mod wire;
 

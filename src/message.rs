@@ -29,6 +29,16 @@ const LINE_BREAK_TAG: &str = ":br:";
 /// one figure, two characters, without distinguishing the encodings).
 const LINE_BREAK_COST: usize = 2;
 
+/// SMS Partner's tag for `€` (its current pages: "€ symbol → :euro:"): six characters of text,
+/// one `€` once sent, billed as the `€` it stands for. Matched exactly as written.
+pub const EURO_TAG: &str = ":euro:";
+
+/// What the `:euro:` tag costs in GSM-7: the two septets of `€` (escape + code).
+const EURO_SEPTETS: usize = 2;
+
+/// What the `:euro:` tag costs in Unicode mode: the one UTF-16 code unit of `€`.
+const EURO_UNITS: usize = 1;
+
 /// What an unsupported character shows as in the preview. Undocumented by SMS Partner: GSM
 /// gateways usually substitute `?` for what the alphabet cannot carry, one septet each.
 const UNSUPPORTED_SHOWN_AS: &str = "?";
@@ -229,6 +239,8 @@ pub enum EditKind {
     Unsupported,
     /// The `:br:` tag, shown as a line break.
     LineBreak,
+    /// The `:euro:` tag, shown as `€`.
+    Euro,
 }
 
 impl EditKind {
@@ -238,6 +250,7 @@ impl EditKind {
             EditKind::Replaced(sent) => sent,
             EditKind::Unsupported => UNSUPPORTED_SHOWN_AS,
             EditKind::LineBreak => "\n",
+            EditKind::Euro => "€",
         }
     }
 }
@@ -273,10 +286,11 @@ pub fn analyze_into(message: &str, options: &MessageOptions, edits: &mut Vec<Edi
         };
         let char = match step.atom.kind {
             AtomKind::Replaced(c, _) | AtomKind::Unsupported(c) | AtomKind::Text(c) => c,
-            AtomKind::LineBreak => ':',
+            AtomKind::LineBreak | AtomKind::Euro => ':',
         };
         let units = match step.atom.kind {
             AtomKind::LineBreak => LINE_BREAK_TAG.len(),
+            AtomKind::Euro => EURO_TAG.len(),
             _ => char.len_utf16(),
         };
         edits.push(Edit {
@@ -306,6 +320,7 @@ fn edit_kind(kind: AtomKind) -> Option<EditKind> {
     match kind {
         AtomKind::Text(_) => None,
         AtomKind::LineBreak => Some(EditKind::LineBreak),
+        AtomKind::Euro => Some(EditKind::Euro),
         AtomKind::Replaced(_, sent) => Some(EditKind::Replaced(sent)),
         AtomKind::Unsupported(_) => Some(EditKind::Unsupported),
     }
@@ -334,7 +349,7 @@ pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
                 index: edit.index,
                 char: edit.char,
             }),
-            EditKind::LineBreak => {}
+            EditKind::LineBreak | EditKind::Euro => {}
         }
         preview.push_str(message.get(shown_up_to..edit.start).unwrap_or_default());
         preview.push_str(edit.shown.shown());
@@ -355,6 +370,27 @@ pub fn analyze(message: &str, options: &MessageOptions) -> MessageAnalysis {
         stop_mention: options.stop_applies().then_some(STOP_MENTION),
         preview,
     }
+}
+
+/// The message as it goes on the wire: in GSM-7, each `€` written as SMS Partner's tag
+/// `:euro:` (its current pages ask for the tag; the single-send page never says that a raw `€`
+/// travels). Unicode messages, which carry `€` as such, are left as written.
+///
+/// A `€` right after `:br` or `:euro` stays as it is: the tag's colon would close those into a
+/// tag that is not in the message. The wire text analyzes exactly as the input does.
+pub fn wire_text<'a>(message: &'a str, options: &MessageOptions) -> std::borrow::Cow<'a, str> {
+    if options.unicode || !message.contains('€') {
+        return std::borrow::Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        if c == '€' && !out.ends_with(":br") && !out.ends_with(":euro") {
+            out.push_str(EURO_TAG);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Cuts the input where SMS Partner cuts it into SMS: one slice per SMS billed, in order.
@@ -418,6 +454,8 @@ enum AtomKind {
     Text(char),
     /// The `:br:` tag, sent as a line break.
     LineBreak,
+    /// The `:euro:` tag, sent as `€`.
+    Euro,
     /// Rewritten by SMS Partner (GSM mode).
     Replaced(char, &'static str),
     /// Not carried by GSM-7.
@@ -543,6 +581,19 @@ impl<'a> Walk<'a> {
                 kind: AtomKind::LineBreak,
             };
             return Some((atom, LINE_BREAK_TAG.len()));
+        }
+        if c == ':' && tail.starts_with(EURO_TAG) {
+            // The five characters after the colon.
+            self.rest.nth(4);
+            let cost = match self.packer.encoding {
+                Encoding::Gsm7 => EURO_SEPTETS,
+                Encoding::Ucs2 => EURO_UNITS,
+            };
+            let atom = Atom {
+                cost,
+                kind: AtomKind::Euro,
+            };
+            return Some((atom, EURO_TAG.len()));
         }
         self.replacement_character |= c == char::REPLACEMENT_CHARACTER;
         Some((char_atom(c, self.packer.encoding), c.len_utf16()))

@@ -7,11 +7,13 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::api_code::ApiCode;
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
-use crate::issue::Issue;
-use crate::json::JsonWriter;
+use crate::issue::{Issue, IssueCode};
 pub use crate::json::{Json, JsonMembers};
+use crate::lang::Lang;
+pub use crate::send_fields::WireRequest;
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
 pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
@@ -20,49 +22,17 @@ pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
 /// English page and every code sample post to `/v1/send` (`reference/smspartner-api.md`).
 pub const SEND_PATH: &str = "/v1/send";
 
-/// A normalized send request, as it goes on the wire (without the key, added at send time).
-///
-/// Defaults are omitted: no `gamme` for premium, no flag that is off, no `_format` (JSON).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WireRequest {
-    /// E.164 numbers joined by commas.
-    pub phone_numbers: String,
-    /// The text as written by the sender (SMS Partner applies its replacements itself).
-    pub message: String,
-    /// `2` for low cost; omitted for premium.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gamme: Option<u8>,
-    /// The sender name, 3 to 11 letters and digits.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sender: Option<String>,
-    /// A tag of at most 20 characters without spaces.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    /// `dd/MM/yyyy`, Europe/Paris calendar.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scheduled_delivery_date: Option<String>,
-    /// Hour 0–23, with `scheduledDeliveryDate`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<u8>,
-    /// Minute 0–55 by fives, with `scheduledDeliveryDate`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub minute: Option<u8>,
-    /// Where SMS Partner posts replies.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_response: Option<String>,
-    /// Where SMS Partner posts delivery reports.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_dlr: Option<String>,
-    /// `1` to append the STOP mention (premium).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub is_stop_sms: Option<u8>,
-    /// `1` for Unicode (UCS-2) sending.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub is_unicode: Option<u8>,
-    /// `1`: nothing is sent or billed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sandbox: Option<u8>,
+/// The body of `POST /v1/send`: the key, then the request's fields, in the order of SMS
+/// Partner's page. Written by serde: serde_json natively, `JSON.stringify` of the
+/// serde-wasm-bindgen object in wasm (no JSON library is linked into the wasm).
+#[derive(Serialize)]
+pub struct SendBody<'a> {
+    /// The key, first.
+    #[serde(rename = "apiKey")]
+    pub api_key: &'a str,
+    /// The normalized request's fields.
+    #[serde(flatten)]
+    pub request: &'a WireRequest,
 }
 
 /// An HTTP request ready to execute. Its `Debug` never shows the body, which holds the key.
@@ -111,36 +81,42 @@ pub fn normalize_base_url(base_url: &str) -> Result<String, String> {
 
 /// Builds `POST {base}/v1/send` with the JSON body: the key first, then the wire request.
 ///
-/// `base_url` must come from [`normalize_base_url`].
-pub fn send_request(base_url: &str, api_key: &ApiKey, request: &WireRequest) -> HttpRequest {
-    // The body in the order of SMS Partner's page: the key, then the request's fields.
-    let mut body = JsonWriter::default();
-    body.string("apiKey", api_key.expose());
-    body.string("phoneNumbers", &request.phone_numbers);
-    body.string("message", &request.message);
-    body.number("gamme", request.gamme);
-    body.optional_string("sender", request.sender.as_deref());
-    body.optional_string("tag", request.tag.as_deref());
-    body.optional_string(
-        "scheduledDeliveryDate",
-        request.scheduled_delivery_date.as_deref(),
-    );
-    body.number("time", request.time);
-    body.number("minute", request.minute);
-    body.optional_string("urlResponse", request.url_response.as_deref());
-    body.optional_string("urlDlr", request.url_dlr.as_deref());
-    body.number("isStopSms", request.is_stop_sms);
-    body.number("isUnicode", request.is_unicode);
-    body.number("sandbox", request.sandbox);
-    HttpRequest {
+/// `base_url` must come from [`normalize_base_url`]; `write_json` writes the body with serde
+/// (`serde_json::to_string` natively).
+///
+/// # Errors
+/// `None` when `write_json` could not write the body.
+pub fn send_request_with(
+    base_url: &str,
+    api_key: &ApiKey,
+    request: &WireRequest,
+    write_json: impl FnOnce(&SendBody<'_>) -> Option<String>,
+) -> Option<HttpRequest> {
+    let body = write_json(&SendBody {
+        api_key: api_key.expose(),
+        request,
+    })?;
+    Some(HttpRequest {
         method: "POST",
         url: format!("{base_url}{SEND_PATH}"),
         headers: vec![
             ("Content-Type", "application/json"),
             ("Accept", "application/json"),
         ],
-        body: body.finish(),
-    }
+        body,
+    })
+}
+
+/// [`send_request_with`] serde_json (native callers and tests).
+///
+/// # Panics
+/// Never: serde_json cannot fail on a body of strings and small numbers.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn send_request(base_url: &str, api_key: &ApiKey, request: &WireRequest) -> HttpRequest {
+    send_request_with(base_url, api_key, request, |body| {
+        serde_json::to_string(body).ok()
+    })
+    .unwrap_or_else(|| unreachable!("serde_json writes any SendBody"))
 }
 
 /// SMS Partner's answer to a successful send, keys in camelCase (`SendResult` in JavaScript).
@@ -190,16 +166,27 @@ pub fn field_of_element_id(element_id: &str) -> &str {
         .unwrap_or(element_id)
 }
 
-/// The meaning of SMS Partner's documented control codes (`reference/smspartner-api.md`).
-pub fn control_code_message(code: i64) -> &'static str {
-    match code {
-        1 => "the API key is required",
-        2 => "the phone number is required",
-        9 => "at least one constraint failed",
-        10 => "wrong API key",
-        11 => "not enough credits",
-        _ => "SMS Partner refused the request",
-    }
+/// The meaning of one of SMS Partner's control codes in `lang` ([`ApiCode`]).
+pub fn control_code_message(code: i64, lang: Lang) -> &'static str {
+    ApiCode::of(code).map_or_else(
+        || {
+            lang.pick(
+                "SMS Partner refused the request",
+                "SMS Partner a refusé la requête",
+            )
+        },
+        |c| c.sentence(lang),
+    )
+}
+
+/// SMS Partner's `code`: a number, or digits in a string (the loose `"992"`).
+fn code_of(value: &Json) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        value
+            .as_str()
+            .filter(|s| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse().ok())
+    })
 }
 
 /// [`decode_send_json`] on the body text, parsed by serde_json (native callers and tests; the
@@ -230,6 +217,20 @@ pub fn decode_send_json(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<SendResult, SmsPartnerError> {
+    decode_send_json_in(status, body, api_key, Lang::En)
+}
+
+/// [`decode_send_json`] with the sentence of a code SMS Partner gave without a message in
+/// `lang`.
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` or `http`.
+pub fn decode_send_json_in(
+    status: u16,
+    body: Option<Json>,
+    api_key: &ApiKey,
+    lang: Lang,
+) -> Result<SendResult, SmsPartnerError> {
     let unexpected = |what: &str| {
         SmsPartnerError::new(
             ErrorKind::Http,
@@ -246,8 +247,8 @@ pub fn decode_send_json(
         Some(Json::Bool(true)) if (200..300).contains(&status) => {
             decode_success(map, api_key).ok_or_else(|| unexpected("a success without a message id"))
         }
-        Some(Json::Bool(false)) => match map.get("code").and_then(Json::as_i64) {
-            Some(code) => Err(api_error(status, code, &map, api_key)),
+        Some(Json::Bool(false)) => match map.get("code").and_then(code_of) {
+            Some(code) => Err(api_error(status, code, &map, api_key, lang)),
             None => Err(unexpected("a failure without a code")),
         },
         _ => Err(unexpected(&format!("status {status}"))),
@@ -287,7 +288,7 @@ fn decode_success(map: Json, api_key: &ApiKey) -> Option<SendResult> {
     (!result.message_id.is_null()).then_some(result)
 }
 
-fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartnerError {
+fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey, lang: Lang) -> SmsPartnerError {
     let errors = match map.get("errors") {
         Some(Json::Array(items)) => items
             .iter()
@@ -296,7 +297,7 @@ fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartner
         _ => Vec::new(),
     };
     let message = map.get("message").and_then(Json::as_str).map_or_else(
-        || control_code_message(code).to_owned(),
+        || control_code_message(code, lang).to_owned(),
         |m| api_key.redact(m),
     );
     SmsPartnerError {
@@ -304,6 +305,8 @@ fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey) -> SmsPartner
         message,
         status: Some(status),
         code: Some(code),
+        reason: ApiCode::of(code).map(|c| c.reason),
+        field: ApiCode::of(code).and_then(|c| c.field),
         errors,
     }
 }
@@ -314,9 +317,9 @@ fn api_issue(item: &Json, api_key: &ApiKey) -> Option<Issue> {
         .get("elementId")
         .and_then(Json::as_str)
         .map_or("request", field_of_element_id);
-    Some(Issue::new(
+    Some(Issue::with_message(
         api_key.redact(field),
-        "rejected_by_smspartner",
+        IssueCode::RejectedBySmsPartner,
         api_key.redact(message),
     ))
 }

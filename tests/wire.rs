@@ -3,6 +3,8 @@
 use serde_json::{Value, json};
 use smspartner_wasm::api_key::ApiKey;
 use smspartner_wasm::error::ErrorKind;
+use smspartner_wasm::input::{InputValue, RawRequest};
+use smspartner_wasm::send_fields::{FieldKind, SEND_FIELDS, WIRE_FIELDS, kind_of};
 use smspartner_wasm::wire::{
     WireRequest, camel_case, decode_send_response, field_of_element_id, normalize_base_url,
     send_request,
@@ -49,21 +51,7 @@ fn body_has_the_wire_names_the_key_first_and_no_defaults() {
 
 #[test]
 fn every_optional_field_has_its_wire_name_and_type() {
-    let request = WireRequest {
-        phone_numbers: "+33612345678".into(),
-        message: "x".into(),
-        gamme: Some(2),
-        sender: Some("ABC".into()),
-        tag: Some("promo".into()),
-        scheduled_delivery_date: Some("24/12/2030".into()),
-        time: Some(9),
-        minute: Some(35),
-        url_response: Some("https://example.test/r".into()),
-        url_dlr: Some("https://example.test/d".into()),
-        is_stop_sms: Some(1),
-        is_unicode: Some(1),
-        sandbox: Some(1),
-    };
+    let request = full_request();
     let text = send_request("http://127.0.0.1:9", &key(), &request).body;
     let body: Value = serde_json::from_str(&text).unwrap();
     let mut names: Vec<&str> = body
@@ -242,4 +230,132 @@ fn names() {
         "phoneNumbers"
     );
     assert_eq!(field_of_element_id("something"), "something");
+}
+
+// The one table of the send request's fields against everything made from it or written after
+// it: the reader, the normalized request, the body and the TypeScript types.
+
+/// A request with every sent field set.
+fn full_request() -> WireRequest {
+    WireRequest {
+        phone_numbers: "+33612345678".into(),
+        message: "x".into(),
+        gamme: Some(2),
+        sender: Some("ABC".into()),
+        tag: Some("promo".into()),
+        scheduled_delivery_date: Some("24/12/2030".into()),
+        time: Some(9),
+        minute: Some(35),
+        url_response: Some("https://example.test/r".into()),
+        url_dlr: Some("https://example.test/d".into()),
+        is_stop_sms: Some(1),
+        is_unicode: Some(1),
+        sandbox: Some(1),
+    }
+}
+
+fn sent_names() -> Vec<&'static str> {
+    SEND_FIELDS
+        .iter()
+        .filter(|field| field.kind.is_sent())
+        .map(|field| field.wire)
+        .collect()
+}
+
+#[test]
+fn every_wire_name_has_its_slot_and_nothing_else_does() {
+    for (i, name) in WIRE_FIELDS.iter().enumerate() {
+        let mut raw = RawRequest::default();
+        raw.set(name, InputValue::Number(i as f64));
+        assert!(raw.unknown_fields.is_empty(), "{name}");
+        assert_eq!(
+            raw.field_mut(name),
+            Some(&mut InputValue::Number(i as f64)),
+            "{name}"
+        );
+        assert_eq!(kind_of(name), Some(SEND_FIELDS[i].kind));
+    }
+    let mut raw = RawRequest::default();
+    raw.set("phoneNumber", InputValue::Null);
+    assert_eq!(raw.unknown_fields, ["phoneNumber"]);
+    assert_eq!(kind_of("phoneNumber"), None);
+    assert_eq!(raw.field_mut("phoneNumber"), None);
+}
+
+#[test]
+fn the_normalized_request_has_exactly_the_sent_fields_in_the_table_order() {
+    let value = serde_json::to_value(full_request()).unwrap();
+    let names: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = sent_names();
+    expected.sort_unstable();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, expected);
+    assert_eq!(
+        serde_json::to_value(WireRequest::default()).unwrap(),
+        json!({"phoneNumbers": "", "message": ""})
+    );
+}
+
+#[test]
+fn the_body_is_the_key_then_the_sent_fields_in_the_table_order() {
+    let key = ApiKey::new("k3y-0123456789").unwrap();
+    let body = send_request("https://api.smspartner.fr", &key, &full_request()).body;
+    let value: Value = serde_json::from_str(&body).unwrap();
+    let mut names: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    names.sort_by_key(|name| body.find(&format!("\"{name}\":")).unwrap());
+    let mut expected = vec!["apiKey"];
+    expected.extend(sent_names());
+    assert_eq!(names, expected);
+}
+
+/// The members of `export interface NAME { … }` in the package's declarations, with whether
+/// each is optional.
+fn interface_members(name: &str) -> Vec<(String, bool)> {
+    let source = include_str!("../src/bindings/typescript.rs");
+    let start = source
+        .find(&format!("export interface {name} {{"))
+        .unwrap_or_else(|| panic!("no interface {name}"));
+    let body = &source[start..];
+    let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("/**") && !line.starts_with('*'))
+        .map(|line| {
+            let name_end = line.find([':', '?']).unwrap();
+            (
+                line[..name_end].to_owned(),
+                line[name_end..].starts_with('?'),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_typescript_send_request_is_the_table() {
+    let expected: Vec<(String, bool)> = SEND_FIELDS
+        .iter()
+        .map(|field| (field.wire.to_owned(), field.kind != FieldKind::Required))
+        .collect();
+    assert_eq!(interface_members("SendRequest"), expected);
+}
+
+#[test]
+fn the_typescript_wire_request_is_the_table() {
+    let expected: Vec<(String, bool)> = SEND_FIELDS
+        .iter()
+        .filter(|field| field.kind.is_sent())
+        .map(|field| (field.wire.to_owned(), field.kind != FieldKind::Required))
+        .collect();
+    assert_eq!(interface_members("WireRequest"), expected);
 }

@@ -222,7 +222,7 @@ pub fn validate_report(data: &[u8]) -> Option<bool> {
         report.recipients.saturating_mul(report.message.sms_count)
     );
     for issue in report.errors.iter().chain(&report.warnings) {
-        assert!(!issue.code.is_empty() && !issue.message.is_empty());
+        assert!(!issue.code.as_str().is_empty() && !issue.message.is_empty());
     }
     assert!(report.delivery_time.ends_with('Z'));
     let json = serde_json::to_value(&report).expect("the report serializes");

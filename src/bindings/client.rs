@@ -9,7 +9,7 @@ use crate::transport;
 use crate::validate;
 use crate::wire::{self, DEFAULT_BASE_URL};
 
-use super::{convert, js_error, to_js, validate_options};
+use super::{convert, js_error, json_text, to_js, validate_options};
 
 /// Timeout of a send when `timeoutMs` is not given.
 const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -83,7 +83,9 @@ impl SmsPartnerClient {
     /// the caller's decision. `options` takes `lang` and `now` as `validateSendRequest` does.
     pub fn send(&self, request: JsValue, options: Option<JsValue>) -> js_sys::Promise {
         let options = options.unwrap_or_default();
-        let prepared = self.prepare(&request, &options);
+        let read = validate_options(&options);
+        let lang = read.0.lang;
+        let prepared = self.prepare(&request, read);
         let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
         wasm_bindgen_futures::future_to_promise(async move {
             let http = prepared.map_err(|e| js_error::sms_partner_error(&e))?;
@@ -93,7 +95,7 @@ impl SmsPartnerClient {
             let body = js_sys::JSON::parse(&answer.body)
                 .ok()
                 .map(|value| convert::json(&value));
-            wire::decode_send_json(answer.status, body, &api_key)
+            wire::decode_send_json_in(answer.status, body, &api_key, lang)
                 .map(|result| to_js(&result))
                 .map_err(|e| js_error::sms_partner_error(&e))
         })
@@ -105,9 +107,8 @@ impl SmsPartnerClient {
     fn prepare(
         &self,
         request: &JsValue,
-        options: &JsValue,
+        (mut options, option_issues): (validate::ValidateOptions, Vec<crate::issue::Issue>),
     ) -> Result<wire::HttpRequest, SmsPartnerError> {
-        let (mut options, option_issues) = validate_options(options);
         options.require_api_key = false;
         let report = match convert::raw_request(request) {
             Ok(raw) => {
@@ -115,10 +116,10 @@ impl SmsPartnerClient {
                 if let InputValue::Text(key) = &raw.api_key {
                     if key != self.api_key.expose() {
                         report.valid = false;
-                        report.errors.push(crate::issue::Issue::new(
-                            "apiKey",
-                            "api_key_conflict",
-                            "the request carries an apiKey other than the client's: leave it out",
+                        report.errors.push(crate::issue::Issue::of(
+                            crate::issue::IssueCode::ApiKeyConflict,
+                            options.lang,
+                            &[],
                         ));
                     }
                 }
@@ -134,11 +135,14 @@ impl SmsPartnerClient {
             issue.message = self.api_key.scrub(&issue.message);
         }
         match report.request {
-            Some(wire_request) if errors.is_empty() => Ok(wire::send_request(
-                &self.base_url,
-                &self.api_key,
-                &wire_request,
-            )),
+            Some(wire_request) if errors.is_empty() => {
+                wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
+                    json_text(body)
+                })
+                .ok_or_else(|| {
+                    SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
+                })
+            }
             _ => {
                 let first = errors
                     .first()

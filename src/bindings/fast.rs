@@ -26,7 +26,8 @@ const HAS_REPLACEMENT_CHARACTER: u32 = 4;
 /// Edit kinds as numbers; a replacement is `FIRST_SENT_AS + its position in SENT_AS`.
 const UNSUPPORTED: u32 = 0;
 const LINE_BREAK: u32 = 1;
-const FIRST_SENT_AS: u32 = 2;
+const EURO: u32 = 2;
+const FIRST_SENT_AS: u32 = 3;
 
 /// The buffers reused from call to call.
 #[derive(Default)]
@@ -43,7 +44,8 @@ thread_local! {
 ///
 /// `options`: bit 0 `isUnicode`, bit 1 `isStopSms`, bit 2 low-cost range. Layout: the
 /// [`HEADER_WORDS`] figures, then four words an edit: UTF-16 index, UTF-16 length, code point,
-/// kind ([`UNSUPPORTED`], [`LINE_BREAK`] or [`FIRST_SENT_AS`] + position in `SENT_AS`).
+/// kind ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or [`FIRST_SENT_AS`] + position in
+/// `SENT_AS`).
 #[wasm_bindgen(js_name = __analyzePacked, skip_typescript)]
 pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
     let options = MessageOptions::from_bits(options);
@@ -85,6 +87,7 @@ fn pack(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>, words: &
         let kind = match edit.shown {
             EditKind::Unsupported => UNSUPPORTED,
             EditKind::LineBreak => LINE_BREAK,
+            EditKind::Euro => EURO,
             EditKind::Replaced(sent) => FIRST_SENT_AS.saturating_add(sent_as_id(sent)),
         };
         words.extend([edit.index, edit.units, u32::from(edit.char), kind]);
@@ -99,9 +102,12 @@ struct Tables {
     stop_mention: &'static str,
     unsupported_shown_as: &'static str,
     line_break_shown_as: &'static str,
+    euro_shown_as: &'static str,
+    first_sent_as: u32,
 }
 
-/// `{ sentAs, stopMention, unsupportedShownAs, lineBreakShownAs }` for the package's `index.js`.
+/// `{ sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs, firstSentAs }`
+/// for the package's `index.js`.
 #[wasm_bindgen(js_name = __analysisTables, skip_typescript)]
 pub fn analysis_tables() -> JsValue {
     to_js(&Tables {
@@ -109,5 +115,7 @@ pub fn analysis_tables() -> JsValue {
         stop_mention: STOP_MENTION,
         unsupported_shown_as: EditKind::Unsupported.shown(),
         line_break_shown_as: EditKind::LineBreak.shown(),
+        euro_shown_as: EditKind::Euro.shown(),
+        first_sent_as: FIRST_SENT_AS,
     })
 }

@@ -12,7 +12,8 @@ fn set(target: &JsValue, name: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(name), value);
 }
 
-/// An `Error` named `SmsPartnerError` with `kind`, `status`, `code` and `errors`.
+/// An `Error` named `SmsPartnerError` with `kind`, `status`, `code`, `reason`, `field`,
+/// `errors` and `mayHaveBeenSent`.
 pub fn sms_partner_error(error: &SmsPartnerError) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     js.set_name("SmsPartnerError");
@@ -30,7 +31,15 @@ pub fn sms_partner_error(error: &SmsPartnerError) -> JsValue {
             .code
             .map_or(JsValue::NULL, |c| JsValue::from(c as f64)),
     );
+    let text = |t: Option<&str>| t.map_or(JsValue::NULL, JsValue::from_str);
+    set(&value, "reason", &text(error.reason));
+    set(&value, "field", &text(error.field));
     set(&value, "errors", &to_js(&error.errors));
+    set(
+        &value,
+        "mayHaveBeenSent",
+        &JsValue::from_bool(error.may_have_been_sent()),
+    );
     value
 }
 

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::calendar::{self, Date};
 use crate::input::InputValue;
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 use crate::lang::Lang;
 use crate::message::{self, Gamme, MessageOptions};
 use crate::phone;
@@ -27,6 +27,15 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
+}
+
+/// Writes a Rust value as JSON text with serde, as `serde_json` would: the serde-wasm-bindgen
+/// object through `JSON.stringify` (no JSON library in the wasm). `None` when either fails.
+pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    let object = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
+    js_sys::JSON::stringify(&object).ok()?.as_string()
 }
 
 /// Reads `isUnicode`, `isStopSms` and `gamme` from an options object; bad values are defaults.
@@ -139,10 +148,10 @@ pub fn validate_send_request(request: JsValue, options: Option<JsValue>) -> JsVa
 pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut bad = |name: &'static str, rule: &str| {
-        issues.push(Issue::new(
-            "options",
-            "option_invalid",
-            format!("options.{name} must be {rule}"),
+        issues.push(Issue::of(
+            IssueCode::OptionInvalid,
+            Lang::En,
+            &[&name, &rule],
         ));
     };
     let now_value = if options.is_object() {
@@ -255,4 +264,23 @@ pub fn french_public_holiday(date: JsValue, options: Option<JsValue>) -> Result<
     let lang = lang_option(&options).unwrap_or_default();
     Ok(calendar::french_public_holiday(date)
         .map_or(JsValue::NULL, |h| JsValue::from_str(h.name(lang))))
+}
+
+/// What one of SMS Partner's send codes means: `{ code, reason, field, class, message }` with
+/// `message` in `lang`, or `null` for a code it does not document. Never throws.
+#[wasm_bindgen(js_name = smsPartnerCode, skip_typescript)]
+pub fn sms_partner_code(code: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let lang = lang_option(&options).unwrap_or_default();
+    let code = match convert::scalar_or_list(&code) {
+        InputValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => Some(n as i64),
+        InputValue::Text(t)
+            if !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            t.parse().ok()
+        }
+        _ => None,
+    };
+    code.and_then(|c| crate::api_code::describe(c, lang))
+        .map_or(JsValue::NULL, |info| to_js(&info))
 }

@@ -54,11 +54,22 @@ export interface MessageAnalysis {
   preview: string;
 }
 
+/** Why a phone number could not be read. */
+export type PhoneNumberCode =
+  | "empty"
+  | "invalid_characters"
+  | "too_short"
+  | "too_long"
+  | "unknown_country_code"
+  | "national_format_not_french"
+  | "french_trunk_zero"
+  | "french_number_invalid";
+
 /** A number that could not be read. */
 export interface InvalidPhoneNumber {
   input: string;
   /** Stable snake_case identifier of the reason. */
-  code: string;
+  code: PhoneNumberCode;
   /** The reason, for a person. */
   reason: string;
 }
@@ -123,10 +134,56 @@ export interface ValidateOptions {
   requireApiKey?: boolean;
 }
 
+// issue-codes:start (written from IssueCode::ALL in src/issue.rs by `UPDATE=1 cargo test --test issue_codes`)
+/** Every validation code and warning. */
+export type IssueCode =
+  | "request_not_object"
+  | "api_key_required"
+  | "api_key_invalid"
+  | "api_key_conflict"
+  | "phone_numbers_required"
+  | "phone_number_invalid"
+  | "too_many_phone_numbers"
+  | "message_required"
+  | "message_too_long"
+  | "low_cost_too_long"
+  | "gamme_invalid"
+  | "sender_too_short"
+  | "sender_too_long"
+  | "sender_invalid_characters"
+  | "tag_too_long"
+  | "tag_invalid_characters"
+  | "tag_not_lowercase"
+  | "schedule_date_invalid"
+  | "schedule_in_past"
+  | "time_required"
+  | "time_invalid"
+  | "minute_required"
+  | "minute_invalid"
+  | "url_invalid"
+  | "flag_invalid"
+  | "format_unsupported"
+  | "format_invalid"
+  | "invalid_type"
+  | "option_invalid"
+  | "rejected_by_smspartner"
+  | "duplicate_phone_numbers"
+  | "characters_replaced"
+  | "characters_unsupported"
+  | "unicode_needs_activation"
+  | "sender_numeric"
+  | "stop_sms_not_applicable"
+  | "stop_mention_missing"
+  | "nopub_mention_missing"
+  | "quiet_hours_delay"
+  | "schedule_date_missing"
+  | "unknown_field";
+// issue-codes:end
+
 /** One problem: the wire field, a stable code, a sentence. */
 export interface Issue {
   field: string;
-  code: string;
+  code: IssueCode;
   message: string;
 }
 
@@ -169,9 +226,30 @@ export interface SmsPartnerError extends Error {
   name: "SmsPartnerError";
   kind: "validation" | "api" | "http" | "network" | "timeout";
   status: number | null;
+  /** SMS Partner's code, or `null`. */
   code: number | null;
+  /** The stable name of a documented SMS Partner code (`number_in_stop_list`, `too_many_sms`…), or `null`. */
+  reason: string | null;
+  /** The wire field SMS Partner's code is about (`sender`, `minute`, `phoneNumbers`…), or `null`. */
+  field: string | null;
   errors: Issue[];
+  /** Whether the message may have left despite the error: nothing is ever resent. */
+  mayHaveBeenSent: boolean;
 }
+
+/** What one of SMS Partner's send codes means (`smsPartnerCode`). */
+export interface SmsPartnerCode {
+  code: number;
+  reason: string;
+  field: string | null;
+  /** Who can act on it: the request's author, the account's operator, its credits, or SMS Partner. */
+  class: "request" | "account" | "credits" | "upstream";
+  /** Its meaning in `lang`. */
+  message: string;
+}
+
+/** What one of SMS Partner's send codes means, or `null` for a code it does not document. Never throws. */
+export function smsPartnerCode(code: number | string, options?: { lang?: "en" | "fr" }): SmsPartnerCode | null;
 /**
  * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
  * Never throws: a value that is not a string is read as an empty message.

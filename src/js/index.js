@@ -68,8 +68,10 @@ export function analyzeMessage(message, options) {
       unsupported.push({ index, char: String.fromCodePoint(w[e + 2]) });
     } else if (kind === 1) {
       shown = tables.lineBreakShownAs;
+    } else if (kind === 2) {
+      shown = tables.euroShownAs;
     } else {
-      shown = tables.sentAs[kind - 2];
+      shown = tables.sentAs[kind - tables.firstSentAs];
       replacements.push({ index, char: String.fromCodePoint(w[e + 2]), replacement: shown });
     }
     preview += text.slice(from, index) + shown;

@@ -4,30 +4,17 @@ use std::collections::HashSet;
 
 use crate::api_key::{ApiKey, ApiKeyProblem};
 use crate::input::{InputValue, RawRequest};
+use crate::issue::{Issue, IssueCode};
+use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, MAX_URL_LEN, SENDER_LEN};
 use crate::message::{Gamme, MessageAnalysis, MessageOptions};
 use crate::phone;
 
 use super::Findings;
 
-/// SMS Partner's limit of recipients in one request (page: "La limite d'envoi sur une seule
-/// requête est de 500 numéros").
-pub const MAX_PHONE_NUMBERS: usize = 500;
-
-/// Longest message accepted: 255 SMS, the most a concatenated message can have (GSM 03.40's
-/// one-byte part counter). SMS Partner publishes no limit of its own.
-const MAX_SMS_PARTS: u32 = 255;
+pub use crate::limits::MAX_PHONE_NUMBERS;
 
 /// At most this many invalid numbers are listed one by one; the rest are summed up.
 const MAX_LISTED_INVALID: usize = 20;
-
-/// Longest callback URL accepted, the common limit of browsers and servers.
-const MAX_URL_LEN: usize = 2048;
-
-/// Sender names: 3 to 11 characters (page: "entre 3 et 11 inclus").
-const SENDER_LEN: std::ops::RangeInclusive<usize> = 3..=11;
-
-/// Tags: at most 20 characters without spaces (page).
-const MAX_TAG_LEN: usize = 20;
 
 /// The flags and the range, read together because the message's length depends on them.
 pub(crate) struct Flags {
@@ -39,12 +26,11 @@ pub(crate) struct Flags {
 
 /// Records that `value` has the wrong JavaScript type for `field`.
 fn wrong_type(f: &mut Findings, field: &'static str, value: &InputValue, en: &str, fr: &str) {
-    let got = value.type_name();
-    f.error(
+    let expected = f.lang.pick(en, fr);
+    f.on(
         field,
-        "invalid_type",
-        format!("{field} must be {en}, not {got}"),
-        format!("{field} doit être {fr}, pas {got}"),
+        IssueCode::InvalidType,
+        &[&field, &expected, &value.type_name()],
     );
 }
 
@@ -80,12 +66,7 @@ pub(crate) fn whole_number(value: &InputValue) -> Option<i64> {
 pub(crate) fn api_key(value: &InputValue, f: &mut Findings) {
     let Some(key) = text(value, "apiKey", f) else {
         if value.is_unset() {
-            f.error(
-                "apiKey",
-                "api_key_required",
-                "the API key is required".into(),
-                "la clé API est obligatoire".into(),
-            );
+            f.add(IssueCode::ApiKeyRequired, &[]);
         }
         return;
     };
@@ -101,12 +82,8 @@ pub(crate) fn api_key(value: &InputValue, f: &mut Findings) {
                 "contient des espaces ou des caractères de contrôle",
             ),
         };
-        f.error(
-            "apiKey",
-            "api_key_invalid",
-            format!("the API key {en}"),
-            format!("la clé API {fr}"),
-        );
+        let detail = f.lang.pick(en, fr);
+        f.add(IssueCode::ApiKeyInvalid, &[&detail]);
     }
 }
 
@@ -120,14 +97,15 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
                 match item {
                     InputValue::Text(text) => entries.push(text),
                     other => {
-                        let got = other.type_name();
-                        f.error(
+                        let expected = f.lang.pick("a string", "une chaîne de caractères");
+                        f.on(
                             "phoneNumbers",
-                            "invalid_type",
-                            format!("phoneNumbers[{i}] must be a string, not {got}"),
-                            format!(
-                                "phoneNumbers[{i}] doit être une chaîne de caractères, pas {got}"
-                            ),
+                            IssueCode::InvalidType,
+                            &[
+                                &format_args!("phoneNumbers[{i}]"),
+                                &expected,
+                                &other.type_name(),
+                            ],
                         );
                     }
                 }
@@ -144,28 +122,15 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
     }
     if entries.is_empty() {
         if value.is_unset() || matches!(value, InputValue::Text(_) | InputValue::List(_)) {
-            f.error(
-                "phoneNumbers",
-                "phone_numbers_required",
-                "at least one phone number is required".into(),
-                "au moins un numéro de téléphone est obligatoire".into(),
-            );
+            f.add(IssueCode::PhoneNumbersRequired, &[]);
         }
         return Vec::new();
     }
     let report = phone::parse_phone_numbers(entries.iter().copied(), f.lang);
     for invalid in report.invalid.iter().take(MAX_LISTED_INVALID) {
-        f.error(
-            "phoneNumbers",
-            "phone_number_invalid",
-            format!(
-                "\"{}\" is not a valid phone number: {}",
-                invalid.input, invalid.reason
-            ),
-            format!(
-                "« {} » n'est pas un numéro valide : {}",
-                invalid.input, invalid.reason
-            ),
+        f.add(
+            IssueCode::PhoneNumberInvalid,
+            &[&invalid.input, &invalid.reason],
         );
     }
     if let Some(more) = report
@@ -174,29 +139,23 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
         .checked_sub(MAX_LISTED_INVALID)
         .filter(|n| *n > 0)
     {
-        f.error(
+        let message = match f.lang {
+            crate::lang::Lang::En => format!("{more} more phone numbers are not valid"),
+            crate::lang::Lang::Fr => format!("{more} autres numéros ne sont pas valides"),
+        };
+        f.errors.push(Issue::with_message(
             "phoneNumbers",
-            "phone_number_invalid",
-            format!("{more} more phone numbers are not valid"),
-            format!("{more} autres numéros ne sont pas valides"),
-        );
+            IssueCode::PhoneNumberInvalid,
+            message,
+        ));
     }
     if report.numbers.len() > MAX_PHONE_NUMBERS {
-        let n = report.numbers.len();
-        f.error(
-            "phoneNumbers",
-            "too_many_phone_numbers",
-            format!("{n} phone numbers given: SMS Partner takes at most {MAX_PHONE_NUMBERS} per request"),
-            format!("{n} numéros donnés : SMS Partner en accepte au plus {MAX_PHONE_NUMBERS} par requête"),
-        );
+        f.add(IssueCode::TooManyPhoneNumbers, &[&report.numbers.len()]);
     }
     if !report.duplicates.is_empty() {
-        let list = report.duplicates.join(", ");
-        f.warning(
-            "phoneNumbers",
-            "duplicate_phone_numbers",
-            format!("given more than once, sent once: {list}"),
-            format!("donnés plusieurs fois, envoyés une fois : {list}"),
+        f.add(
+            IssueCode::DuplicatePhoneNumbers,
+            &[&report.duplicates.join(", ")],
         );
     }
     report.numbers
@@ -210,26 +169,14 @@ pub(crate) fn flags(raw: &RawRequest, f: &mut Findings) -> Flags {
             Some(1) => Gamme::Premium,
             Some(2) => Gamme::LowCost,
             _ => {
-                f.error(
-                    "gamme",
-                    "gamme_invalid",
-                    "gamme must be 1 (premium) or 2 (low cost)".into(),
-                    "gamme doit valoir 1 (premium) ou 2 (low cost)".into(),
-                );
+                f.add(IssueCode::GammeInvalid, &[]);
                 Gamme::Premium
             }
         },
     };
     let stop_sms = flag(&raw.is_stop_sms, "isStopSms", f);
     if stop_sms && gamme == Gamme::LowCost {
-        f.warning(
-            "isStopSms",
-            "stop_sms_not_applicable",
-            "isStopSms does not apply to the low-cost range: write NoPub=STOP in the message"
-                .into(),
-            "isStopSms ne s'applique pas à la gamme low cost : écrivez NoPub=STOP dans le message"
-                .into(),
-        );
+        f.add(IssueCode::StopSmsNotApplicable, &[]);
     }
     Flags {
         gamme,
@@ -255,12 +202,7 @@ pub fn flag_value(value: &InputValue) -> Option<bool> {
 
 fn flag(value: &InputValue, field: &'static str, f: &mut Findings) -> bool {
     flag_value(value).unwrap_or_else(|| {
-        f.error(
-            field,
-            "flag_invalid",
-            format!("{field} must be 1 or 0 (or true or false)"),
-            format!("{field} doit valoir 1 ou 0 (ou true ou false)"),
-        );
+        f.on(field, IssueCode::FlagInvalid, &[&field]);
         false
     })
 }
@@ -269,12 +211,7 @@ fn flag(value: &InputValue, field: &'static str, f: &mut Findings) -> bool {
 pub(crate) fn message<'a>(value: &'a InputValue, f: &mut Findings) -> Option<&'a str> {
     let text = text(value, "message", f);
     if text.is_none() && value.is_unset() {
-        f.error(
-            "message",
-            "message_required",
-            "the message is required".into(),
-            "le message est obligatoire".into(),
-        );
+        f.add(IssueCode::MessageRequired, &[]);
     }
     text
 }
@@ -285,40 +222,23 @@ pub(crate) fn message_findings(
     options: &MessageOptions,
     f: &mut Findings,
 ) {
-    if analysis.sms_count > MAX_SMS_PARTS {
-        let n = analysis.sms_count;
-        f.error(
-            "message",
-            "message_too_long",
-            format!("the message would take {n} SMS; at most {MAX_SMS_PARTS} can be joined into one message"),
-            format!("le message prendrait {n} SMS ; au plus {MAX_SMS_PARTS} peuvent former un seul message"),
-        );
+    // Code 42 (low cost, one SMS) is the stricter of the two: a low-cost message over 10 SMS
+    // gets it alone.
+    if options.gamme == Gamme::LowCost && analysis.sms_count > MAX_LOW_COST_SMS {
+        f.add(IssueCode::LowCostTooLong, &[&analysis.sms_count]);
+    } else if analysis.sms_count > MAX_SMS_PER_MESSAGE {
+        f.add(IssueCode::MessageTooLong, &[&analysis.sms_count]);
     }
     if !analysis.replacements.is_empty() {
         let shown = distinct_chars(analysis.replacements.iter().map(|r| r.char));
-        f.warning(
-            "message",
-            "characters_replaced",
-            format!("SMS Partner will replace {shown} (see the preview)"),
-            format!("SMS Partner remplacera {shown} (voir l'aperçu)"),
-        );
+        f.add(IssueCode::CharactersReplaced, &[&shown]);
     }
     if !analysis.unsupported.is_empty() {
         let shown = distinct_chars(analysis.unsupported.iter().map(|u| u.char));
-        f.warning(
-            "message",
-            "characters_unsupported",
-            format!("{shown} cannot be sent without Unicode mode (isUnicode): they would arrive as ?"),
-            format!("{shown} ne peuvent pas être envoyés sans le mode Unicode (isUnicode) : ils arriveraient en ?"),
-        );
+        f.add(IssueCode::CharactersUnsupported, &[&shown]);
     }
     if options.unicode {
-        f.warning(
-            "isUnicode",
-            "unicode_needs_activation",
-            "Unicode sending must be enabled on your account by SMS Partner".into(),
-            "l'envoi Unicode doit être activé sur votre compte par SMS Partner".into(),
-        );
+        f.add(IssueCode::UnicodeNeedsActivation, &[]);
     }
 }
 
@@ -347,34 +267,14 @@ pub(crate) fn sender(value: &InputValue, f: &mut Findings) -> Option<String> {
     let sender = text(value, "sender", f)?;
     let len = sender.chars().count();
     if !sender.chars().all(|c| c.is_ascii_alphanumeric()) {
-        f.error(
-            "sender",
-            "sender_invalid_characters",
-            "the sender may hold only unaccented letters and digits".into(),
-            "l'émetteur ne peut contenir que des lettres sans accent et des chiffres".into(),
-        );
+        f.add(IssueCode::SenderInvalidCharacters, &[]);
     } else if len < *SENDER_LEN.start() {
-        f.error(
-            "sender",
-            "sender_too_short",
-            format!("the sender must have at least 3 characters ({len} given)"),
-            format!("l'émetteur doit avoir au moins 3 caractères ({len} donnés)"),
-        );
+        f.add(IssueCode::SenderTooShort, &[&len]);
     } else if len > *SENDER_LEN.end() {
-        f.error(
-            "sender",
-            "sender_too_long",
-            format!("the sender cannot be longer than 11 characters ({len} given)"),
-            format!("l'émetteur ne peut pas dépasser 11 caractères ({len} donnés)"),
-        );
+        f.add(IssueCode::SenderTooLong, &[&len]);
     } else {
         if sender.bytes().all(|b| b.is_ascii_digit()) {
-            f.warning(
-                "sender",
-                "sender_numeric",
-                "a sender made only of digits is replaced by some networks; add a letter".into(),
-                "un émetteur composé uniquement de chiffres est remplacé par certains opérateurs ; ajoutez une lettre".into(),
-            );
+            f.add(IssueCode::SenderNumeric, &[]);
         }
         return Some(sender.to_owned());
     }
@@ -385,19 +285,11 @@ pub(crate) fn tag(value: &InputValue, f: &mut Findings) -> Option<String> {
     let tag = text(value, "tag", f)?;
     let len = tag.chars().count();
     if tag.chars().any(char::is_whitespace) {
-        f.error(
-            "tag",
-            "tag_invalid_characters",
-            "the tag cannot contain spaces".into(),
-            "le tag ne peut pas contenir d'espace".into(),
-        );
+        f.add(IssueCode::TagInvalidCharacters, &[]);
     } else if len > MAX_TAG_LEN {
-        f.error(
-            "tag",
-            "tag_too_long",
-            format!("the tag cannot be longer than 20 characters ({len} given)"),
-            format!("le tag ne peut pas dépasser 20 caractères ({len} donnés)"),
-        );
+        f.add(IssueCode::TagTooLong, &[&len]);
+    } else if tag.chars().any(char::is_uppercase) {
+        f.add(IssueCode::TagNotLowercase, &[&tag.to_lowercase()]);
     } else {
         return Some(tag.to_owned());
     }
@@ -431,12 +323,7 @@ pub(crate) fn url(value: &InputValue, field: &'static str, f: &mut Findings) -> 
     if is_callback_url(url) {
         Some(url.to_owned())
     } else {
-        f.error(
-            field,
-            "url_invalid",
-            format!("{field} must be an http:// or https:// address (at most {MAX_URL_LEN} characters)"),
-            format!("{field} doit être une adresse http:// ou https:// (au plus {MAX_URL_LEN} caractères)"),
-        );
+        f.on(field, IssueCode::UrlInvalid, &[&field]);
         None
     }
 }
@@ -449,19 +336,8 @@ pub(crate) fn format(value: &InputValue, f: &mut Findings) {
         return;
     }
     if format.eq_ignore_ascii_case("xml") {
-        f.error(
-            "_format",
-            "format_unsupported",
-            "this library reads JSON answers only: leave _format out or set it to json".into(),
-            "cette bibliothèque ne lit que les réponses JSON : omettez _format ou mettez json"
-                .into(),
-        );
+        f.add(IssueCode::FormatUnsupported, &[]);
     } else {
-        f.error(
-            "_format",
-            "format_invalid",
-            "_format must be json or xml".into(),
-            "_format doit valoir json ou xml".into(),
-        );
+        f.add(IssueCode::FormatInvalid, &[]);
     }
 }

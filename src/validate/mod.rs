@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::api_key::ApiKey;
 use crate::input::{InputValue, RawRequest};
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode, Severity};
 use crate::lang::Lang;
 use crate::message::{self, MessageAnalysis, MessageOptions};
 use crate::paris_time;
@@ -74,30 +74,23 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    fn issue(&self, field: &'static str, code: &'static str, en: String, fr: String) -> Issue {
-        Issue::new(field, code, self.lang.pick(&en, &fr).to_owned())
+    /// Records the issue `code` on `field`; an error or a warning as the code says.
+    pub(crate) fn on(
+        &mut self,
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        code: IssueCode,
+        details: &[&dyn std::fmt::Display],
+    ) {
+        let issue = Issue::on(field, code, self.lang, details);
+        match code.severity() {
+            Severity::Error => self.errors.push(issue),
+            Severity::Warning => self.warnings.push(issue),
+        }
     }
 
-    pub(crate) fn error(
-        &mut self,
-        field: &'static str,
-        code: &'static str,
-        en: String,
-        fr: String,
-    ) {
-        let issue = self.issue(field, code, en, fr);
-        self.errors.push(issue);
-    }
-
-    pub(crate) fn warning(
-        &mut self,
-        field: &'static str,
-        code: &'static str,
-        en: String,
-        fr: String,
-    ) {
-        let issue = self.issue(field, code, en, fr);
-        self.warnings.push(issue);
+    /// Records the issue `code` on its own field.
+    pub(crate) fn add(&mut self, code: IssueCode, details: &[&dyn std::fmt::Display]) {
+        self.on(code.field().unwrap_or("request"), code, details);
     }
 }
 
@@ -109,13 +102,7 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
         warnings: Vec::new(),
     };
     for name in &raw.unknown_fields {
-        let message = options.lang.pick(
-            "SMS Partner does not know this parameter; it will not be sent",
-            "SMS Partner ne connaît pas ce paramètre ; il ne sera pas envoyé",
-        );
-        findings
-            .warnings
-            .push(Issue::new(name.clone(), "unknown_field", message));
+        findings.on(name.clone(), IssueCode::UnknownField, &[]);
     }
     // A key that is given is checked even when none is required (a client adds its own): a
     // number or an object there is a mistake to report, not a value to drop silently.
@@ -165,7 +152,7 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     let valid = findings.errors.is_empty();
     let request = valid.then(|| WireRequest {
         phone_numbers: numbers.join(","),
-        message: text.unwrap_or("").to_owned(),
+        message: message::wire_text(text.unwrap_or(""), &message_options).into_owned(),
         gamme: (flags.gamme == message::Gamme::LowCost).then_some(2),
         sender,
         tag,
@@ -192,16 +179,12 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
 
 /// The report for a request that is not an object at all (`null`, a string, an array…).
 pub fn not_an_object(type_name: &str, options: &ValidateOptions) -> ValidationReport {
-    let message = options.lang.pick(
-        "the request must be an object of SMS Partner parameters",
-        "la requête doit être un objet de paramètres SMS Partner",
-    );
     ValidationReport {
         valid: false,
-        errors: vec![Issue::new(
-            "request",
-            "request_not_object",
-            format!("{message} ({type_name})"),
+        errors: vec![Issue::of(
+            IssueCode::RequestNotObject,
+            options.lang,
+            &[&type_name],
         )],
         warnings: Vec::new(),
         request: None,

@@ -1,8 +1,10 @@
 //! The schedule (`scheduledDeliveryDate`, `time`, `minute`) and the rules of commercial sends.
 
 use crate::calendar::Date;
-use crate::input::RawRequest;
+use crate::input::{InputValue, RawRequest};
+use crate::issue::IssueCode;
 use crate::lang::Lang;
+use crate::limits::{MAX_HOUR, MAX_MINUTE, MINUTE_STEP};
 use crate::message::{Gamme, MessageOptions};
 use crate::paris_time;
 use crate::quiet_hours;
@@ -24,36 +26,22 @@ pub(crate) fn schedule(raw: &RawRequest, now_ms: i64, f: &mut Findings) -> Optio
     let Some(date_text) = date_text else {
         if raw.scheduled_delivery_date.is_unset() && !(raw.time.is_unset() && raw.minute.is_unset())
         {
-            f.warning(
-                "scheduledDeliveryDate",
-                "schedule_date_missing",
-                "time and minute are ignored without scheduledDeliveryDate: the SMS leaves now".into(),
-                "time et minute sont ignorés sans scheduledDeliveryDate : le SMS part tout de suite".into(),
-            );
+            f.add(IssueCode::ScheduleDateMissing, &[]);
         }
         return None;
     };
     let date = Date::parse_dmy(date_text);
     if date.is_none() {
-        f.error(
-            "scheduledDeliveryDate",
-            "schedule_date_invalid",
-            format!("\"{date_text}\" is not a date in the form dd/MM/yyyy"),
-            format!("« {date_text} » n'est pas une date au format jj/MM/aaaa"),
-        );
+        f.add(IssueCode::ScheduleDateInvalid, &[&date_text]);
     }
-    let hour = part(&raw.time, "time", 23, 1, f);
-    let minute = part(&raw.minute, "minute", 55, 5, f);
+    let hour = part(&raw.time, Part::HOUR, f);
+    let minute = part(&raw.minute, Part::MINUTE, f);
     let (date, hour, minute) = (date?, hour?, minute?);
     let at_ms = paris_time::from_local(date, hour, minute)?;
     if at_ms <= now_ms {
-        f.error(
-            "scheduledDeliveryDate",
-            "schedule_in_past",
-            format!("{date_text} at {hour:02}:{minute:02} (Paris time) is not in the future"),
-            format!(
-                "le {date_text} à {hour:02}:{minute:02} (heure de Paris) n'est pas dans le futur"
-            ),
+        f.add(
+            IssueCode::ScheduleInPast,
+            &[&date_text, &format_args!("{hour:02}:{minute:02}")],
         );
         return None;
     }
@@ -65,50 +53,41 @@ pub(crate) fn schedule(raw: &RawRequest, now_ms: i64, f: &mut Findings) -> Optio
     })
 }
 
+/// One part of the schedule's time: its range and its two codes.
+struct Part {
+    max: u8,
+    step: u8,
+    required: IssueCode,
+    invalid: IssueCode,
+}
+
+impl Part {
+    const HOUR: Part = Part {
+        max: MAX_HOUR,
+        step: 1,
+        required: IssueCode::TimeRequired,
+        invalid: IssueCode::TimeInvalid,
+    };
+    const MINUTE: Part = Part {
+        max: MAX_MINUTE,
+        step: MINUTE_STEP,
+        required: IssueCode::MinuteRequired,
+        invalid: IssueCode::MinuteInvalid,
+    };
+}
+
 /// Reads `time` (0–23) or `minute` (0–55 by fives): required once a date is given.
-fn part(
-    value: &crate::input::InputValue,
-    field: &'static str,
-    max: i64,
-    step: i64,
-    f: &mut Findings,
-) -> Option<u8> {
+fn part(value: &InputValue, part: Part, f: &mut Findings) -> Option<u8> {
     if value.is_unset() {
-        f.error(
-            field,
-            if field == "time" {
-                "time_required"
-            } else {
-                "minute_required"
-            },
-            format!("{field} is required with scheduledDeliveryDate"),
-            format!("{field} est obligatoire avec scheduledDeliveryDate"),
-        );
+        f.add(part.required, &[]);
         return None;
     }
     match whole_number(value) {
-        Some(n) if (0..=max).contains(&n) && n % step == 0 => u8::try_from(n).ok(),
+        Some(n) if (0..=i64::from(part.max)).contains(&n) && n % i64::from(part.step) == 0 => {
+            u8::try_from(n).ok()
+        }
         _ => {
-            let rule_en = if step == 1 {
-                format!("a whole hour from 0 to {max}")
-            } else {
-                format!("a multiple of {step} from 0 to {max}")
-            };
-            let rule_fr = if step == 1 {
-                format!("une heure entière de 0 à {max}")
-            } else {
-                format!("un multiple de {step} de 0 à {max}")
-            };
-            f.error(
-                field,
-                if field == "time" {
-                    "time_invalid"
-                } else {
-                    "minute_invalid"
-                },
-                format!("{field} must be {rule_en}"),
-                format!("{field} doit être {rule_fr}"),
-            );
+            f.add(part.invalid, &[]);
             None
         }
     }
@@ -126,33 +105,22 @@ pub(crate) fn commercial_rules(
         return send_at;
     }
     match message.gamme {
-        Gamme::Premium if !message.stop_sms => f.warning(
-            "isStopSms",
-            "stop_mention_missing",
-            "a commercial SMS must carry the STOP mention: set isStopSms to 1".into(),
-            "un SMS commercial doit porter la mention STOP : mettez isStopSms à 1".into(),
-        ),
-        Gamme::LowCost if !text.to_ascii_lowercase().contains("nopub=stop") => f.warning(
-            "message",
-            "nopub_mention_missing",
-            "a commercial low-cost SMS must end with NoPub=STOP, written by you".into(),
-            "un SMS commercial low cost doit se terminer par NoPub=STOP, écrit par vous".into(),
-        ),
+        Gamme::Premium if !message.stop_sms => f.add(IssueCode::StopMentionMissing, &[]),
+        Gamme::LowCost if !text.to_ascii_lowercase().contains("nopub=stop") => {
+            f.add(IssueCode::NopubMentionMissing, &[]);
+        }
         _ => {}
     }
     match quiet_hours::delay(send_at) {
         Some(delay) => {
-            let en = format!(
-                "{}: this one will leave {}",
-                delay.reason.describe(Lang::En),
-                describe_instant(delay.until_ms, Lang::En)
+            let lang = f.lang;
+            f.add(
+                IssueCode::QuietHoursDelay,
+                &[
+                    &delay.reason.describe(lang),
+                    &describe_instant(delay.until_ms, lang),
+                ],
             );
-            let fr = format!(
-                "{} : celui-ci partira {}",
-                delay.reason.describe(Lang::Fr),
-                describe_instant(delay.until_ms, Lang::Fr)
-            );
-            f.warning("scheduledDeliveryDate", "quiet_hours_delay", en, fr);
             delay.until_ms
         }
         None => send_at,
