@@ -746,7 +746,11 @@ async function sendCampaign() {
     renderCampaign(outcome.result, null);
     followCampaign(outcome.result);
   } else {
-    if (outcome.status === 404) outcome.error = { ...outcome.error, kind: 'noCampaigns', mayHaveBeenSent: false };
+    // A worker without the campaign routes answers 404, or fails the CORS preflight (no answer
+    // at all): either way the campaign never left.
+    if (outcome.status === 404 || outcome.error.kind === 'network') {
+      outcome.error = { ...outcome.error, kind: 'noCampaigns', mayHaveBeenSent: false };
+    }
     renderResult(outcome);
   }
   update();

@@ -200,7 +200,8 @@ const TEXTS = {
     'result.costSandbox': 'It would cost',
     'result.maybe': 'May have been sent: check before sending it again',
     'result.rateLimited': 'SMS Partner is limiting the request rate: nothing was sent; try again in a minute.',
-    'result.kind.noCampaigns': 'This server does not send campaigns: send at most 500 recipients at a time.',
+    'result.kind.noCampaigns':
+      'The server did not take the campaign (it may not send campaigns): nothing was sent. Send at most 500 recipients at a time.',
     'issue.stop_mention_missing': 'A commercial SMS must carry the STOP mention: tick “STOP mention”.',
     'issue.stop_sms_not_applicable':
       '“STOP mention” does not apply to the Low cost range: write NoPub=STOP at the end of the message.',
@@ -394,7 +395,8 @@ const TEXTS = {
     'result.costSandbox': 'Coût d’un envoi réel',
     'result.maybe': 'Peut-être envoyé : vérifiez avant de le renvoyer',
     'result.rateLimited': "SMS Partner limite le rythme des requêtes : rien n'est parti ; réessayez dans une minute.",
-    'result.kind.noCampaigns': "Ce serveur n'envoie pas de campagnes : envoyez 500 destinataires au plus à la fois.",
+    'result.kind.noCampaigns':
+      "Le serveur n'a pas pris la campagne (il n'envoie peut-être pas de campagnes) : rien n'est parti. Envoyez 500 destinataires au plus à la fois.",
     'issue.stop_mention_missing': 'Un SMS commercial doit porter la mention STOP : cochez « Mention STOP ».',
     'issue.stop_sms_not_applicable':
       '« Mention STOP » ne s’applique pas à la gamme Low cost : écrivez NoPub=STOP à la fin du message.',
