@@ -40,7 +40,9 @@ export async function loadPackage() {
  */
 export async function openPage(options = {}, stackOptions = {}) {
   const logs = [];
-  const stack = await startStack({ log: (line) => logs.push(line), ...stackOptions });
+  // E2E_WEB_ROOT serves another copy of the page (an older one, to see a test fail on it).
+  const webRoot = process.env.E2E_WEB_ROOT ? { webRoot: process.env.E2E_WEB_ROOT } : {};
+  const stack = await startStack({ log: (line) => logs.push(line), ...webRoot, ...stackOptions });
   const profile = mkdtempSync(join(tmpdir(), 'smspartner-e2e-'));
   let context;
   try {

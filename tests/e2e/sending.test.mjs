@@ -94,8 +94,17 @@ describe('sending from the compose page, sandbox off', () => {
     await page.click('#confirm-cancel');
   });
 
-  it('heads a failure by what happened to the message, in the page language', async () => {
+  it('shows no empty message id, SMS and cost after a failure', async () => {
     await page.check('#sandbox');
+    await standinPost(stack, '/__standin/fault', { kind: 'reject', times: 1 });
+    await page.click('#send');
+    await page.locator('#result[data-state="error"]').waitFor();
+    assert.equal(await page.isVisible('#result-error'), true);
+    assert.equal(await page.isVisible('#result-details'), false);
+    assert.equal(await page.isVisible('#result-message-id'), false);
+  });
+
+  it('heads a failure by what happened to the message, in the page language', async () => {
     // A 429: refused, nothing sent, safe to try later.
     await standinPost(stack, '/__standin/fault', { kind: 'status429', times: 1 });
     await page.click('#send');
