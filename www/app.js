@@ -432,6 +432,7 @@ function cellCost(text, options) {
 function renderSegments(message, analysis, parts, options) {
   const { lang } = state;
   el.segments.hidden = parts.length === 0;
+  $('segments-detail').textContent = '';
   if (parts.length === 0) {
     el.segmentsStrips.innerHTML = '';
     return;
@@ -956,6 +957,14 @@ function wire() {
   el.pick.addEventListener('click', openPicker);
   el.removeInvalid.addEventListener('click', removeInvalidNumbers);
   el.applySmart.addEventListener('click', applySmartEncoding);
+  // A tap on a cell says what a hover says, for touch screens.
+  el.segmentsStrips.addEventListener('click', (event) => {
+    const cell = event.target.closest('.cell');
+    if (!cell) return;
+    el.segmentsStrips.querySelector('.cell.picked')?.classList.remove('picked');
+    cell.classList.add('picked');
+    $('segments-detail').textContent = cell.title;
+  });
   el.sendCampaign.addEventListener('click', sendCampaign);
   // On a phone the preview sits below the form: one tap there and back, the caret kept.
   $('to-preview').addEventListener('click', (event) => {

@@ -145,7 +145,7 @@ const TEXTS = {
 
     'segments.title': 'SMS by SMS, character by character',
     'segments.hint':
-      'Each cell is a character as SMS Partner bills it, its cost underneath. Point at a cell for details.',
+      'Each cell is a character as SMS Partner bills it, its cost underneath. Point at or tap a cell for details.',
     'segments.part': ({ i, n, used, capacity }) =>
       `${n > 1 ? `SMS ${i} of ${n}` : 'One SMS'} · ${used} / ${capacity} characters`,
     'cell.header': ({ cost }) =>
@@ -340,7 +340,7 @@ const TEXTS = {
 
     'segments.title': 'SMS par SMS, caractère par caractère',
     'segments.hint':
-      'Chaque case est un caractère tel que SMS Partner le facture, son coût en dessous. Survolez une case pour le détail.',
+      'Chaque case est un caractère tel que SMS Partner le facture, son coût en dessous. Survolez ou touchez une case pour le détail.',
     'segments.part': ({ i, n, used, capacity }) =>
       `${n > 1 ? `SMS ${i} sur ${n}` : 'Un SMS'} · ${used} / ${capacity} caractères`,
     'cell.header': ({ cost }) =>

@@ -164,6 +164,9 @@ describe('the compose form in an American browser', () => {
     assert.deepEqual([bracket.cost, bracket.text], [1, '[(']);
     assert.equal(cells.find((cell) => cell.kind === 'unsupported').text, '🙂?');
     assert.match(await strips.first().locator('.strip-title').textContent(), /^SMS 1 of 2 · \d+ \/ 153 characters$/);
+    // A tap (or click) says what the hover says.
+    await page.click('#segments-strips .cell[data-kind="escape"]');
+    assert.equal(await page.textContent('#segments-detail'), euro.title);
   });
 
   it('writes the schedule date as dd/mm/yyyy whatever the browser locale', async () => {
