@@ -2,7 +2,7 @@
 // each field and the phone preview, and sends through the edge worker (never with an API key).
 
 import init, * as sms from '/pkg/index.js';
-import { LANGS, t, langFromTag, formatParisTime, formatMoney } from './i18n.js';
+import { LANGS, t, langFromTag, formatParisTime, formatMoney, charName } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
 import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
 import { fromPickerDate, toPickerDate, typedDate } from './date-field.js';
@@ -374,14 +374,15 @@ function renderUnsupported(message, analysis, options) {
   if (!unsupported) return;
   const seen = new Map();
   for (const u of analysis.unsupported) if (!seen.has(u.char)) seen.set(u.char, u);
-  const labels = [...seen.values()].map((u) => charLabel(u.char, u.name));
+  const nameOf = (u) => charName(lang, u.codePoint, u.name);
+  const labels = [...seen.values()].map((u) => charLabel(u.char, nameOf(u)));
   el.unsupportedText.textContent = t(lang, 'unsupported.text', { chars: labels.join(', '), n: seen.size });
   el.unsupportedList.innerHTML = [...seen.values()]
     .map((u) => {
       const count = analysis.unsupported.filter((v) => v.char === u.char).length;
       return (
         `<li data-code-point="${escapeHtml(u.codePoint ?? '')}"><span class="char">${escapeHtml(u.char)}</span> ` +
-        `${escapeHtml(charLabel(u.char, u.name))}${count > 1 ? ` ×${count}` : ''}</li>`
+        `${escapeHtml(charLabel(u.char, nameOf(u)))}${count > 1 ? ` ×${count}` : ''}</li>`
       );
     })
     .join('');
@@ -443,7 +444,9 @@ function renderSegments(message, analysis, parts, options) {
     costOf: (text) => cellCost(text, options),
     headerCost: parts.length > 1 ? single - analysis.perSms : 0,
   });
-  const names = new Map(analysis.unsupported.filter((u) => u.name).map((u) => [u.index, u.name]));
+  const names = new Map(
+    analysis.unsupported.filter((u) => u.name).map((u) => [u.index, charName(lang, u.codePoint, u.name)]),
+  );
   el.segmentsStrips.innerHTML = segmentsHtml(strips, (key, vars) => t(lang, key, vars), names);
 }
 

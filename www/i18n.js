@@ -457,3 +457,28 @@ export function formatMoney(lang, amount, currency) {
     return `${amount} ${currency ?? ''}`.trim();
   }
 }
+
+/** French names of the invisible and typographic characters a French text most often holds. */
+const FRENCH_CHAR_NAMES = {
+  'U+0009': 'tabulation',
+  'U+00A0': 'espace insécable',
+  'U+00AD': 'trait d’union conditionnel',
+  'U+2009': 'espace fine',
+  'U+200B': 'espace sans chasse',
+  'U+200D': 'liant sans chasse',
+  'U+2013': 'tiret demi-cadratin',
+  'U+2014': 'tiret cadratin',
+  'U+2026': 'points de suspension',
+  'U+202F': 'espace fine insécable',
+  'U+FE0F': 'sélecteur de variante 16 (emoji)',
+  'U+FEFF': 'espace insécable sans chasse',
+};
+
+/**
+ * A character's name for a sentence, from the package's Unicode name ("NO-BREAK SPACE"): in
+ * French where the page knows it, else the Unicode name in lower case; null without a name.
+ */
+export function charName(lang, codePoint, unicodeName) {
+  if (typeof unicodeName !== 'string' || unicodeName === '') return null;
+  return (lang === 'fr' && FRENCH_CHAR_NAMES[codePoint]) || unicodeName.toLowerCase();
+}
