@@ -37,7 +37,10 @@ const SCHEDULE_FIELDS = ['scheduledDeliveryDate', 'time', 'minute'];
 const MAX_TIMINGS = 500;
 /** Codes that mean "this field is still empty": the send hint asks for them by name. */
 const REQUIRED_CODES = new Set(['phone_numbers_required', 'message_required']);
-/** Recipients one send takes (SMS Partner's limit); more go out as a campaign through the worker. */
+/**
+ * Recipients one send takes (SMS Partner's limit, which the package checks as
+ * too_many_phone_numbers): here only to say how many sends a campaign makes.
+ */
 const MAX_PER_SEND = 500;
 /** How often, and how many times, a queued campaign's progress is asked for. */
 const CAMPAIGN_POLL_MS = 2_000;
@@ -311,11 +314,7 @@ function removeInvalidNumbers() {
  * campaign (the worker cuts it into sends of 500) instead of a dead end.
  */
 function campaignFits(report) {
-  return (
-    report.errors.length > 0 &&
-    report.errors.every((e) => e.code === 'too_many_phone_numbers') &&
-    state.numbers.length > MAX_PER_SEND
-  );
+  return report.errors.length > 0 && report.errors.every((e) => e.code === 'too_many_phone_numbers');
 }
 
 function renderCampaignOffer(report) {
@@ -704,7 +703,8 @@ function ask({ title, text, ok, kind }) {
 
 /**
  * More than 500 recipients: one campaign through the worker (`POST /api/campaigns`, API.md §7),
- * the request checked by the package on its first 500 numbers, then its progress followed.
+ * the rest of the request checked by the package with one of the numbers, then its progress
+ * followed.
  */
 async function sendCampaign() {
   const { lang } = state;
@@ -714,7 +714,7 @@ async function sendCampaign() {
     return;
   }
   const numbers = state.numbers;
-  const head = validateSendRequest(readRequest(numbers.slice(0, MAX_PER_SEND)), {
+  const head = validateSendRequest(readRequest(numbers.slice(0, 1)), {
     requireApiKey: false,
     commercial: el.commercial.checked,
     lang,
