@@ -9,6 +9,7 @@ use crate::issue::Issue;
 /// What went wrong, for a program to branch on (`kind` in JavaScript).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The request was refused before any network call; `errors` lists why.
     Validation,
@@ -79,6 +80,13 @@ impl SmsPartnerError {
             ErrorKind::Http => !self.status.is_some_and(|s| (400..500).contains(&s)),
             ErrorKind::Network | ErrorKind::Timeout => true,
         }
+    }
+
+    /// The same error with a `reason` of the call's own (a cancel's code 5 is
+    /// `already_cancelled`).
+    pub fn with_reason(mut self, reason: &'static str) -> SmsPartnerError {
+        self.reason = Some(reason);
+        self
     }
 
     /// The same error with an HTTP status.

@@ -145,6 +145,24 @@ issue_codes! {
     ScheduleDateMissing = "schedule_date_missing", ["scheduledDeliveryDate"], Warning;
     /// A parameter SMS Partner does not know.
     UnknownField = "unknown_field", [], Warning;
+    /// `sendBulk` without messages.
+    MessagesRequired = "messages_required", ["messages"], Error;
+    /// `sendBulk` with more messages than it takes at once.
+    TooManyMessages = "too_many_messages", ["messages"], Error;
+    /// A status or cancel call without a message id.
+    MessageIdRequired = "message_id_required", [], Error;
+    /// A message id that is neither a whole number nor SMS Partner's letters and digits.
+    MessageIdInvalid = "message_id_invalid", [], Error;
+    /// `statusByTag` without a tag.
+    TagRequired = "tag_required", ["tag"], Error;
+    /// `removeFromStopList` without an entry id.
+    StopIdRequired = "stop_id_required", ["id"], Error;
+    /// An entry id of the STOP list that cannot be one.
+    StopIdInvalid = "stop_id_invalid", ["id"], Error;
+    /// `multiStatus` without a query.
+    QueriesRequired = "queries_required", ["queries"], Error;
+    /// `multiStatus` with more queries than it takes at once.
+    TooManyQueries = "too_many_queries", ["queries"], Error;
 }
 
 /// A sentence without placeholders or limits.
@@ -323,6 +341,39 @@ impl IssueCode {
             UnknownField => (
                 text("SMS Partner does not know this parameter; it will not be sent"),
                 text("SMS Partner ne connaît pas ce paramètre ; il ne sera pas envoyé"),
+            ),
+            MessagesRequired => (
+                text("messages is required: [{ phoneNumber, message }], at least one"),
+                text("messages est obligatoire : [{ phoneNumber, message }], au moins un"),
+            ),
+            TooManyMessages => (
+                text("{} messages given; at most {} are sent at once"),
+                text("{} messages donnés ; au plus {} partent en une fois"),
+            ),
+            MessageIdRequired => (
+                text("{} is required: SMS Partner's message id"),
+                text("{} est obligatoire : l'identifiant de message de SMS Partner"),
+            ),
+            MessageIdInvalid => (
+                text("{} must be SMS Partner's message id, a whole number or its digits"),
+                text("{} doit être l'identifiant de message de SMS Partner, un nombre entier ou ses chiffres"),
+            ),
+            TagRequired => (text("the tag is required"), text("le tag est obligatoire")),
+            StopIdRequired => (
+                text("the id of the STOP list entry is required"),
+                text("l'identifiant de l'entrée de la liste STOP est obligatoire"),
+            ),
+            StopIdInvalid => (
+                text("the id must be that of a STOP list entry, a whole number"),
+                text("l'identifiant doit être celui d'une entrée de la liste STOP, un nombre entier"),
+            ),
+            QueriesRequired => (
+                text("give at least one { messageId, phoneNumber }"),
+                text("donnez au moins un { messageId, phoneNumber }"),
+            ),
+            TooManyQueries => (
+                text("{} queries given; at most {} are asked at once"),
+                text("{} requêtes données ; au plus {} sont posées en une fois"),
             ),
         }
     }

@@ -118,3 +118,26 @@ impl<T: AsRef<[(String, Json)]>> Serialize for JsonMembers<T> {
         map.end()
     }
 }
+
+/// Serializes an optional number as [`Json`] does: a whole number as an integer (`40`, not
+/// `40.0`), so that native tests see what JavaScript sees.
+///
+/// # Errors
+/// The serializer's.
+pub fn optional_number<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(n) => Json::Number(*n).serialize(serializer),
+        None => serializer.serialize_unit(),
+    }
+}
+
+/// [`optional_number`] for a number that is always there.
+///
+/// # Errors
+/// The serializer's.
+pub fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    Json::Number(*value).serialize(serializer)
+}

@@ -23,7 +23,7 @@ pub const STOP_MENTION: &str = " STOP au 36180";
 
 /// SMS Partner's line break tag: four characters of text, one line break once sent, billed as
 /// two characters ("le saut de ligne compte pour deux caractères"). Matched exactly as written.
-const LINE_BREAK_TAG: &str = ":br:";
+pub const LINE_BREAK_TAG: &str = ":br:";
 
 /// What the `:br:` tag costs, in septets or in UTF-16 code units alike (SMS Partner documents
 /// one figure, two characters, without distinguishing the encodings).
@@ -105,13 +105,20 @@ pub struct MessageOptions {
 }
 
 impl MessageOptions {
-    /// Options from bits, as the package's `index.js` passes them: 1 `isUnicode`, 2
-    /// `isStopSms`, 4 the low-cost range.
+    /// The bit of `isUnicode` in [`MessageOptions::from_bits`].
+    pub const UNICODE_BIT: u32 = 1;
+    /// The bit of `isStopSms`.
+    pub const STOP_SMS_BIT: u32 = 2;
+    /// The bit of the low-cost range.
+    pub const LOW_COST_BIT: u32 = 4;
+
+    /// Options from bits, as the package's `index.js` passes them: [`Self::UNICODE_BIT`],
+    /// [`Self::STOP_SMS_BIT`], [`Self::LOW_COST_BIT`].
     pub const fn from_bits(bits: u32) -> MessageOptions {
         MessageOptions {
-            unicode: bits & 1 != 0,
-            stop_sms: bits & 2 != 0,
-            gamme: if bits & 4 != 0 {
+            unicode: bits & Self::UNICODE_BIT != 0,
+            stop_sms: bits & Self::STOP_SMS_BIT != 0,
+            gamme: if bits & Self::LOW_COST_BIT != 0 {
                 Gamme::LowCost
             } else {
                 Gamme::Premium
@@ -178,13 +185,39 @@ pub struct Replacement {
 }
 
 /// A character that cannot travel in GSM mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Crosses into JavaScript as `{ index, char, codePoint, name }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported {
     /// UTF-16 code-unit offset of the character (of its first unit) in the input.
     pub index: u32,
     /// The character as written.
     pub char: char,
+}
+
+impl Unsupported {
+    /// The code point as Unicode writes it (`"U+00A0"`).
+    pub fn code_point(&self) -> String {
+        crate::normalize::code_point(self.char)
+    }
+
+    /// The character's Unicode name where the package knows it (every character that
+    /// `normalizeMessage` changes but the accented letters), else `None`.
+    pub fn name(&self) -> Option<&'static str> {
+        crate::normalize::character_name(self.char)
+    }
+}
+
+impl Serialize for Unsupported {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Unsupported", 4)?;
+        out.serialize_field("index", &self.index)?;
+        out.serialize_field("char", &self.char)?;
+        out.serialize_field("codePoint", &self.code_point())?;
+        out.serialize_field("name", &self.name())?;
+        out.end()
+    }
 }
 
 /// The length of a message as SMS Partner bills it, and what the recipient will read.
@@ -420,6 +453,121 @@ pub fn split<'a>(message: &'a str, options: &MessageOptions) -> Vec<&'a str> {
         from = cut;
     }
     parts.push(message.get(from..).unwrap_or_default());
+    parts
+}
+
+/// One SMS of a message: the input it carries and what the recipient reads of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Part<'a> {
+    /// UTF-16 offset of the part in the input.
+    pub index: u32,
+    /// The input the part carries (as [`split`] cuts it; `""` when only the STOP mention fills
+    /// this SMS).
+    pub text: &'a str,
+    /// What the recipient reads in this SMS: replacements applied, `:br:` as a line break,
+    /// `?` for what GSM-7 cannot carry, the STOP mention (or the part of it this SMS holds).
+    pub preview: String,
+    /// Where what is read differs from what is written, in input order.
+    pub edits: Vec<PartEdit>,
+}
+
+/// A place where what the recipient reads differs from the input, within one [`Part`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartEdit {
+    /// UTF-16 offset of the edited text in the input.
+    pub index: u32,
+    /// Its length in UTF-16 code units (4 for `:br:`, 2 for a surrogate pair).
+    pub length: u32,
+    /// `"replaced"`, `"unsupported"`, `"lineBreak"` or `"euro"` (the `:euro:` tag).
+    pub kind: &'static str,
+    /// What the recipient reads instead (`""` for a removed character).
+    pub shown: &'static str,
+}
+
+impl EditKind {
+    /// The name of the kind in a [`PartEdit`].
+    pub const fn name(self) -> &'static str {
+        match self {
+            EditKind::Replaced(_) => "replaced",
+            EditKind::Unsupported => "unsupported",
+            EditKind::LineBreak => "lineBreak",
+            EditKind::Euro => "euro",
+        }
+    }
+}
+
+/// The SMS of a message, one [`Part`] per SMS billed, as [`split`] cuts them, each with what
+/// the recipient reads of it: the parts' previews joined are [`MessageAnalysis::preview`], and
+/// the STOP mention is cut where SMS Partner cuts it when it spills into one more SMS.
+pub fn split_parts<'a>(message: &'a str, options: &MessageOptions) -> Vec<Part<'a>> {
+    let mut walk = Walk::new(message, options);
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    let mut current = Part {
+        index: 0,
+        text: "",
+        preview: String::new(),
+        edits: Vec::new(),
+    };
+    // Byte offsets: where the current part starts, and the input not yet copied.
+    let (mut part_start, mut copied) = (0, 0);
+    let mut utf16 = 0usize;
+    let mut steps = Vec::new();
+    for step in walk.by_ref() {
+        steps.push(step);
+    }
+    let single = walk.packer.count().sms_count <= 1;
+    for step in steps {
+        let plain = message.get(copied..step.start).unwrap_or_default();
+        utf16 += plain.encode_utf16().count();
+        current.preview.push_str(plain);
+        copied = step.start;
+        if step.opens_part && !single {
+            current.text = message.get(part_start..step.start).unwrap_or_default();
+            let index = to_u32(utf16);
+            parts.push(std::mem::replace(
+                &mut current,
+                Part {
+                    index,
+                    text: "",
+                    preview: String::new(),
+                    edits: Vec::new(),
+                },
+            ));
+            part_start = step.start;
+        }
+        let Some(index) = step.index else {
+            // A character of the STOP mention.
+            if let AtomKind::Text(c) = step.atom.kind {
+                current.preview.push(c);
+            }
+            continue;
+        };
+        let written = message.get(step.start..step.end).unwrap_or_default();
+        let units = written.encode_utf16().count();
+        utf16 = index + units;
+        copied = step.end;
+        match edit_kind(step.atom.kind) {
+            Some(kind) => {
+                current.preview.push_str(kind.shown());
+                current.edits.push(PartEdit {
+                    index: to_u32(index),
+                    length: to_u32(units),
+                    kind: kind.name(),
+                    shown: kind.shown(),
+                });
+            }
+            None => current.preview.push_str(written),
+        }
+    }
+    if message.is_empty() {
+        return parts;
+    }
+    let rest = message.get(copied..).unwrap_or_default();
+    current.preview.push_str(rest);
+    current.text = message.get(part_start..).unwrap_or_default();
+    parts.push(current);
     parts
 }
 

@@ -14,6 +14,7 @@
 //! SMS, only the present and the near future matter.
 
 use crate::calendar::{self, Date, Weekday};
+use crate::digits;
 
 /// Milliseconds in a second.
 pub const MS_PER_SECOND: i64 = 1_000;
@@ -223,14 +224,14 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
 fn parse_time(bytes: &[u8]) -> Option<(i64, &[u8])> {
     let (hour, minute, rest) = match *bytes {
         [h1, h2, b':', m1, m2, ref rest @ ..] => (
-            calendar::two_digits(h1, h2)?,
-            calendar::two_digits(m1, m2)?,
+            digits::two_digits(h1, h2)?,
+            digits::two_digits(m1, m2)?,
             rest,
         ),
         _ => return None,
     };
     let (second, rest) = match *rest {
-        [b':', s1, s2, ref rest @ ..] => (calendar::two_digits(s1, s2)?, rest),
+        [b':', s1, s2, ref rest @ ..] => (digits::two_digits(s1, s2)?, rest),
         _ => (0, rest),
     };
     let (millisecond, rest) = match *rest {
@@ -258,10 +259,10 @@ fn parse_fraction(bytes: &[u8]) -> Option<(i64, &[u8])> {
     if !(1..=9).contains(&count) {
         return None;
     }
-    let (digits, rest) = bytes.split_at_checked(count)?;
+    let (fraction, rest) = bytes.split_at_checked(count)?;
     let mut millisecond = 0i64;
     for position in 0..3 {
-        let value = digits.get(position).copied().and_then(calendar::digit);
+        let value = fraction.get(position).copied().and_then(digits::digit);
         millisecond = millisecond * 10 + i64::from(value.unwrap_or(0));
     }
     Some((millisecond, rest))
@@ -273,11 +274,11 @@ fn parse_zone(bytes: &[u8]) -> Option<Option<i64>> {
     let (sign, hours, minutes) = match *bytes {
         [] => return Some(None),
         [b'Z' | b'z'] => return Some(Some(0)),
-        [sign @ (b'+' | b'-'), h1, h2] => (sign, calendar::two_digits(h1, h2)?, 0),
+        [sign @ (b'+' | b'-'), h1, h2] => (sign, digits::two_digits(h1, h2)?, 0),
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [sign @ (b'+' | b'-'), h1, h2, m1, m2] => (
             sign,
-            calendar::two_digits(h1, h2)?,
-            calendar::two_digits(m1, m2)?,
+            digits::two_digits(h1, h2)?,
+            digits::two_digits(m1, m2)?,
         ),
         _ => return None,
     };
@@ -321,19 +322,19 @@ fn format_parts(day: i64, ms_of_day: i64, zone: &str) -> String {
     let date = Date::from_days_since_epoch_clamped(day);
     let (hour, minute, second, millisecond) = split_ms_of_day(ms_of_day);
     let mut out = String::with_capacity(32);
-    calendar::push_iso_year(&mut out, i64::from(date.year()));
+    digits::push_iso_year(&mut out, i64::from(date.year()));
     out.push('-');
-    calendar::push_two_digits(&mut out, date.month());
+    digits::push_two_digits(&mut out, date.month());
     out.push('-');
-    calendar::push_two_digits(&mut out, date.day());
+    digits::push_two_digits(&mut out, date.day());
     out.push('T');
-    calendar::push_two_digits(&mut out, hour);
+    digits::push_two_digits(&mut out, hour);
     out.push(':');
-    calendar::push_two_digits(&mut out, minute);
+    digits::push_two_digits(&mut out, minute);
     out.push(':');
-    calendar::push_two_digits(&mut out, second);
+    digits::push_two_digits(&mut out, second);
     out.push('.');
-    calendar::push_padded(&mut out, u64::from(millisecond), 3);
+    digits::push_padded(&mut out, u64::from(millisecond), 3);
     out.push_str(zone);
     out
 }

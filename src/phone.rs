@@ -108,18 +108,8 @@ impl InvalidReason {
                 );
                 return template.replacen("{}", &show_char(found, lang), 1);
             }
-            InvalidReason::TooShort => lang.pick(
-                "The number is too short: with its country code, a phone number has at least \
-                 8 digits.",
-                "Le numéro est trop court : avec l'indicatif du pays, un numéro de téléphone \
-                 compte au moins 8 chiffres.",
-            ),
-            InvalidReason::TooLong => lang.pick(
-                "The number is too long: with its country code, a phone number has at most 15 \
-                 digits.",
-                "Le numéro est trop long : avec l'indicatif du pays, un numéro de téléphone \
-                 compte au plus 15 chiffres.",
-            ),
+            InvalidReason::TooShort => return digits_rule(lang, false),
+            InvalidReason::TooLong => return digits_rule(lang, true),
             InvalidReason::UnknownCountryCode => lang.pick(
                 "The number does not start with a country calling code after + or 00 (France \
                  is +33).",
@@ -157,6 +147,27 @@ impl core::fmt::Display for InvalidReason {
 }
 
 impl std::error::Error for InvalidReason {}
+
+/// Why a number is too short or too long, with the E.164 limits.
+fn digits_rule(lang: Lang, too_long: bool) -> String {
+    let n = if too_long {
+        MAX_E164_DIGITS
+    } else {
+        MIN_E164_DIGITS
+    };
+    let with_code = lang.pick(
+        "with its country code, a phone number has",
+        "avec l'indicatif du pays, un numéro de téléphone compte",
+    );
+    match (lang, too_long) {
+        (Lang::En, false) => format!("The number is too short: {with_code} at least {n} digits."),
+        (Lang::En, true) => format!("The number is too long: {with_code} at most {n} digits."),
+        (Lang::Fr, false) => {
+            format!("Le numéro est trop court : {with_code} au moins {n} chiffres.")
+        }
+        (Lang::Fr, true) => format!("Le numéro est trop long : {with_code} au plus {n} chiffres."),
+    }
+}
 
 /// A character quoted for a sentence; invisible ones are named by their code point.
 fn show_char(found: char, lang: Lang) -> String {

@@ -7,6 +7,7 @@
 //! written by serde behind the key ([`crate::wire::SendBody`]).
 
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use crate::input::InputValue;
 
@@ -52,32 +53,78 @@ macro_rules! wire_type {
     (Flag) => { Option<u8> };
 }
 
-/// Builds [`WireRequest`] from the table, leaving out the fields that are not sent.
+/// Builds [`WireRequest`] and the serialization of [`SendBody`] from the table, leaving out
+/// the fields that are not sent.
 macro_rules! wire_request {
-    ([$($done:tt)*]) => {
+    ([$($done:tt)*] [$($sent:ident $name:literal)*]) => {
         /// A normalized send request, as it goes on the wire (without the key, added at send
         /// time), in the order of SMS Partner's page.
         ///
         /// Defaults are omitted: no `gamme` for premium, no flag that is off, no `_format` (JSON).
         #[derive(Debug, Clone, PartialEq, Default, Serialize)]
         pub struct WireRequest { $($done)* }
+
+        /// The key, then the request's fields that are given, in the table's order.
+        impl Serialize for SendBody<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut body = serializer.serialize_struct("SendBody", 1 + [$($name),*].len())?;
+                body.serialize_field("apiKey", self.api_key)?;
+                $(
+                    if self.request.$sent.is_given() {
+                        body.serialize_field($name, &self.request.$sent)?;
+                    }
+                )*
+                body.end()
+            }
+        }
     };
-    ([$($done:tt)*] [$($doc:tt)*] $rust:ident $wire:literal Key $($rest:tt)*) => {
-        wire_request!([$($done)*] $($rest)*);
+    ([$($done:tt)*] [$($sent:tt)*] [$($doc:tt)*] $rust:ident $wire:literal Key $($rest:tt)*) => {
+        wire_request!([$($done)*] [$($sent)*] $($rest)*);
     };
-    ([$($done:tt)*] [$($doc:tt)*] $rust:ident $wire:literal Local $($rest:tt)*) => {
-        wire_request!([$($done)*] $($rest)*);
+    ([$($done:tt)*] [$($sent:tt)*] [$($doc:tt)*] $rust:ident $wire:literal Local $($rest:tt)*) => {
+        wire_request!([$($done)*] [$($sent)*] $($rest)*);
     };
-    ([$($done:tt)*] [$($doc:tt)*] $rust:ident $wire:literal Required $($rest:tt)*) => {
-        wire_request!([$($done)* $($doc)* #[serde(rename = $wire)] pub $rust: String,] $($rest)*);
+    ([$($done:tt)*] [$($sent:tt)*] [$($doc:tt)*] $rust:ident $wire:literal Required $($rest:tt)*) => {
+        wire_request!(
+            [$($done)* $($doc)* #[serde(rename = $wire)] pub $rust: String,]
+            [$($sent)* $rust $wire]
+            $($rest)*
+        );
     };
-    ([$($done:tt)*] [$($doc:tt)*] $rust:ident $wire:literal $kind:ident $($rest:tt)*) => {
+    ([$($done:tt)*] [$($sent:tt)*] [$($doc:tt)*] $rust:ident $wire:literal $kind:ident $($rest:tt)*) => {
         wire_request!([
             $($done)* $($doc)*
             #[serde(rename = $wire, skip_serializing_if = "Option::is_none")]
             pub $rust: wire_type!($kind),
-        ] $($rest)*);
+        ] [$($sent)* $rust $wire] $($rest)*);
     };
+}
+
+/// Whether a value of [`WireRequest`] goes into the body.
+trait Given {
+    fn is_given(&self) -> bool;
+}
+
+impl Given for String {
+    fn is_given(&self) -> bool {
+        true
+    }
+}
+
+impl<T> Given for Option<T> {
+    fn is_given(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// The body of `POST /v1/send`: the key, then the request's fields, in the order of SMS
+/// Partner's page. Written by serde: serde_json natively, `JSON.stringify` of the
+/// serde-wasm-bindgen object in wasm (no JSON library is linked into the wasm).
+pub struct SendBody<'a> {
+    /// The key, first.
+    pub api_key: &'a str,
+    /// The normalized request's fields.
+    pub request: &'a WireRequest,
 }
 
 /// The table: from it, [`SEND_FIELDS`], [`RawRequest`] and [`WireRequest`].
@@ -106,7 +153,7 @@ macro_rules! send_fields {
             }
         }
 
-        wire_request!([] $( [$(#[doc = $doc])*] $rust $wire $kind )*);
+        wire_request!([] [] $( [$(#[doc = $doc])*] $rust $wire $kind )*);
     };
 }
 

@@ -86,7 +86,7 @@ pub async fn execute(
     timeout_ms: Option<f64>,
 ) -> Result<HttpAnswer, SmsPartnerError> {
     let guard = AbortGuard::new(timeout_ms)?;
-    let failed = |guard: &AbortGuard, what: &str| {
+    let failed = |guard: &AbortGuard, what: &str, error: gloo_net::Error| {
         if guard.timed_out() {
             SmsPartnerError::new(
                 ErrorKind::Timeout,
@@ -95,7 +95,7 @@ pub async fn execute(
         } else {
             SmsPartnerError::new(
                 ErrorKind::Network,
-                format!("{what}; the request may have arrived"),
+                format!("{what} ({}); the request may have arrived", cause(&error)),
             )
         }
     };
@@ -112,15 +112,30 @@ pub async fn execute(
     } else {
         builder.body(request.body.as_str())
     }
-    .map_err(|_| SmsPartnerError::new(ErrorKind::Network, "the request could not be prepared"))?;
+    .map_err(|error| {
+        SmsPartnerError::new(
+            ErrorKind::Network,
+            format!("the request could not be prepared ({})", cause(&error)),
+        )
+    })?;
     let response = prepared
         .send()
         .await
-        .map_err(|_| failed(&guard, "could not reach SMS Partner"))?;
+        .map_err(|error| failed(&guard, "could not reach SMS Partner", error))?;
     let status = response.status();
     let body = response
         .text()
         .await
-        .map_err(|_| failed(&guard, "the answer broke off").with_status(status))?;
+        .map_err(|error| failed(&guard, "the answer broke off", error).with_status(status))?;
     Ok(HttpAnswer { status, body })
+}
+
+/// What JavaScript said when the fetch failed (`TypeError: fetch failed`, `TypeError: Failed to
+/// fetch`, `AbortError: …`), so that a DNS, TLS or CORS failure can be told apart where the
+/// runtime tells them apart.
+fn cause(error: &gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => format!("{}: {}", js.name, js.message),
+        other => other.to_string(),
+    }
 }

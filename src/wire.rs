@@ -13,7 +13,7 @@ use crate::error::{ErrorKind, SmsPartnerError};
 use crate::issue::{Issue, IssueCode};
 pub use crate::json::{Json, JsonMembers};
 use crate::lang::Lang;
-pub use crate::send_fields::WireRequest;
+pub use crate::send_fields::{SendBody, WireRequest};
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
 pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
@@ -21,19 +21,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";
 /// The path of the send call. The French page shows `/v1/me` in its URL box, a slip: the
 /// English page and every code sample post to `/v1/send` (`reference/smspartner-api.md`).
 pub const SEND_PATH: &str = "/v1/send";
-
-/// The body of `POST /v1/send`: the key, then the request's fields, in the order of SMS
-/// Partner's page. Written by serde: serde_json natively, `JSON.stringify` of the
-/// serde-wasm-bindgen object in wasm (no JSON library is linked into the wasm).
-#[derive(Serialize)]
-pub struct SendBody<'a> {
-    /// The key, first.
-    #[serde(rename = "apiKey")]
-    pub api_key: &'a str,
-    /// The normalized request's fields.
-    #[serde(flatten)]
-    pub request: &'a WireRequest,
-}
 
 /// An HTTP request ready to execute. Its `Debug` never shows the body, which holds the key.
 #[derive(Clone, PartialEq)]
@@ -52,7 +39,7 @@ impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
-            .field("url", &self.url)
+            .field("url", &redacted_url(&self.url))
             .field("headers", &self.headers)
             .field(
                 "body",
@@ -60,6 +47,22 @@ impl fmt::Debug for HttpRequest {
             )
             .finish()
     }
+}
+
+/// The URL with the value of its `apiKey` query parameter (GET calls carry the key there)
+/// replaced by `[redacted]`.
+fn redacted_url(url: &str) -> String {
+    let Some((path, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some(("apiKey", _)) => format!("apiKey={}", crate::api_key::REDACTED),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{path}?{}", pairs.join("&"))
 }
 
 /// Checks a `baseUrl` and returns it without its trailing slashes.
@@ -231,27 +234,43 @@ pub fn decode_send_json_in(
     api_key: &ApiKey,
     lang: Lang,
 ) -> Result<SendResult, SmsPartnerError> {
-    let unexpected = |what: &str| {
-        SmsPartnerError::new(
-            ErrorKind::Http,
-            format!("unexpected answer from SMS Partner: {what}"),
-        )
-        .with_status(status)
-    };
-    let parsed = body.ok_or_else(|| unexpected("not JSON"))?;
+    let map = answer_object(status, body, api_key, lang)?;
+    decode_success(map, api_key)
+        .ok_or_else(|| unexpected_answer(status, "a success without a message id"))
+}
+
+/// An `http` error: an answer SMS Partner does not document.
+pub(crate) fn unexpected_answer(status: u16, what: &str) -> SmsPartnerError {
+    SmsPartnerError::new(
+        ErrorKind::Http,
+        format!("unexpected answer from SMS Partner: {what}"),
+    )
+    .with_status(status)
+}
+
+/// SMS Partner's common envelope, whatever the call: `success: true` with a 2xx status is the
+/// answer object, `success: false` with a numeric `code` an `api` error (its sentence in
+/// `lang` when SMS Partner gave none), anything else `http`.
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` or `http`, its texts redacted of the key.
+pub(crate) fn answer_object(
+    status: u16,
+    body: Option<Json>,
+    api_key: &ApiKey,
+    lang: Lang,
+) -> Result<Json, SmsPartnerError> {
+    let parsed = body.ok_or_else(|| unexpected_answer(status, "not JSON"))?;
     let Json::Object(_) = parsed else {
-        return Err(unexpected("not a JSON object"));
+        return Err(unexpected_answer(status, "not a JSON object"));
     };
-    let map = parsed;
-    match map.get("success") {
-        Some(Json::Bool(true)) if (200..300).contains(&status) => {
-            decode_success(map, api_key).ok_or_else(|| unexpected("a success without a message id"))
-        }
-        Some(Json::Bool(false)) => match map.get("code").and_then(code_of) {
-            Some(code) => Err(api_error(status, code, &map, api_key, lang)),
-            None => Err(unexpected("a failure without a code")),
+    match parsed.get("success") {
+        Some(Json::Bool(true)) if (200..300).contains(&status) => Ok(parsed),
+        Some(Json::Bool(false)) => match parsed.get("code").and_then(code_of) {
+            Some(code) => Err(api_error(status, code, &parsed, api_key, lang)),
+            None => Err(unexpected_answer(status, "a failure without a code")),
         },
-        _ => Err(unexpected(&format!("status {status}"))),
+        _ => Err(unexpected_answer(status, &format!("status {status}"))),
     }
 }
 
@@ -289,7 +308,8 @@ fn decode_success(map: Json, api_key: &ApiKey) -> Option<SendResult> {
 }
 
 fn api_error(status: u16, code: i64, map: &Json, api_key: &ApiKey, lang: Lang) -> SmsPartnerError {
-    let errors = match map.get("errors") {
+    // The French pages call the list `error`, the English ones `errors`.
+    let errors = match map.get("errors").or_else(|| map.get("error")) {
         Some(Json::Array(items)) => items
             .iter()
             .filter_map(|item| api_issue(item, api_key))
@@ -324,7 +344,8 @@ fn api_issue(item: &Json, api_key: &ApiKey) -> Option<Issue> {
     ))
 }
 
-fn redact_value(value: Json, api_key: &ApiKey) -> Json {
+/// The value with every string in it (keys included) redacted of the key.
+pub(crate) fn redact_value(value: Json, api_key: &ApiKey) -> Json {
     match value {
         Json::String(text) => Json::String(api_key.redact(&text)),
         Json::Array(items) => Json::Array(

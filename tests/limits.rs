@@ -218,6 +218,7 @@ fn tags_are_lowercase() {
         ("été2026", None),
         ("Promo", Some("tag_not_lowercase")),
         ("ÉTÉ", Some("tag_not_lowercase")),
+        ("Été", Some("tag_not_lowercase")),
         ("a b", Some("tag_invalid_characters")),
         ("abcdefghijklmnopqrstu", Some("tag_too_long")),
     ] {

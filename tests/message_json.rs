@@ -24,7 +24,7 @@ fn analysis_keys_are_camel_case() {
                 { "index": 6, "char": "]", "replacement": ")" },
                 { "index": 7, "char": "^", "replacement": "" }
             ],
-            "unsupported": [ { "index": 0, "char": "😀" } ],
+            "unsupported": [ { "index": 0, "char": "😀", "codePoint": "U+1F600", "name": null } ],
             "stopMention": " STOP au 36180",
             "preview": "? (ok) STOP au 36180"
         })

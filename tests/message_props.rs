@@ -2,7 +2,9 @@
 
 use proptest::prelude::*;
 use smspartner_wasm::gsm::{CharClass, classify};
-use smspartner_wasm::message::{Encoding, Gamme, MessageOptions, STOP_MENTION, analyze, split};
+use smspartner_wasm::message::{
+    Encoding, Gamme, MessageOptions, STOP_MENTION, analyze, split, split_parts,
+};
 
 fn options() -> impl Strategy<Value = MessageOptions> {
     (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(unicode, stop_sms, low_cost)| {
@@ -51,6 +53,31 @@ proptest! {
         let parts = split(&message, &options);
         prop_assert_eq!(parts.concat(), message.as_str());
         prop_assert_eq!(u32::try_from(parts.len()).unwrap(), analysis.sms_count);
+    }
+
+    #[test]
+    fn parts_are_the_split_and_their_previews_the_preview(message in any_text(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let parts = split_parts(&message, &options);
+        let texts: Vec<&str> = parts.iter().map(|p| p.text).collect();
+        prop_assert_eq!(&texts, &split(&message, &options));
+        let previews: String = parts.iter().map(|p| p.preview.as_str()).collect();
+        prop_assert_eq!(previews, analysis.preview.clone());
+        let mut at = 0u32;
+        for part in &parts {
+            prop_assert_eq!(part.index, at);
+            at += u32::try_from(part.text.encode_utf16().count()).unwrap();
+            for edit in &part.edits {
+                prop_assert!(edit.index >= part.index && edit.index + edit.length <= at);
+            }
+        }
+        let replaced: Vec<(u32, &str)> = parts.iter().flat_map(|p| &p.edits)
+            .filter(|e| e.kind == "replaced").map(|e| (e.index, e.shown)).collect();
+        let expected: Vec<(u32, &str)> = analysis.replacements.iter().map(|r| (r.index, r.replacement)).collect();
+        prop_assert_eq!(replaced, expected);
+        let bad: Vec<u32> = parts.iter().flat_map(|p| &p.edits)
+            .filter(|e| e.kind == "unsupported").map(|e| e.index).collect();
+        prop_assert_eq!(bad, analysis.unsupported.iter().map(|u| u.index).collect::<Vec<_>>());
     }
 
     #[test]
@@ -179,4 +206,26 @@ fn long_inputs_do_not_panic() {
             assert_eq!(parts.concat(), *message);
         }
     }
+}
+
+#[test]
+fn the_stop_mention_is_cut_where_its_sms_starts() {
+    let options = MessageOptions {
+        stop_sms: true,
+        ..MessageOptions::default()
+    };
+    let message = "a".repeat(150);
+    let parts = split_parts(&message, &options);
+    let previews: Vec<&str> = parts.iter().map(|p| p.preview.as_str()).collect();
+    assert_eq!(
+        previews,
+        [format!("{message} ST"), "OP au 36180".to_owned()]
+    );
+    assert_eq!(parts[1].text, "");
+    assert_eq!(parts[1].index, 150);
+    let line = split_parts("a:br:b", &MessageOptions::default());
+    assert_eq!(line.len(), 1);
+    assert_eq!(line[0].preview, "a\nb");
+    assert_eq!(line[0].edits[0].kind, "lineBreak");
+    assert_eq!((line[0].edits[0].index, line[0].edits[0].length), (1, 4));
 }

@@ -361,3 +361,26 @@ fn duplicate_entries(entries: &[String]) -> usize {
         .filter(|number| !seen.insert(number.clone()))
         .count()
 }
+
+#[test]
+fn length_sentences_state_the_e164_limits() {
+    use smspartner_wasm::lang::Lang;
+    use smspartner_wasm::phone::{InvalidReason, MAX_E164_DIGITS, MIN_E164_DIGITS};
+    assert_eq!(
+        InvalidReason::TooShort.message(Lang::En),
+        format!(
+            "The number is too short: with its country code, a phone number has at least {MIN_E164_DIGITS} digits."
+        )
+    );
+    assert_eq!(
+        InvalidReason::TooLong.message(Lang::Fr),
+        format!(
+            "Le numéro est trop long : avec l'indicatif du pays, un numéro de téléphone compte au plus {MAX_E164_DIGITS} chiffres."
+        )
+    );
+    assert!(
+        InvalidReason::TooLong
+            .message(Lang::En)
+            .contains(" 15 digits")
+    );
+}

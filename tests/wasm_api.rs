@@ -87,7 +87,10 @@ fn analysis_counts_emoji_in_utf16_and_reports_indices_in_utf16() {
     let gsm = as_json(&analyze_message("😀 é ú".into(), None));
     assert_eq!(
         gsm["unsupported"],
-        json!([{"index": 0, "char": "😀"}, {"index": 5, "char": "ú"}])
+        json!([
+            {"index": 0, "char": "😀", "codePoint": "U+1F600", "name": null},
+            {"index": 5, "char": "ú", "codePoint": "U+00FA", "name": null}
+        ])
     );
     let ucs2 = as_json(&analyze_message(
         "😀".repeat(35).into(),
@@ -130,7 +133,7 @@ fn analysis_never_throws() {
     let lone = as_json(&analyze_message(js(r#""a\uD800b""#), None));
     assert_eq!(
         lone["unsupported"],
-        json!([{"index": 1, "char": "\u{FFFD}"}])
+        json!([{"index": 1, "char": "\u{FFFD}", "codePoint": "U+FFFD", "name": null}])
     );
 }
 

@@ -7,9 +7,7 @@ import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view
 import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
 import { fromPickerDate, toPickerDate, typedDate } from './date-field.js';
 
-const { analyzeMessage, splitMessage, parsePhoneNumbers, validateSendRequest } = sms;
-/** Smart encoding (API.md §1b), used when the package has it. */
-const normalizeMessage = typeof sms.normalizeMessage === 'function' ? sms.normalizeMessage : null;
+const { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest, normalizeMessage } = sms;
 
 /** How long a send may take before the page gives up waiting (the worker has its own timeout). */
 const SEND_TIMEOUT_MS = 30_000;
@@ -200,12 +198,9 @@ function renderMode() {
 
 // ---------------------------------------------------------------- reading the form
 
-/** The person's list as entries: one per line, or separated by commas or semicolons. */
+/** The person's list as entries, cut as the package cuts it (lines, commas, semicolons). */
 function recipientEntries() {
-  return el.recipients.value
-    .split(/[\n\r,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  return splitPhoneList(el.recipients.value);
 }
 
 /** The date as typed (dd/mm/yyyy, SMS Partner's own format): the package checks it. */
@@ -329,7 +324,7 @@ function renderCampaignOffer(report) {
   el.sendCampaign.disabled = state.sending || !state.config?.workerUrl;
 }
 
-/** The read-out, the highlights and the preview: one analyzeMessage and one splitMessage. */
+/** The read-out, the highlights and the preview: one analyzeMessage and one splitMessageParts. */
 function renderMessage() {
   const message = el.message.value;
   const options = messageOptions();
@@ -338,23 +333,23 @@ function renderMessage() {
   state.messageKey = key;
   const { lang } = state;
   const analysis = analyzeMessage(message, options);
-  const parts = message === '' ? [] : splitMessage(message, options);
+  const parts = splitMessageParts(message, options);
 
   el.encoding.textContent = analysis.encoding;
   el.characters.textContent = `${analysis.characters} / ${analysis.perSms * Math.max(analysis.smsCount, 1)}`;
   el.characters.dataset.characters = String(analysis.characters);
   el.sms.textContent = String(analysis.smsCount);
   el.remaining.textContent = String(analysis.remaining);
-  el.mirror.innerHTML = mirrorHtml(message, analysis, parts);
+  el.mirror.innerHTML = mirrorHtml(message, parts);
   el.mirror.dataset.replacements = String(analysis.replacements.length);
   el.mirror.dataset.unsupported = String(analysis.unsupported.length);
 
   const replaced = analysis.replacements.length > 0;
   el.sentas.hidden = !replaced;
-  el.sentasText.innerHTML = replaced ? sentAsHtml(message, analysis, t(lang, 'sentas.removed')) : '';
+  el.sentasText.innerHTML = replaced ? sentAsHtml(message, parts, t(lang, 'sentas.removed')) : '';
   renderUnsupported(message, analysis, options);
   renderSegments(message, analysis, parts, options);
-  renderPreview(analysis, message, parts, options);
+  renderPreview(parts);
   el.mobileCount.textContent = t(lang, 'mobile.count', {
     sms: analysis.smsCount,
     characters: el.characters.textContent,
@@ -449,11 +444,9 @@ function renderSegments(message, analysis, parts, options) {
   el.segmentsStrips.innerHTML = segmentsHtml(strips, (key, vars) => t(lang, key, vars), names);
 }
 
-function renderPreview(analysis, message, parts, options) {
+function renderPreview(parts) {
   const { lang } = state;
-  // Only when the STOP mention spills into an SMS of its own does one part need measuring.
-  const billedLength = (text) => analyzeMessage(text, { ...options, isStopSms: false }).characters;
-  const texts = message === '' ? [] : previewParts(message, analysis, parts, billedLength);
+  const texts = previewParts(parts);
   el.previewParts.dataset.parts = String(texts.length);
   if (texts.length === 0) {
     el.previewParts.innerHTML = `<p class="preview-empty">${escapeHtml(t(lang, 'preview.empty'))}</p>`;

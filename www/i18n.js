@@ -158,6 +158,7 @@ const TEXTS = {
     'cell.newline': ({ cost }, lang) =>
       `Line break typed with Enter: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
     'cell.br': ({ cost }) => `:br: tag, a line break: ${cost} characters.`,
+    'cell.euro': ({ cost }) => `:euro: tag, the euro sign: ${cost} characters (an escape and €).`,
     'cell.replaced': ({ char, replacement, cost }, lang) =>
       `${char} is sent as “${replacement}”: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
     'cell.removed': ({ char }) => `${char} is removed by SMS Partner: 0 characters.`,
@@ -353,6 +354,7 @@ const TEXTS = {
     'cell.newline': ({ cost }, lang) =>
       `Saut de ligne tapé avec Entrée : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
     'cell.br': ({ cost }) => `Balise :br:, un saut de ligne : ${cost} caractères.`,
+    'cell.euro': ({ cost }) => `Balise :euro:, le signe euro : ${cost} caractères (un échappement et €).`,
     'cell.replaced': ({ char, replacement, cost }, lang) =>
       `${char} part en « ${replacement} » : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
     'cell.removed': ({ char }) => `${char} est supprimé par SMS Partner : 0 caractère.`,

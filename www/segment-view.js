@@ -1,11 +1,12 @@
 // The segment view: each SMS as a strip of character cells, with what each cell costs, GSM
 // escapes, removed characters, the STOP mention and the concatenation header shown.
 //
-// Every cost comes from the package: `costOf(text)` is `analyzeMessage(text).characters` for one
-// cell (without the STOP mention), the header is the single-SMS capacity minus `perSms`. Pure
+// Where each SMS starts, what is replaced and what the recipient reads come from the package's
+// `splitMessageParts`; every cost from `costOf(text)`, `analyzeMessage(text).characters` for one
+// cell (without the STOP mention); the header is the single-SMS capacity minus `perSms`. Pure
 // functions of strings: no DOM access here.
 
-import { escapeHtml, indexAnalysis, partStarts, stopMentionPieces, walk, BR_TAG } from './message-view.js';
+import { escapeHtml, walk } from './message-view.js';
 
 /** The text shown in a cell for a character that has no visible shape of its own. */
 const SHOWN = { ' ': '␣', '\n': '↵', '\r': '␍', '\t': '⇥', '\f': '␌' };
@@ -24,27 +25,28 @@ export function isInvisible(char) {
   return INVISIBLE.test(char);
 }
 
+/** The cell kind of each edit kind of `splitMessageParts`. */
+const EDIT_CELLS = { lineBreak: 'br', euro: 'euro', unsupported: 'unsupported' };
+
 /**
- * The cells of each SMS: `[{ cells, used, capacity }]`, one per part of `splitMessage`, each cell
- * `{ kind, char, shown, cost, index, replacement }`. `kind` is `header`, `plain`, `space`,
+ * The cells of each SMS: `[{ cells, used, capacity }]`, one per part of `splitMessageParts`, each
+ * cell `{ kind, char, shown, cost, index, replacement }`. `kind` is `header`, `plain`, `space`,
  * `escape` (GSM extension: escape + character), `pair` (a surrogate pair in Unicode), `newline`,
- * `br`, `replaced`, `removed`, `unsupported` or `stop`. `used` is the sum of the costs of the
- * cells after the header, at most `capacity` (= `analysis.perSms`).
+ * `br` (the `:br:` tag), `euro` (the `:euro:` tag), `replaced`, `removed`, `unsupported` or
+ * `stop` (the STOP mention, what the part's preview holds after its own text). `used` is the sum
+ * of the costs of the cells after the header, at most `capacity` (= `analysis.perSms`).
  *
  * `costOf(text)` gives the billed length of a text without the STOP mention; `headerCost` the
  * characters each SMS of a long message gives to its concatenation header.
  */
 export function segmentStrips(message, analysis, parts, { costOf, headerCost }) {
-  if (parts.length === 0) return [];
-  const index = indexAnalysis(analysis);
-  const starts = partStarts(parts);
-  const mention = stopMentionPieces(analysis, parts, costOf);
   const unicode = analysis.encoding === 'UCS-2';
-  return starts.map((start, k) => {
+  return parts.map((part) => {
     const cells = [];
     if (parts.length > 1 && headerCost > 0) {
       cells.push({ kind: 'header', char: '', shown: 'UDH', cost: headerCost, index: -1 });
     }
+    let read = 0; // UTF-16 length of what the recipient reads of the part's own text
     const plain = (char, i) => {
       const cost = costOf(char);
       let kind = 'plain';
@@ -53,30 +55,21 @@ export function segmentStrips(message, analysis, parts, { costOf, headerCost }) 
       else if (cost === 2) kind = unicode ? 'pair' : 'escape';
       cells.push({ kind, char, shown: SHOWN[char] ?? char, cost, index: i });
     };
-    walk(message, start, start + parts[k].length, index, (kind, slice, i, replacement) => {
+    walk(message, part, (kind, slice, i, shown) => {
       if (kind === 'plain') {
         let at = i;
         for (const char of slice) {
           plain(char, at);
           at += char.length;
         }
-      } else if (kind === 'br') {
-        cells.push({ kind: 'br', char: BR_TAG, shown: '↵', cost: costOf(slice), index: i });
-      } else if (kind === 'replaced') {
-        const cost = costOf(slice);
-        cells.push({
-          kind: replacement === '' ? 'removed' : 'replaced',
-          char: slice,
-          shown: replacement === '' ? slice : replacement,
-          cost,
-          index: i,
-          replacement,
-        });
-      } else {
-        cells.push({ kind: 'unsupported', char: slice, shown: '?', cost: costOf(slice), index: i });
+        read += slice.length;
+        return;
       }
+      read += shown.length;
+      const cell = EDIT_CELLS[kind] ?? (shown === '' ? 'removed' : 'replaced');
+      cells.push({ kind: cell, char: slice, shown: shown === '\n' ? '↵' : shown, cost: costOf(slice), index: i, replacement: shown });
     });
-    for (const char of mention[k]) {
+    for (const char of part.preview.slice(read)) {
       cells.push({ kind: 'stop', char, shown: SHOWN[char] ?? char, cost: costOf(char), index: -1 });
     }
     const used = cells.reduce((sum, cell) => sum + (cell.kind === 'header' ? 0 : cell.cost), 0);
@@ -102,7 +95,8 @@ export function segmentsHtml(strips, label, names = new Map()) {
     .map((strip, k) => {
       const cells = strip.cells
         .map((cell) => {
-          const char = cell.kind === 'br' ? cell.char : charLabel(cell.char, names.get(cell.index));
+          const tag = cell.kind === 'br' || cell.kind === 'euro';
+          const char = tag ? cell.char : charLabel(cell.char, names.get(cell.index));
           const title = label(`cell.${cell.kind}`, {
             char,
             replacement: cell.replacement ?? '',

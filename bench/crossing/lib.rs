@@ -21,8 +21,8 @@ use std::cell::RefCell;
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use smspartner_wasm::input::InputValue;
-use smspartner_wasm::message::{self, Encoding, Gamme, MessageAnalysis, MessageOptions};
-use smspartner_wasm::validate::flag_value;
+use smspartner_wasm::message::{self, Encoding, MessageAnalysis, MessageOptions};
+use smspartner_wasm::options::read_message_options;
 use wasm_bindgen::prelude::*;
 
 fn analyze(message: &str, unicode: bool) -> MessageAnalysis {
@@ -103,13 +103,12 @@ pub fn analyze_typed_options(message: JsValue, options: JsValue) -> JsValue {
     let mut opts = MessageOptions::default();
     if options.is_object() {
         let bag: &MessageOptionsBag = options.unchecked_ref();
-        opts.unicode = flag_value(&input(bag.is_unicode())).unwrap_or(false);
-        opts.stop_sms = flag_value(&input(bag.is_stop_sms())).unwrap_or(false);
-        opts.gamme = match input(bag.gamme()) {
-            InputValue::Number(2.0) => Gamme::LowCost,
-            InputValue::Text(t) if t == "2" => Gamme::LowCost,
-            _ => Gamme::Premium,
-        };
+        opts = read_message_options(
+            &input(bag.is_unicode()),
+            &input(bag.is_stop_sms()),
+            &input(bag.gamme()),
+        )
+        .options;
     }
     message::analyze(&text, &opts)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

@@ -19,9 +19,9 @@ const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 /// The key is never readable back, and never appears in an error or a result.
 #[wasm_bindgen(skip_typescript)]
 pub struct SmsPartnerClient {
-    api_key: ApiKey,
-    base_url: String,
-    timeout_ms: f64,
+    pub(super) api_key: ApiKey,
+    pub(super) base_url: String,
+    pub(super) timeout_ms: f64,
 }
 
 fn config_error(message: &str) -> JsValue {
@@ -89,9 +89,14 @@ impl SmsPartnerClient {
         let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
         wasm_bindgen_futures::future_to_promise(async move {
             let http = prepared.map_err(|e| js_error::sms_partner_error(&e))?;
+            // The runtime's words for a failed fetch are kept; should they quote the key (a
+            // baseUrl holding it), it is scrubbed.
             let answer = transport::execute(&http, Some(timeout_ms))
                 .await
-                .map_err(|e| js_error::sms_partner_error(&e))?;
+                .map_err(|mut e| {
+                    e.message = api_key.scrub(&e.message);
+                    js_error::sms_partner_error(&e)
+                })?;
             let body = js_sys::JSON::parse(&answer.body)
                 .ok()
                 .map(|value| convert::json(&value));
@@ -107,53 +112,20 @@ impl SmsPartnerClient {
     fn prepare(
         &self,
         request: &JsValue,
-        (mut options, option_issues): (validate::ValidateOptions, Vec<crate::issue::Issue>),
+        (options, option_issues): (validate::ValidateOptions, Vec<crate::issue::Issue>),
     ) -> Result<wire::HttpRequest, SmsPartnerError> {
-        options.require_api_key = false;
-        let report = match convert::raw_request(request) {
-            Ok(raw) => {
-                let mut report = validate::validate(&raw, &options);
-                if let InputValue::Text(key) = &raw.api_key {
-                    if key != self.api_key.expose() {
-                        report.valid = false;
-                        report.errors.push(crate::issue::Issue::of(
-                            crate::issue::IssueCode::ApiKeyConflict,
-                            options.lang,
-                            &[],
-                        ));
-                    }
-                }
-                report
-            }
-            Err(type_name) => validate::not_an_object(type_name, &options),
-        };
-        let mut errors = report.errors;
-        errors.extend(option_issues);
-        // Validation quotes what it refuses (a phone number, a date): the key pasted into the
-        // wrong field must not come back in the error.
-        for issue in &mut errors {
-            issue.message = self.api_key.scrub(&issue.message);
-        }
-        match report.request {
-            Some(wire_request) if errors.is_empty() => {
-                wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
-                    json_text(body)
-                })
-                .ok_or_else(|| {
-                    SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
-                })
-            }
-            _ => {
-                let first = errors
-                    .first()
-                    .map_or(String::new(), |e| format!(": {} ({})", e.message, e.field));
-                let mut error = SmsPartnerError::new(
-                    ErrorKind::Validation,
-                    format!("the request is not valid{first}"),
-                );
-                error.errors = errors;
-                Err(error)
-            }
-        }
+        let raw = convert::raw_request(request);
+        let wire_request = validate::for_client(
+            raw.as_ref().map_err(|t| *t),
+            &options,
+            option_issues,
+            &self.api_key,
+        )?;
+        wire::send_request_with(&self.base_url, &self.api_key, &wire_request, |body| {
+            json_text(body)
+        })
+        .ok_or_else(|| {
+            SmsPartnerError::new(ErrorKind::Validation, "the request could not be written")
+        })
     }
 }

@@ -39,7 +39,7 @@ pub fn read(target: &JsValue, key: &JsValue) -> Option<JsValue> {
 }
 
 /// `Array.isArray(value)`, `None` when it throws (a revoked proxy).
-fn is_array(value: &JsValue) -> Option<bool> {
+pub(crate) fn is_array(value: &JsValue) -> Option<bool> {
     match array_state(value) {
         0 => Some(false),
         1 => Some(true),

@@ -15,8 +15,24 @@ use crate::message::{self, Edit, EditKind, Encoding, MessageOptions, STOP_MENTIO
 
 use super::to_js;
 
-/// Words before the edits: encoding, characters, smsCount, perSms, remaining, flags, edits.
+/// Positions of the figures in the words before the edits.
+const ENCODING: usize = 0;
+const CHARACTERS: usize = 1;
+const SMS_COUNT: usize = 2;
+const PER_SMS: usize = 3;
+const REMAINING: usize = 4;
+const FLAGS: usize = 5;
+const EDIT_COUNT: usize = 6;
+/// Words before the edits.
 const HEADER_WORDS: usize = 7;
+
+/// Positions of an edit's figures in its words.
+const EDIT_INDEX: usize = 0;
+const EDIT_UNITS: usize = 1;
+const EDIT_CHAR: usize = 2;
+const EDIT_KIND: usize = 3;
+/// Words an edit.
+const EDIT_WORDS: usize = 4;
 
 /// Bits of the flags word of the answer.
 const STOP_MENTION_APPLIES: u32 = 1;
@@ -28,6 +44,9 @@ const UNSUPPORTED: u32 = 0;
 const LINE_BREAK: u32 = 1;
 const EURO: u32 = 2;
 const FIRST_SENT_AS: u32 = 3;
+
+/// The encoding word of UCS-2 (GSM-7 is 0).
+const UCS2: u32 = 1;
 
 /// The buffers reused from call to call.
 #[derive(Default)]
@@ -42,10 +61,10 @@ thread_local! {
 
 /// Analyzes `message` and returns the address of the answer's words, valid until the next call.
 ///
-/// `options`: bit 0 `isUnicode`, bit 1 `isStopSms`, bit 2 low-cost range. Layout: the
-/// [`HEADER_WORDS`] figures, then four words an edit: UTF-16 index, UTF-16 length, code point,
-/// kind ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or [`FIRST_SENT_AS`] + position in
-/// `SENT_AS`).
+/// `options`: the bits of [`MessageOptions::from_bits`]. Layout: the [`HEADER_WORDS`] figures,
+/// then [`EDIT_WORDS`] words an edit: UTF-16 index, UTF-16 length, code point, kind
+/// ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or [`FIRST_SENT_AS`] + position in `SENT_AS`);
+/// every position and bit is handed to `index.js` by [`analysis_tables`].
 #[wasm_bindgen(js_name = __analyzePacked, skip_typescript)]
 pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
     let options = MessageOptions::from_bits(options);
@@ -72,50 +91,121 @@ fn pack(message: &str, options: &MessageOptions, edits: &mut Vec<Edit>, words: &
     if counts.replacement_character {
         flags |= HAS_REPLACEMENT_CHARACTER;
     }
+    let mut header = [0u32; HEADER_WORDS];
+    header[ENCODING] = if counts.encoding == Encoding::Ucs2 {
+        UCS2
+    } else {
+        0
+    };
+    header[CHARACTERS] = counts.characters;
+    header[SMS_COUNT] = counts.sms_count;
+    header[PER_SMS] = counts.per_sms;
+    header[REMAINING] = counts.remaining;
+    header[FLAGS] = flags;
+    header[EDIT_COUNT] = u32::try_from(edits.len()).unwrap_or(u32::MAX);
     words.clear();
-    words.reserve(HEADER_WORDS + 4 * edits.len());
-    words.extend([
-        u32::from(counts.encoding == Encoding::Ucs2),
-        counts.characters,
-        counts.sms_count,
-        counts.per_sms,
-        counts.remaining,
-        flags,
-        u32::try_from(edits.len()).unwrap_or(u32::MAX),
-    ]);
+    words.reserve(HEADER_WORDS + EDIT_WORDS * edits.len());
+    words.extend(header);
     for edit in edits.iter() {
-        let kind = match edit.shown {
+        let mut packed = [0u32; EDIT_WORDS];
+        packed[EDIT_INDEX] = edit.index;
+        packed[EDIT_UNITS] = edit.units;
+        packed[EDIT_CHAR] = u32::from(edit.char);
+        packed[EDIT_KIND] = match edit.shown {
             EditKind::Unsupported => UNSUPPORTED,
             EditKind::LineBreak => LINE_BREAK,
             EditKind::Euro => EURO,
             EditKind::Replaced(sent) => FIRST_SENT_AS.saturating_add(sent_as_id(sent)),
         };
-        words.extend([edit.index, edit.units, u32::from(edit.char), kind]);
+        words.extend(packed);
     }
 }
+
+/// Where `index.js` finds each figure and what each bit and kind means: the one statement of
+/// the layout, read once.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Layout {
+    header_words: usize,
+    encoding: usize,
+    characters: usize,
+    sms_count: usize,
+    per_sms: usize,
+    remaining: usize,
+    flags: usize,
+    edit_count: usize,
+    edit_words: usize,
+    edit_index: usize,
+    edit_units: usize,
+    edit_char: usize,
+    edit_kind: usize,
+    ucs2: u32,
+    stop_mention_applies: u32,
+    stop_mention_appended: u32,
+    has_replacement_character: u32,
+    unsupported: u32,
+    line_break: u32,
+    euro: u32,
+    first_sent_as: u32,
+    unicode_bit: u32,
+    stop_sms_bit: u32,
+    low_cost_bit: u32,
+}
+
+const LAYOUT: Layout = Layout {
+    header_words: HEADER_WORDS,
+    encoding: ENCODING,
+    characters: CHARACTERS,
+    sms_count: SMS_COUNT,
+    per_sms: PER_SMS,
+    remaining: REMAINING,
+    flags: FLAGS,
+    edit_count: EDIT_COUNT,
+    edit_words: EDIT_WORDS,
+    edit_index: EDIT_INDEX,
+    edit_units: EDIT_UNITS,
+    edit_char: EDIT_CHAR,
+    edit_kind: EDIT_KIND,
+    ucs2: UCS2,
+    stop_mention_applies: STOP_MENTION_APPLIES,
+    stop_mention_appended: STOP_MENTION_APPENDED,
+    has_replacement_character: HAS_REPLACEMENT_CHARACTER,
+    unsupported: UNSUPPORTED,
+    line_break: LINE_BREAK,
+    euro: EURO,
+    first_sent_as: FIRST_SENT_AS,
+    unicode_bit: MessageOptions::UNICODE_BIT,
+    stop_sms_bit: MessageOptions::STOP_SMS_BIT,
+    low_cost_bit: MessageOptions::LOW_COST_BIT,
+};
 
 /// The constant texts the wrapper needs, read once.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Tables {
+    layout: &'static Layout,
     sent_as: &'static [&'static str],
     stop_mention: &'static str,
     unsupported_shown_as: &'static str,
     line_break_shown_as: &'static str,
     euro_shown_as: &'static str,
-    first_sent_as: u32,
+    /// `[codePoint, name]` of every character whose name the package knows.
+    names: Vec<(u32, &'static str)>,
 }
 
-/// `{ sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs, firstSentAs }`
+/// `{ layout, sentAs, stopMention, unsupportedShownAs, lineBreakShownAs, euroShownAs, names }`
 /// for the package's `index.js`.
 #[wasm_bindgen(js_name = __analysisTables, skip_typescript)]
 pub fn analysis_tables() -> JsValue {
     to_js(&Tables {
+        layout: &LAYOUT,
         sent_as: &SENT_AS,
         stop_mention: STOP_MENTION,
         unsupported_shown_as: EditKind::Unsupported.shown(),
         line_break_shown_as: EditKind::LineBreak.shown(),
         euro_shown_as: EditKind::Euro.shown(),
-        first_sent_as: FIRST_SENT_AS,
+        names: crate::normalize::table()
+            .filter_map(|(c, _, name)| Some((u32::from(c), name?)))
+            .collect(),
     })
 }

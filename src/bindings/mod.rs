@@ -4,6 +4,7 @@ mod client;
 mod convert;
 mod fast;
 mod js_error;
+mod lifecycle;
 mod typescript;
 
 use serde::Serialize;
@@ -12,15 +13,16 @@ use wasm_bindgen::prelude::*;
 
 use crate::calendar::{self, Date};
 use crate::input::InputValue;
-use crate::issue::{Issue, IssueCode};
+use crate::issue::Issue;
 use crate::lang::Lang;
-use crate::message::{self, Gamme, MessageOptions};
+use crate::message::{self, MessageOptions};
+use crate::options::{self, flag_value};
 use crate::phone;
 use crate::quiet_hours;
-use crate::validate::flag_value;
-use crate::validate::{self, ValidateOptions};
+use crate::validate::{self, NowOption, RawValidateOptions, ValidateOptions};
 
 pub use client::SmsPartnerClient;
+pub use lifecycle::parse_reply_webhook;
 
 /// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -38,19 +40,12 @@ pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     js_sys::JSON::stringify(&object).ok()?.as_string()
 }
 
-/// Reads `isUnicode`, `isStopSms` and `gamme` from an options object; bad values are defaults.
+/// Reads `isUnicode`, `isStopSms` and `gamme` from an options object as the core does; bad
+/// values are defaults.
 fn message_options(options: &JsValue) -> MessageOptions {
-    let flag = |name| flag_value(&convert::option(options, name)).unwrap_or(false);
-    let gamme = match convert::option(options, "gamme") {
-        InputValue::Number(2.0) => Gamme::LowCost,
-        InputValue::Text(t) if t == "2" => Gamme::LowCost,
-        _ => Gamme::Premium,
-    };
-    MessageOptions {
-        unicode: flag("isUnicode"),
-        stop_sms: flag("isStopSms"),
-        gamme,
-    }
+    let option = |name| convert::option(options, name);
+    options::read_message_options(&option("isUnicode"), &option("isStopSms"), &option("gamme"))
+        .options
 }
 
 /// The message as a string; anything else is read as an empty message.
@@ -59,10 +54,7 @@ fn message_text(message: &JsValue) -> String {
 }
 
 fn lang_option(options: &JsValue) -> Option<Lang> {
-    match convert::option(options, "lang") {
-        InputValue::Text(tag) => Lang::from_tag(&tag),
-        _ => None,
-    }
+    validate::lang_value(&convert::option(options, "lang"))
 }
 
 /// Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
@@ -82,27 +74,87 @@ pub fn split_message(message: JsValue, options: Option<JsValue>) -> JsValue {
     let options = options.unwrap_or_default();
     let text = message_text(&message);
     let parts = message::split(&text, &message_options(&options));
-    match message.dyn_ref::<js_sys::JsString>() {
-        // Lone surrogates crossed as U+FFFD, one UTF-16 code unit as well: cut the original
-        // string at the same offsets, so that `parts.join('')` gives it back unchanged.
-        Some(original)
-            if text.contains(char::REPLACEMENT_CHARACTER) && !original.is_valid_utf16() =>
-        {
-            let mut from = 0u32;
-            parts
-                .iter()
-                .map(|part| {
-                    let units = u32::try_from(part.encode_utf16().count()).unwrap_or(u32::MAX);
-                    let to = from.saturating_add(units);
-                    let slice = original.slice(from, to);
-                    from = to;
-                    slice
-                })
-                .collect::<js_sys::Array>()
-                .into()
-        }
-        _ => to_js(&parts),
+    match original_with_lone_surrogates(&message, &text) {
+        Some(original) => parts
+            .iter()
+            .scan(0u32, |from, part| {
+                let units = u32::try_from(part.encode_utf16().count()).unwrap_or(u32::MAX);
+                let to = from.saturating_add(units);
+                let slice = original.slice(*from, to);
+                *from = to;
+                Some(slice)
+            })
+            .collect::<js_sys::Array>()
+            .into(),
+        None => to_js(&parts),
     }
+}
+
+/// Smart encoding: the message with each character that GSM-7 lacks but has a faithful GSM
+/// form replaced by it, and the changes (`{ message, changes }`). Never throws.
+#[wasm_bindgen(js_name = normalizeMessage, skip_typescript)]
+pub fn normalize_message(message: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let text = message_text(&message);
+    let normalized = crate::normalize::normalize(&text, &message_options(&options));
+    let answer = to_js(&normalized);
+    // The text around the changes is taken from the original string, so that nothing else in
+    // it changes.
+    if let Some(original) = original_with_lone_surrogates(&message, &text) {
+        let mut out = js_sys::JsString::from("");
+        let mut from = 0u32;
+        for change in &normalized.changes {
+            out = out
+                .concat(&original.slice(from, change.index))
+                .concat(&JsValue::from_str(change.replacement));
+            let units = u32::try_from(change.char.len_utf16()).unwrap_or(1);
+            from = change.index.saturating_add(units);
+        }
+        out = out.concat(&original.slice(from, original.length()));
+        let _ = js_sys::Reflect::set(&answer, &JsValue::from_str("message"), &out);
+    }
+    answer
+}
+
+/// The SMS of a message, one `{ index, text, preview, edits }` per SMS billed: the input each
+/// carries and what the recipient reads of it. Never throws.
+#[wasm_bindgen(js_name = splitMessageParts, skip_typescript)]
+pub fn split_message_parts(message: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let text = message_text(&message);
+    let parts = message::split_parts(&text, &message_options(&options));
+    let answer = to_js(&parts);
+    if let Some(original) = original_with_lone_surrogates(&message, &text) {
+        for (i, part) in parts.iter().enumerate() {
+            let units = u32::try_from(part.text.encode_utf16().count()).unwrap_or(u32::MAX);
+            let slice = original.slice(part.index, part.index.saturating_add(units));
+            if let Some(item) = u32::try_from(i)
+                .ok()
+                .and_then(|i| convert::read(&answer, &i.into()))
+            {
+                let _ = js_sys::Reflect::set(&item, &"text".into(), &slice);
+            }
+        }
+    }
+    answer
+}
+
+/// The original string when it holds lone surrogates (they crossed as U+FFFD, one UTF-16 code
+/// unit as well): parts are then cut from it at the same offsets, so that they give it back
+/// unchanged.
+fn original_with_lone_surrogates(message: &JsValue, text: &str) -> Option<js_sys::JsString> {
+    let original = message.dyn_ref::<js_sys::JsString>()?;
+    (text.contains(char::REPLACEMENT_CHARACTER) && !original.is_valid_utf16())
+        .then(|| original.clone())
+}
+
+/// Splits a list of phone numbers typed by a person into entries, as `parsePhoneNumbers` and
+/// `validateSendRequest` do: at commas, semicolons and line breaks, each entry trimmed, empty
+/// ones skipped. Never throws: a value that is not a string gives no entry.
+#[wasm_bindgen(js_name = splitPhoneList, skip_typescript)]
+pub fn split_phone_list(input: JsValue) -> JsValue {
+    let text = input.as_string().unwrap_or_default();
+    to_js(&phone::split_list(&text).collect::<Vec<_>>())
 }
 
 /// Normalizes phone numbers as typed by a person to E.164. Never throws.
@@ -132,77 +184,35 @@ pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue 
 pub fn validate_send_request(request: JsValue, options: Option<JsValue>) -> JsValue {
     let options = options.unwrap_or_default();
     let (options, option_issues) = validate_options(&options);
-    let mut report = match convert::raw_request(&request) {
+    let report = match convert::raw_request(&request) {
         Ok(raw) => validate::validate(&raw, &options),
         Err(type_name) => validate::not_an_object(type_name, &options),
     };
-    if !option_issues.is_empty() {
-        report.errors.extend(option_issues);
-        report.valid = false;
-        report.request = None;
-    }
-    to_js(&report)
+    to_js(&report.with_option_issues(option_issues))
 }
 
-/// Reads the options of `validateSendRequest`; wrong ones are reported, not thrown.
+/// Reads the options of `validateSendRequest` for the core to check; wrong ones are
+/// reported, not thrown.
 pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue>) {
-    let mut issues = Vec::new();
-    let mut bad = |name: &'static str, rule: &str| {
-        issues.push(Issue::of(
-            IssueCode::OptionInvalid,
-            Lang::En,
-            &[&name, &rule],
-        ));
-    };
-    let now_value = if options.is_object() {
+    let now = if options.is_object() {
         convert::read(options, &JsValue::from_str("now"))
     } else {
         Some(JsValue::UNDEFINED)
     };
-    let now_ms = match now_value {
-        Some(value) if value.is_undefined() || value.is_null() => js_sys::Date::now() as i64,
+    let now = match now {
+        Some(value) if value.is_undefined() || value.is_null() => NowOption::Absent,
         // A getter that throws is a wrong option, as for the others, not an absent one.
         read => read
             .and_then(|value| convert::instant(&value))
-            .unwrap_or_else(|| {
-                bad("now", "a Date or an ISO 8601 string");
-                js_sys::Date::now() as i64
-            }),
+            .map_or(NowOption::Invalid, NowOption::At),
     };
-    let mut flag = |name: &'static str, default: bool| {
-        flag_value(&convert::option(options, name)).unwrap_or_else(|| {
-            bad(name, "true or false");
-            default
-        })
+    let raw = RawValidateOptions {
+        now,
+        commercial: convert::option(options, "commercial"),
+        require_api_key: convert::option(options, "requireApiKey"),
+        lang: convert::option(options, "lang"),
     };
-    let commercial = flag("commercial", false);
-    let require_api_key = match convert::option(options, "requireApiKey") {
-        InputValue::Absent | InputValue::Null => true,
-        value => flag_value(&value).unwrap_or_else(|| {
-            bad("requireApiKey", "true or false");
-            true
-        }),
-    };
-    let lang = match convert::option(options, "lang") {
-        InputValue::Absent | InputValue::Null => Lang::En,
-        InputValue::Text(tag) => Lang::from_tag(&tag).unwrap_or_else(|| {
-            bad("lang", "\"en\" or \"fr\"");
-            Lang::En
-        }),
-        _ => {
-            bad("lang", "\"en\" or \"fr\"");
-            Lang::En
-        }
-    };
-    (
-        ValidateOptions {
-            now_ms,
-            commercial,
-            lang,
-            require_api_key,
-        },
-        issues,
-    )
+    validate::read_validate_options(&raw, js_sys::Date::now() as i64)
 }
 
 /// When SMS Partner will actually send a message submitted at `at`: the next opening of the

@@ -33,6 +33,27 @@ export interface UnsupportedCharacter {
   index: number;
   /** The character (a whole code point). */
   char: string;
+  /** Its code point, `"U+00A0"`. */
+  codePoint: string;
+  /** Its Unicode name (`"NO-BREAK SPACE"`) where the package knows it, else `null`. */
+  name: string | null;
+}
+
+/** One change of `normalizeMessage`. */
+export interface NormalizeChange {
+  /** UTF-16 offset in the input. */
+  index: number;
+  /** The character as typed. */
+  char: string;
+  /** What it became; `""` when removed. */
+  replacement: string;
+}
+
+/** The answer of `normalizeMessage`. */
+export interface NormalizedMessage {
+  /** The message with the changes made. */
+  message: string;
+  changes: NormalizeChange[];
 }
 
 /** The length of a message as SMS Partner bills it. */
@@ -52,6 +73,28 @@ export interface MessageAnalysis {
   stopMention: string | null;
   /** What the recipient will read. */
   preview: string;
+}
+
+/** Where what the recipient reads differs from what is written, in one SMS. */
+export interface PartEdit {
+  /** UTF-16 offset in the input. */
+  index: number;
+  /** UTF-16 length of what is written (4 for `:br:`, 2 for an emoji). */
+  length: number;
+  kind: "replaced" | "unsupported" | "lineBreak" | "euro";
+  /** What the recipient reads instead (`""` for a removed character). */
+  shown: string;
+}
+
+/** One SMS of a message (`splitMessageParts`). */
+export interface MessagePart {
+  /** UTF-16 offset of the part in the input. */
+  index: number;
+  /** The input this SMS carries (`""` when only the STOP mention fills it). */
+  text: string;
+  /** What the recipient reads in this SMS, STOP mention (or its share) included. */
+  preview: string;
+  edits: PartEdit[];
 }
 
 /** Why a phone number could not be read. */
@@ -177,7 +220,16 @@ export type IssueCode =
   | "nopub_mention_missing"
   | "quiet_hours_delay"
   | "schedule_date_missing"
-  | "unknown_field";
+  | "unknown_field"
+  | "messages_required"
+  | "too_many_messages"
+  | "message_id_required"
+  | "message_id_invalid"
+  | "tag_required"
+  | "stop_id_required"
+  | "stop_id_invalid"
+  | "queries_required"
+  | "too_many_queries";
 // issue-codes:end
 
 /** One problem: the wire field, a stable code, a sentence. */
@@ -221,22 +273,6 @@ export interface SendResult {
   [other: string]: unknown;
 }
 
-/** What a send rejects with. */
-export interface SmsPartnerError extends Error {
-  name: "SmsPartnerError";
-  kind: "validation" | "api" | "http" | "network" | "timeout";
-  status: number | null;
-  /** SMS Partner's code, or `null`. */
-  code: number | null;
-  /** The stable name of a documented SMS Partner code (`number_in_stop_list`, `too_many_sms`…), or `null`. */
-  reason: string | null;
-  /** The wire field SMS Partner's code is about (`sender`, `minute`, `phoneNumbers`…), or `null`. */
-  field: string | null;
-  errors: Issue[];
-  /** Whether the message may have left despite the error: nothing is ever resent. */
-  mayHaveBeenSent: boolean;
-}
-
 /** What one of SMS Partner's send codes means (`smsPartnerCode`). */
 export interface SmsPartnerCode {
   code: number;
@@ -261,6 +297,25 @@ export function analyzeMessage(message: string, options?: MessageOptions): Messa
  * the message back. Never throws.
  */
 export function splitMessage(message: string, options?: MessageOptions): string[];
+
+/**
+ * Smart encoding: in GSM mode, typographic spaces, invisible characters, dashes, `…`, low and
+ * prime quotes and letters whose accent GSM lacks get their faithful GSM form. Never changes what
+ * GSM carries or SMS Partner replaces, nothing with `isUnicode`, and never adds an SMS. Never throws.
+ */
+export function normalizeMessage(message: string, options?: MessageOptions): NormalizedMessage;
+
+/**
+ * The SMS of a message, one per SMS billed, as `splitMessage` cuts them, each with what the
+ * recipient reads of it; the previews joined are `analyzeMessage(...).preview`. Never throws.
+ */
+export function splitMessageParts(message: string, options?: MessageOptions): MessagePart[];
+
+/**
+ * A list of phone numbers typed by a person cut into entries, as `parsePhoneNumbers` cuts it:
+ * at commas, semicolons and line breaks, trimmed, empty entries skipped. Never throws.
+ */
+export function splitPhoneList(input: string): string[];
 
 /** Normalizes phone numbers as typed by a person to E.164. Never throws. */
 export function parsePhoneNumbers(input: string | string[], options?: { lang?: "en" | "fr" }): PhoneNumberReport;

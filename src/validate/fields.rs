@@ -3,10 +3,12 @@
 use std::collections::HashSet;
 
 use crate::api_key::{ApiKey, ApiKeyProblem};
+pub use crate::callback_url::is_callback_url;
 use crate::input::{InputValue, RawRequest};
 use crate::issue::{Issue, IssueCode};
-use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, MAX_URL_LEN, SENDER_LEN};
+use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, SENDER_LEN};
 use crate::message::{Gamme, MessageAnalysis, MessageOptions};
+use crate::options::{flag_value, read_message_options};
 use crate::phone;
 
 use super::Findings;
@@ -47,19 +49,6 @@ pub(crate) fn text<'a>(
             wrong_type(f, field, other, "a string", "une chaîne de caractères");
             None
         }
-    }
-}
-
-/// A whole number given as a number or as a string of digits (`9`, `"09"`).
-pub(crate) fn whole_number(value: &InputValue) -> Option<i64> {
-    match value {
-        InputValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
-        InputValue::Text(text)
-            if !text.is_empty() && text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            text.parse().ok()
-        }
-        _ => None,
     }
 }
 
@@ -161,50 +150,38 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
     report.numbers
 }
 
-/// Reads `gamme`, `isStopSms`, `isUnicode` and `sandbox`.
+/// Reads `gamme`, `isStopSms`, `isUnicode` (as every export does) and `sandbox`.
 pub(crate) fn flags(raw: &RawRequest, f: &mut Findings) -> Flags {
-    let gamme = match &raw.gamme {
-        unset if unset.is_unset() => Gamme::Premium,
-        value => match whole_number(value) {
-            Some(1) => Gamme::Premium,
-            Some(2) => Gamme::LowCost,
-            _ => {
-                f.add(IssueCode::GammeInvalid, &[]);
-                Gamme::Premium
-            }
-        },
-    };
-    let stop_sms = flag(&raw.is_stop_sms, "isStopSms", f);
+    let reading = read_message_options(&raw.is_unicode, &raw.is_stop_sms, &raw.gamme);
+    for &field in &reading.invalid {
+        if field == "gamme" {
+            f.add(IssueCode::GammeInvalid, &[]);
+        } else {
+            flag_invalid(field, f);
+        }
+    }
+    let MessageOptions {
+        unicode,
+        stop_sms,
+        gamme,
+    } = reading.options;
     if stop_sms && gamme == Gamme::LowCost {
         f.add(IssueCode::StopSmsNotApplicable, &[]);
     }
+    let sandbox = flag_value(&raw.sandbox).unwrap_or_else(|| {
+        flag_invalid("sandbox", f);
+        false
+    });
     Flags {
         gamme,
         stop_sms,
-        unicode: flag(&raw.is_unicode, "isUnicode", f),
-        sandbox: flag(&raw.sandbox, "sandbox", f),
+        unicode,
+        sandbox,
     }
 }
 
-/// A flag: `true`/`false`, `1`/`0` or `"1"`/`"0"`; unset is off.
-/// Reads a flag option or parameter; `None` when it is neither a boolean nor 0 or 1.
-pub fn flag_value(value: &InputValue) -> Option<bool> {
-    match value {
-        InputValue::Bool(b) => Some(*b),
-        unset if unset.is_unset() => Some(false),
-        other => match whole_number(other) {
-            Some(0) => Some(false),
-            Some(1) => Some(true),
-            _ => None,
-        },
-    }
-}
-
-fn flag(value: &InputValue, field: &'static str, f: &mut Findings) -> bool {
-    flag_value(value).unwrap_or_else(|| {
-        f.on(field, IssueCode::FlagInvalid, &[&field]);
-        false
-    })
+fn flag_invalid(field: &'static str, f: &mut Findings) {
+    f.on(field, IssueCode::FlagInvalid, &[&field]);
 }
 
 /// Reads `message`; an empty or missing one is an error.
@@ -289,33 +266,13 @@ pub(crate) fn tag(value: &InputValue, f: &mut Findings) -> Option<String> {
     } else if len > MAX_TAG_LEN {
         f.add(IssueCode::TagTooLong, &[&len]);
     } else if tag.chars().any(char::is_uppercase) {
-        f.add(IssueCode::TagNotLowercase, &[&tag.to_lowercase()]);
+        // The suggestion lowers ASCII capitals only: Unicode's case tables would weigh more in
+        // the wasm than the rare non-ASCII capital in a tag is worth.
+        f.add(IssueCode::TagNotLowercase, &[&tag.to_ascii_lowercase()]);
     } else {
         return Some(tag.to_owned());
     }
     None
-}
-
-/// Whether `url` is an absolute `http` or `https` address with a host.
-pub fn is_callback_url(url: &str) -> bool {
-    let lower = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
-        url.get(8..)
-    } else if lower.starts_with("http://") {
-        url.get(7..)
-    } else {
-        None
-    };
-    let Some(rest) = rest else { return false };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    url.len() <= MAX_URL_LEN
-        && !host.is_empty()
-        && !host.starts_with(':')
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 pub(crate) fn url(value: &InputValue, field: &'static str, f: &mut Findings) -> Option<String> {

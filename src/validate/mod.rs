@@ -4,11 +4,14 @@
 //! with a stable code and a sentence in the caller's language.
 
 mod fields;
+mod mentions;
+mod options;
 mod schedule;
 
 use serde::Serialize;
 
 use crate::api_key::ApiKey;
+use crate::error::{ErrorKind, SmsPartnerError};
 use crate::input::{InputValue, RawRequest};
 use crate::issue::{Issue, IssueCode, Severity};
 use crate::lang::Lang;
@@ -16,7 +19,10 @@ use crate::message::{self, MessageAnalysis, MessageOptions};
 use crate::paris_time;
 use crate::wire::WireRequest;
 
-pub use fields::{MAX_PHONE_NUMBERS, flag_value, is_callback_url};
+pub use crate::options::flag_value;
+pub use fields::{MAX_PHONE_NUMBERS, is_callback_url};
+pub use mentions::NOPUB_MENTION;
+pub use options::{NowOption, RawValidateOptions, lang_value, read_validate_options};
 
 /// How to validate (`options` of `validateSendRequest`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,13 +134,10 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     fields::format(&raw.format, &mut findings);
     let when = schedule::schedule(raw, options.now_ms, &mut findings);
     let send_at = when.as_ref().map_or(options.now_ms, |s| s.at_ms);
-    let delivery_ms = schedule::commercial_rules(
-        send_at,
-        options,
-        &message_options,
-        text.unwrap_or(""),
-        &mut findings,
-    );
+    if options.commercial {
+        mentions::opt_out(&message_options, text.unwrap_or(""), &mut findings);
+    }
+    let delivery_ms = schedule::commercial_delay(send_at, options, &mut findings);
 
     // A sentence may quote what it refuses: never the key, pasted into another field.
     if let InputValue::Text(key) = &raw.api_key {
@@ -192,5 +195,92 @@ pub fn not_an_object(type_name: &str, options: &ValidateOptions) -> ValidationRe
         recipients: 0,
         total_sms: 0,
         delivery_time: paris_time::format_iso8601(options.now_ms),
+    }
+}
+
+impl ValidationReport {
+    /// The report with the options' own issues added to its errors: not valid, no request.
+    pub fn with_option_issues(mut self, issues: Vec<Issue>) -> ValidationReport {
+        if !issues.is_empty() {
+            self.errors.extend(issues);
+            self.valid = false;
+            self.request = None;
+        }
+        self
+    }
+}
+
+/// What a client that holds its own key checks before it sends `raw` (or a value that is not
+/// an object, named by its type): the request validated without requiring a key, a key in it
+/// other than the client's refused (`api_key_conflict`), the options' issues, and no sentence
+/// holding the client's key.
+///
+/// # Errors
+/// An [`SmsPartnerError`] of kind `validation` listing every error.
+pub fn for_client(
+    raw: Result<&RawRequest, &str>,
+    options: &ValidateOptions,
+    option_issues: Vec<Issue>,
+    client_key: &ApiKey,
+) -> Result<WireRequest, SmsPartnerError> {
+    let options = ValidateOptions {
+        require_api_key: false,
+        ..*options
+    };
+    let mut report = match raw {
+        Ok(raw) => {
+            let mut report = validate(raw, &options);
+            if let InputValue::Text(key) = &raw.api_key {
+                if key != client_key.expose() {
+                    report.valid = false;
+                    report.request = None;
+                    report
+                        .errors
+                        .push(Issue::of(IssueCode::ApiKeyConflict, options.lang, &[]));
+                }
+            }
+            report
+        }
+        Err(type_name) => not_an_object(type_name, &options),
+    };
+    report.errors.extend(option_issues);
+    // Validation quotes what it refuses (a phone number, a date): the key pasted into the
+    // wrong field must not come back in the error.
+    for issue in &mut report.errors {
+        issue.message = client_key.scrub(&issue.message);
+    }
+    match report.request {
+        Some(request) if report.errors.is_empty() => Ok(request),
+        _ => {
+            let first = report
+                .errors
+                .first()
+                .map_or(String::new(), |e| format!(": {} ({})", e.message, e.field));
+            let mut error = SmsPartnerError::new(
+                ErrorKind::Validation,
+                format!("the request is not valid{first}"),
+            );
+            error.errors = report.errors;
+            Err(error)
+        }
+    }
+}
+
+/// Checks a tag on its own, by the rules of the send's `tag` (the status-by-tag call looks a
+/// send up by it). `Ok(None)` when the tag is not given.
+///
+/// # Errors
+/// The tag's issues.
+pub fn check_tag(value: &InputValue, lang: Lang) -> Result<Option<String>, Vec<Issue>> {
+    let mut findings = Findings {
+        lang,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let tag = fields::tag(value, &mut findings);
+    if findings.errors.is_empty() {
+        Ok(tag)
+    } else {
+        Err(findings.errors)
     }
 }

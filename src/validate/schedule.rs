@@ -5,11 +5,12 @@ use crate::input::{InputValue, RawRequest};
 use crate::issue::IssueCode;
 use crate::lang::Lang;
 use crate::limits::{MAX_HOUR, MAX_MINUTE, MINUTE_STEP};
-use crate::message::{Gamme, MessageOptions};
 use crate::paris_time;
 use crate::quiet_hours;
 
-use super::fields::{text, whole_number};
+use crate::options::whole_number;
+
+use super::fields::text;
 use super::{Findings, ValidateOptions};
 
 /// A valid schedule: the wire values and the instant they mean.
@@ -93,23 +94,10 @@ fn part(value: &InputValue, part: Part, f: &mut Findings) -> Option<u8> {
     }
 }
 
-/// Applies the STOP mention and quiet-hour rules of commercial sends; returns the delivery instant.
-pub(crate) fn commercial_rules(
-    send_at: i64,
-    options: &ValidateOptions,
-    message: &MessageOptions,
-    text: &str,
-    f: &mut Findings,
-) -> i64 {
+/// Applies the quiet hours of commercial sends; returns the delivery instant.
+pub(crate) fn commercial_delay(send_at: i64, options: &ValidateOptions, f: &mut Findings) -> i64 {
     if !options.commercial {
         return send_at;
-    }
-    match message.gamme {
-        Gamme::Premium if !message.stop_sms => f.add(IssueCode::StopMentionMissing, &[]),
-        Gamme::LowCost if !text.to_ascii_lowercase().contains("nopub=stop") => {
-            f.add(IssueCode::NopubMentionMissing, &[]);
-        }
-        _ => {}
     }
     match quiet_hours::delay(send_at) {
         Some(delay) => {

@@ -13,6 +13,7 @@ const MESSAGES = [
   'Æble œuvre Ça ÄÖÜ äöü Ññ ÀÁÂÃ ÈÊË Îï ÔÖ Ûû ÿ Ý µ ° ą',
   'Emoji 🙂🎉 et 👍🏽 puis ɐ Ж 中文',
   'Ligne 1:br:Ligne 2:br::br:fin',
+  'Prix : 10:euro: puis 5€ :euro',
   '<b>&amp;</b> "quotes" \'single\'',
   'a'.repeat(150),
   'a'.repeat(153),
@@ -48,8 +49,8 @@ describe('message views', () => {
   const views = (message, options) => {
     const analysis = sms.analyzeMessage(message, options);
     const parts = sms.splitMessage(message, options);
-    const billed = (text) => sms.analyzeMessage(text, { ...options, isStopSms: false }).characters;
-    return { analysis, parts, preview: previewParts(message, analysis, parts, billed) };
+    const pieces = sms.splitMessageParts(message, options);
+    return { analysis, parts, pieces, preview: previewParts(pieces) };
   };
 
   it('cut the preview into one text per SMS billed that together are the preview', () => {
@@ -73,8 +74,8 @@ describe('message views', () => {
   it('keep the mirror text identical to the message, highlights and SMS parts marked', () => {
     for (const message of MESSAGES) {
       for (const options of OPTIONS) {
-        const { analysis, parts } = views(message, options);
-        const html = mirrorHtml(message, analysis, parts);
+        const { analysis, parts, pieces } = views(message, options);
+        const html = mirrorHtml(message, pieces);
         const label = `${JSON.stringify(message.slice(0, 30))} ${JSON.stringify(options)}`;
         assert.equal(textOf(html), `${message}\u200b`, label);
         assert.equal((html.match(/<mark class="rep"/g) ?? []).length, analysis.replacements.length, label);
@@ -87,8 +88,7 @@ describe('message views', () => {
 
   it('show each replacement next to what is typed, escaped', () => {
     const message = '<b>[x]</b> ^ œ';
-    const analysis = sms.analyzeMessage(message, {});
-    const html = sentAsHtml(message, analysis, 'removed');
+    const html = sentAsHtml(message, sms.splitMessageParts(message, {}), 'removed');
     assert.ok(!html.includes('<b>'), html);
     assert.match(html, /<del>\[<\/del><ins>\(<\/ins>/);
     assert.match(html, /<del>œ<\/del><ins>oe<\/ins>/);

@@ -12,6 +12,7 @@ const MESSAGES = [
   'Æble œuvre Ça ÄÖÜ äöü Ññ ÀÁÂÃ ÈÊË Îï ÔÖ Ûû ÿ Ý µ ° ą',
   'Emoji 🙂🎉 et 👍🏽 puis ɐ Ж 中文',
   'Ligne 1:br:Ligne 2\nLigne 3:br::br:fin',
+  'Prix :euro: 15 :euro::euro: et € aussi',
   'a'.repeat(160),
   'a'.repeat(161),
   `${'a'.repeat(152)}€€€`,
@@ -34,7 +35,7 @@ describe('segment view', () => {
 
   const stripsOf = (message, options) => {
     const analysis = sms.analyzeMessage(message, options);
-    const parts = sms.splitMessage(message, options);
+    const parts = sms.splitMessageParts(message, options);
     const costOf = (text) => sms.analyzeMessage(text, { isUnicode: options.isUnicode, gamme: options.gamme }).characters;
     const single = sms.analyzeMessage('', { isUnicode: options.isUnicode }).perSms;
     const headerCost = parts.length > 1 ? single - analysis.perSms : 0;
@@ -68,7 +69,7 @@ describe('segment view', () => {
   });
 
   it('marks escapes, removed and replaced characters with their costs', () => {
-    const { strips } = stripsOf('€^[œ\n:br:🙂', {});
+    const { strips } = stripsOf('€^[œ\n:br::euro:🙂', {});
     const cells = strips[0].cells.map((cell) => [cell.kind, cell.cost]);
     assert.deepEqual(cells, [
       ['escape', 2],
@@ -77,6 +78,7 @@ describe('segment view', () => {
       ['replaced', 2],
       ['newline', 1],
       ['br', 2],
+      ['euro', 2],
       ['unsupported', 1],
     ]);
     const { strips: unicode } = stripsOf('a🙂', { isUnicode: true });

@@ -26,6 +26,7 @@ test("every name of the contract is exported", () => {
   for (const name of [
     "analyzeMessage", "splitMessage", "parsePhoneNumbers", "validateSendRequest",
     "effectiveSendTime", "isFrenchPublicHoliday", "SmsPartnerClient", "default", "initSync",
+    "normalizeMessage", "smsPartnerCode",
   ]) {
     assert.equal(typeof sms[name], "function", name);
   }
@@ -55,6 +56,35 @@ test("analyzeMessage: 160/161 and 70/71", () => {
     stopMention: " STOP au 36180",
     preview: "Prix : 10€ (promo) STOP au 36180",
   });
+});
+
+test("normalizeMessage: French copy from a word processor, and lone surrogates kept", () => {
+  const copy = "Livraison\u202F: demain\u00A0– entre 9\u00A0h et 12\u00A0h\u2026 Merci\u202F!";
+  const before = sms.analyzeMessage(copy);
+  assert.deepEqual(before.unsupported.map((u) => [u.codePoint, u.name]), [
+    ["U+202F", "NARROW NO-BREAK SPACE"], ["U+00A0", "NO-BREAK SPACE"], ["U+2013", "EN DASH"],
+    ["U+00A0", "NO-BREAK SPACE"], ["U+00A0", "NO-BREAK SPACE"], ["U+2026", "HORIZONTAL ELLIPSIS"],
+    ["U+202F", "NARROW NO-BREAK SPACE"],
+  ]);
+  const { message, changes } = sms.normalizeMessage(copy);
+  assert.equal(message, "Livraison : demain - entre 9 h et 12 h... Merci !");
+  assert.deepEqual(changes[0], { index: 9, char: "\u202F", replacement: " " });
+  assert.equal(sms.analyzeMessage(message).unsupported.length, 0);
+  assert.deepEqual(sms.normalizeMessage(copy, { isUnicode: 1 }), { message: copy, changes: [] });
+  const lone = sms.normalizeMessage("a\uD800\u00A0b");
+  assert.equal(lone.message, "a\uD800 b");
+  for (const value of [undefined, null, 42, {}, Symbol("s")]) {
+    assert.deepEqual(sms.normalizeMessage(value, value), { message: "", changes: [] });
+  }
+});
+
+test("smsPartnerCode describes each documented code", () => {
+  assert.deepEqual(sms.smsPartnerCode(14, { lang: "fr" }), {
+    code: 14, reason: "number_in_stop_list", field: "phoneNumbers", class: "request",
+    message: "le numéro est dans la liste STOP",
+  });
+  assert.equal(sms.smsPartnerCode("992").reason, "sender_not_allowed");
+  for (const value of [3, "x", null, undefined, 1.5, {}]) assert.equal(sms.smsPartnerCode(value), null);
 });
 
 test("splitMessage gives the text back and never cuts an escape", () => {
@@ -93,7 +123,7 @@ function generator(seed) {
 
 const PIECES = [
   "a", "Z", " ", "é", "à", "ç", "Ç", "ê", "â", "œ", "[", "]", "{", "}", "^", "~", "|", "\\", "€", "\f",
-  "\n", "\r\n", ":br:", ":br", "’", "«", "°", "§", "😀", "👍🏽", "ú", "ł", "Ж", "\uD800", "\uDC00", "\uFFFD", "'", '"',
+  "\n", "\r\n", ":br:", ":br", ":euro:", ":euro", "\u00A0", "\u202F", "\u200B", "…", "’", "«", "°", "§", "😀", "👍🏽", "ú", "ł", "Ж", "\uD800", "\uDC00", "\uFFFD", "'", '"',
 ];
 const OPTION_VALUES = [undefined, null, true, false, 0, 1, 2, "0", "1", "01", "2", "yes", 1.5, NaN, {}, []];
 

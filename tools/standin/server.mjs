@@ -1,4 +1,5 @@
-// A local stand-in for the SMS Partner HTTP API (/v1/send, /v1/me), with switchable faults.
+// A local stand-in for the SMS Partner HTTP API (/v1/send, /v1/me, and in lifecycle.mjs bulk send,
+// status, cancel and the STOP list), with switchable faults and a controllable clock.
 //
 // Library: `startStandin(options)` and `freePort()`. CLI:
 //   node tools/standin/server.mjs [--port N] [--key K]... [--quiet]
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { countMessage, flagOn } from './sms-count.mjs';
 import { apiError, checkSend, splitNumbers } from './validate.mjs';
+import { initialLifecycleState, international, pendingSms, registerLifecycle, sendInstant } from './lifecycle.mjs';
 
 export { countMessage, STOP_MENTION } from './sms-count.mjs';
 
@@ -106,6 +108,7 @@ function initialState(credits, prices) {
     requests: { total: 0, byPath: {}, preflights: {} },
     fault: { kind: 'none', times: 0 },
     nextMessageId: 1,
+    ...initialLifecycleState(),
   };
 }
 
@@ -131,6 +134,8 @@ export async function startStandin({
   const isKnownKey = (key) => typeof key === 'string' && keys.has(key);
   const price = { ...DEFAULT_PRICES, ...prices };
   const state = initialState(credits, price);
+  // The stand-in's own time: `now` moved by the clock control call (scheduled sends wait for it).
+  const clock = () => new Date(now().getTime() + state.clockOffsetMs);
   const closing = new AbortController();
   const log =
     typeof logger === 'function' ? logger : logger ? (line) => process.stderr.write(`${line}\n`) : null;
@@ -179,7 +184,7 @@ export async function startStandin({
       // Undocumented: SMS Partner only says that a broken body gives a 400.
       return { status: 400, body: { success: false, code: 400, message: 'Invalid JSON' } };
     }
-    const rejected = checkSend(body, { isKnownKey, now: now() });
+    const rejected = checkSend(body, { isKnownKey, now: clock() });
     if (rejected) return rejected;
 
     const lowCost = Number(body.gamme) === 2;
@@ -197,13 +202,24 @@ export async function startStandin({
     }
     const messageId = state.nextMessageId++;
     const { apiKey, ...rest } = body;
+    const received = clock();
     state.messages.push({
       messageId,
+      kind: 'send',
       receivedAt: new Date().toISOString(),
+      receivedAtMs: received.getTime(),
       apiKeyHash: keyHash(apiKey),
       sandbox,
+      lowCost,
       nbSms,
       cost,
+      ...sendInstant(body, received),
+      recipients: splitNumbers(body.phoneNumbers).map((n) => ({
+        phoneNumber: international(n),
+        message: body.message,
+        nbSms: perRecipient,
+        cost: euros(perRecipient * (lowCost ? price.lowCost : price.premium)),
+      })),
       body: rest,
     });
     return {
@@ -234,7 +250,8 @@ export async function startStandin({
     raw.write(text.slice(0, Math.floor(text.length / 2)), () => raw.destroy());
   }
 
-  app.post('/v1/send', async (req, reply) => {
+  /** Answers a send call (`/v1/send`, `/v1/bulk-send`) through the armed fault, if any. */
+  async function withFaults(req, reply, process) {
     const fault = takeFault();
     if (fault) addNote(req, `fault=${fault.kind}`);
     switch (fault?.kind) {
@@ -263,7 +280,7 @@ export async function startStandin({
       default:
         break;
     }
-    const answer = processSend(req.body);
+    const answer = process();
     addNote(req, `code=${answer.body.code}${answer.sandbox ? ' sandbox' : ''}`);
     switch (fault?.kind) {
       case 'slow':
@@ -289,6 +306,20 @@ export async function startStandin({
         break;
     }
     return reply.code(answer.status).send(answer.body);
+  }
+
+  app.post('/v1/send', async (req, reply) => withFaults(req, reply, () => processSend(req.body)));
+
+  registerLifecycle(app, {
+    state,
+    isKnownKey,
+    clock,
+    realNow: now,
+    price,
+    euros,
+    keyHash,
+    parseObject,
+    withFaults,
   });
 
   app.get('/v1/me', async (req, reply) => {
@@ -306,7 +337,7 @@ export async function startStandin({
       success: true,
       code: 200,
       user: { username: 'standin', firstname: 'Stand', lastname: 'In' },
-      credits: { ...counters, balance: balance.toFixed(3), currency: 'EUR' },
+      credits: { ...counters, toSend: pendingSms(state, clock()), balance: balance.toFixed(3), currency: 'EUR' },
     };
   });
 

@@ -51,7 +51,7 @@ const PARIS = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** Wall-clock fields of an instant in Europe/Paris, as numbers. */
-function parisParts(date) {
+export function parisParts(date) {
   return Object.fromEntries(PARIS.formatToParts(date).map((p) => [p.type, Number(p.value)]));
 }
 

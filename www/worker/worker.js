@@ -16,6 +16,8 @@
 //   POST /api/send      body { request, options? }
 //     200 { ok: true, result, warnings, sandbox }: SMS Partner accepted the send. options:
 //     commercial, lang (the worker's clock decides what "now" is).
+//   The calls after the send (/api/bulk, /api/status, /api/cancel, /api/credits, /api/replies,
+//   /webhooks/replies) are described in lifecycle.js.
 //
 // `request` is a SendRequest with SMS Partner's wire names, without apiKey.
 // Every failure answers { ok: false, error: { kind, message, status, code, errors, ... } }:
@@ -42,6 +44,7 @@
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
 import { initSync, SmsPartnerClient, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
+import { lifecycleRoutes } from './lifecycle.js';
 
 // Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
 initSync({ module: wasm });
@@ -49,7 +52,6 @@ initSync({ module: wasm });
 /** Largest accepted body, in bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const DEFAULT_BASE_URL = 'https://api.smspartner.fr';
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
 /** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
@@ -71,6 +73,12 @@ class Refusal {
     this.extra = extra;
   }
 }
+
+/** Every route: the send's above, then those after the send (lifecycle.js). */
+const ALL_ROUTES = Object.freeze({
+  ...ROUTES,
+  ...lifecycleRoutes({ Refusal, json, withClient, applySandbox, isPlainObject: (value) => isPlainObject(value) }),
+});
 
 /** A failure of the client's HTTP request itself (kind "request"). */
 const refuse = (status, code, message, headers) =>
@@ -107,14 +115,17 @@ export default {
 
 /** Dispatches by path and method; throws a Refusal for what it will not serve. */
 async function route(request, env, url) {
-  const target = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : null;
+  const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
   const cors = corsOf(request, env, url);
-  if (request.method === 'OPTIONS') return preflight(cors);
-  if (request.method !== 'POST') {
-    throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: METHODS });
+  const method = target.method ?? 'POST';
+  if (request.method === 'OPTIONS') return preflight(cors, `${method}, OPTIONS`);
+  if (request.method !== method) {
+    throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts ${method}`, { allow: `${method}, OPTIONS` });
   }
   if (cors.origin !== null && !cors.allowed) throw originRefused();
+  if (target.raw) return target.handle(request, env);
+  if (method === 'GET') return target.handle({}, env);
   const body = await readJson(request);
   const envelope = readEnvelope(body, target.options);
   return target.handle(envelope, env);
@@ -125,13 +136,13 @@ function originRefused() {
 }
 
 /** Answers a CORS preflight (or a plain OPTIONS without Origin). */
-function preflight(cors) {
-  if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: METHODS } });
+function preflight(cors, methods = METHODS) {
+  if (cors.origin === null) return new Response(null, { status: 204, headers: { allow: methods } });
   if (!cors.allowed) throw originRefused();
   const headers = {
-    allow: METHODS,
+    allow: methods,
     'access-control-allow-origin': cors.origin,
-    'access-control-allow-methods': METHODS,
+    'access-control-allow-methods': methods,
     'access-control-allow-headers': 'content-type',
     'access-control-max-age': PREFLIGHT_MAX_AGE,
   };
@@ -249,13 +260,33 @@ function handleValidate({ request, options }, env) {
   return json(200, report, env.SMSPARTNER_API_KEY);
 }
 
+/** Runs `use(client)` with a client holding the worker's key and settings, freed after. */
+async function withClient(env, use) {
+  const key = env.SMSPARTNER_API_KEY;
+  if (typeof key !== 'string' || key === '') {
+    throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
+  }
+  const settings = clientSettings(env);
+  let client;
+  try {
+    client = new SmsPartnerClient({ apiKey: key, ...settings });
+  } catch {
+    throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
+  }
+  try {
+    return await use(client);
+  } finally {
+    client.free();
+  }
+}
+
 /** POST /api/send: validate, then one send through the client. */
 async function handleSend({ request: given, options }, env) {
   const key = env.SMSPARTNER_API_KEY;
   if (typeof key !== 'string' || key === '') {
     throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
   }
-  const settings = clientSettings(env);
+  clientSettings(env);
   const request = applySandbox(given, env);
   const report = validateSendRequest(request, { ...options, requireApiKey: false });
   if (!report.valid) {
@@ -268,30 +299,25 @@ async function handleSend({ request: given, options }, env) {
     };
     throw new Refusal(422, error, { note: 'validation', extra: { warnings: report.warnings } });
   }
-  let client;
-  try {
-    client = new SmsPartnerClient({ apiKey: key, ...settings });
-  } catch {
-    throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
-  }
-  try {
-    const result = await client.send(request, options);
-    const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
-    return json(200, body, key);
-  } catch (failure) {
-    const { status, error, note } = sendFailure(failure);
-    throw new Refusal(status, error, { note });
-  } finally {
-    client.free();
-  }
+  return withClient(env, async (client) => {
+    try {
+      const result = await client.send(request, options);
+      const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
+      return json(200, body, key);
+    } catch (failure) {
+      const { status, error, note } = sendFailure(failure);
+      throw new Refusal(status, error, { note });
+    }
+  });
 }
 
-/** `{ baseUrl, timeoutMs? }` from the bindings; a bad SEND_TIMEOUT_MS is a configuration error. */
+/**
+ * `{ baseUrl?, timeoutMs? }` from the bindings (the client's own defaults otherwise); a bad
+ * SEND_TIMEOUT_MS is a configuration error.
+ */
 function clientSettings(env) {
-  const baseUrl =
-    typeof env.SMSPARTNER_BASE_URL === 'string' && env.SMSPARTNER_BASE_URL.trim() !== ''
-      ? env.SMSPARTNER_BASE_URL.trim()
-      : DEFAULT_BASE_URL;
+  const given = typeof env.SMSPARTNER_BASE_URL === 'string' ? env.SMSPARTNER_BASE_URL.trim() : '';
+  const baseUrl = given === '' ? undefined : given;
   const raw = env.SEND_TIMEOUT_MS;
   if (raw === undefined || raw === null || raw === '') return { baseUrl };
   const timeoutMs = Number(raw);

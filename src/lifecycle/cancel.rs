@@ -1,0 +1,73 @@
+//! Cancelling a scheduled send (`GET /v1/message-cancel`), refused locally when it is too late.
+
+use serde::Serialize;
+
+use crate::api_key::ApiKey;
+use crate::error::{ErrorKind, SmsPartnerError};
+use crate::paris_time::{self, MS_PER_MINUTE};
+use crate::wire::{HttpRequest, Json};
+
+use super::{answer, get};
+
+/// The call's path.
+pub const CANCEL_PATH: &str = "/v1/message-cancel";
+
+/// SMS Partner's rule: no cancel less than 5 minutes before the scheduled time.
+pub const CANCEL_DEADLINE_MS: i64 = 5 * MS_PER_MINUTE;
+
+/// The answer of a cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cancelled {
+    /// Always `true`.
+    pub cancelled: bool,
+}
+
+/// The codes of the cancel page. Its table, not the error page's, which gives 5 and 6 other
+/// meanings ("list empty", "bad format") copied from the status calls.
+fn cancel_reason(code: i64) -> Option<&'static str> {
+    match code {
+        3 => Some("message_id_required"),
+        4 => Some("message_not_found"),
+        5 => Some("already_cancelled"),
+        6 => Some("too_late"),
+        7 => Some("already_sent"),
+        _ => None,
+    }
+}
+
+/// Whether a send scheduled at `scheduled_ms` can still be cancelled at `now_ms`: at least
+/// [`CANCEL_DEADLINE_MS`] before it (exactly 5 minutes before is still in time).
+///
+/// # Errors
+/// A `validation` error with `reason` `too_late`, before any call.
+pub fn check_deadline(scheduled_ms: i64, now_ms: i64) -> Result<(), SmsPartnerError> {
+    if scheduled_ms.saturating_sub(now_ms) >= CANCEL_DEADLINE_MS {
+        return Ok(());
+    }
+    Err(SmsPartnerError::new(
+        ErrorKind::Validation,
+        format!(
+            "too late to cancel: SMS Partner refuses less than 5 minutes before the send ({})",
+            paris_time::format_iso8601(scheduled_ms)
+        ),
+    )
+    .with_reason("too_late"))
+}
+
+/// `GET /v1/message-cancel?apiKey&messageId`.
+pub fn cancel_request(base_url: &str, api_key: &ApiKey, message_id: &str) -> HttpRequest {
+    get(base_url, CANCEL_PATH, api_key, &[("messageId", message_id)])
+}
+
+/// Reads the answer of a cancel.
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` with `reason` `already_cancelled` (5), `too_late` (6),
+/// `already_sent` (7) or `message_not_found` (4), or `http`.
+pub fn decode_cancel(
+    status: u16,
+    body: Option<Json>,
+    api_key: &ApiKey,
+) -> Result<Cancelled, SmsPartnerError> {
+    answer(status, body, api_key, cancel_reason).map(|_| Cancelled { cancelled: true })
+}
