@@ -376,7 +376,8 @@ function renderUnsupported(message, analysis, options) {
       const count = analysis.unsupported.filter((v) => v.char === u.char).length;
       return (
         `<li data-code-point="${escapeHtml(u.codePoint ?? '')}"><span class="char">${escapeHtml(u.char)}</span> ` +
-        `${escapeHtml(charLabel(u.char, nameOf(u)))}${count > 1 ? ` ×${count}` : ''}</li>`
+        `${escapeHtml(nameOf(u) ? `${nameOf(u)}, ${u.codePoint}` : (u.codePoint ?? charLabel(u.char)))}` +
+        `${count > 1 ? ` ×${count}` : ''}</li>`
       );
     })
     .join('');

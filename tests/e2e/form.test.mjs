@@ -118,6 +118,32 @@ describe('the compose form in an American browser', () => {
       await page.textContent('#unicode-cost'),
       `Unicode: ${unicode} SMS instead of ${analysis.smsCount} per recipient (70 characters per SMS, 67 in a long message).`,
     );
+    // Named as the package names them, in the page language.
+    assert.ok(items.some((text) => text.includes('no-break space, U+00A0')), items.join(' | '));
+    assert.ok(items.some((text) => text.includes('variation selector-16, U+FE0F')), items.join(' | '));
+    await page.click('#lang-fr');
+    const french = await page.locator('#unsupported-list li').allTextContents();
+    assert.ok(french.some((text) => text.includes('espace insécable, U+00A0')), french.join(' | '));
+    assert.ok(french.some((text) => text.includes('espace fine insécable, U+202F')), french.join(' | '));
+    await page.click('#lang-en');
+
+    // Smart encoding offered with the count before and after, applied in one click.
+    const normalized = sms.normalizeMessage(message, {});
+    const after = sms.analyzeMessage(normalized.message, {});
+    assert.equal(await page.isVisible('#smart'), true);
+    assert.equal(
+      await page.textContent('#smart-text'),
+      `Smart encoding replaces ${normalized.changes.length} characters with the closest GSM form (no-break space → space, “…” → “...”): ` +
+        `${analysis.smsCount} SMS before, ${after.smsCount} after; ${after.unsupported.length} still need Unicode.`,
+    );
+    await page.click('#apply-smart');
+    assert.equal(await page.inputValue('#message'), normalized.message);
+    assert.equal(await page.getAttribute('#readout-characters', 'data-characters'), String(after.characters));
+    assert.deepEqual(await page.locator('#unsupported-list li').allTextContents(), ['❤ U+2764']);
+    assert.equal(await page.isVisible('#smart'), false, 'nothing left to replace');
+    // One undo brings the message back as typed.
+    await page.keyboard.press('Control+z');
+    assert.equal(await page.inputValue('#message'), message);
   });
 
   it('shows each SMS as a strip of cells with what each costs', async () => {
