@@ -37,12 +37,9 @@ const MAX_TIMINGS = 500;
 const REQUIRED_CODES = new Set(['phone_numbers_required', 'message_required']);
 /**
  * Recipients one send takes (SMS Partner's limit, which the package checks as
- * too_many_phone_numbers): here only to say how many sends a campaign makes.
+ * too_many_phone_numbers): here to cut a bulk send into the worker's calls, one SMS Partner call each.
  */
 const MAX_PER_SEND = 500;
-/** How often, and how many times, a queued campaign's progress is asked for. */
-const CAMPAIGN_POLL_MS = 2_000;
-const CAMPAIGN_POLLS = 150;
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -74,10 +71,9 @@ const el = {
   segments: $('segments'),
   segmentsStrips: $('segments-strips'),
   removeInvalid: $('remove-invalid'),
-  campaignOffer: $('campaign-offer'),
-  campaignText: $('campaign-text'),
-  sendCampaign: $('send-campaign'),
-  campaignProgress: $('campaign-progress'),
+  bulkOffer: $('bulk-offer'),
+  bulkText: $('bulk-text'),
+  sendBulk: $('send-bulk'),
   mobileCount: $('mobile-count'),
   confirm: $('confirm'),
   confirmTitle: $('confirm-title'),
@@ -133,12 +129,12 @@ const state = {
   lastSent: null,
   /** The invalid entries of the recipients list, for the one-click removal. */
   invalidEntries: new Set(),
-  /** The valid numbers, for a campaign. */
+  /** The valid numbers, for a bulk send. */
   numbers: [],
   /** Smart encoding's answer for the current message, or null. */
   normalized: null,
-  /** The campaign sent last, `{ queued, progress }`, or null. */
-  campaign: null,
+  /** The bulk send under way or done last (see sendInBulk), or null. */
+  bulk: null,
   /** Updates so far, to bound the timing entries. */
   updates: 0,
 };
@@ -185,7 +181,7 @@ function setLang(lang) {
   state.recipientsKey = null; // the reasons are written in the language
   update();
   if (state.lastResult) renderResult(state.lastResult);
-  else if (state.campaign) renderCampaign(state.campaign.queued, state.campaign.progress);
+  else if (state.bulk) renderBulk();
 }
 
 function renderMode() {
@@ -253,7 +249,7 @@ function update() {
   });
   state.report = report;
   renderTotal(report);
-  renderCampaignOffer(report);
+  renderBulkOffer(report);
   renderIssues(report);
   renderDelivery(report);
   renderPreviewSender();
@@ -306,22 +302,22 @@ function removeInvalidNumbers() {
 
 /**
  * More numbers than one send takes, and nothing else wrong: the offer to send them as a
- * campaign (the worker cuts it into sends of 500) instead of a dead end.
+ * bulk send (in sends of at most 500) instead of a dead end.
  */
-function campaignFits(report) {
+function bulkFits(report) {
   return report.errors.length > 0 && report.errors.every((e) => e.code === 'too_many_phone_numbers');
 }
 
-function renderCampaignOffer(report) {
+function renderBulkOffer(report) {
   const { lang } = state;
-  const fits = campaignFits(report);
-  el.campaignOffer.hidden = !fits;
+  const fits = bulkFits(report);
+  el.bulkOffer.hidden = !fits;
   if (!fits) return;
   const n = state.numbers.length;
-  const sends = Math.ceil(n / MAX_PER_SEND);
-  el.campaignText.textContent = t(lang, 'campaign.offer', { n, sends, max: MAX_PER_SEND, total: report.totalSms });
-  el.sendCampaign.textContent = t(lang, el.sandbox.checked ? 'campaign.buttonSandbox' : 'campaign.button', { n });
-  el.sendCampaign.disabled = state.sending || !state.config?.workerUrl;
+  const sends = bulkBatches(state.numbers, el.message.value).length;
+  el.bulkText.textContent = t(lang, 'bulk.offer', { n, sends, max: MAX_PER_SEND, total: report.totalSms });
+  el.sendBulk.textContent = t(lang, el.sandbox.checked ? 'bulk.buttonSandbox' : 'bulk.button', { n });
+  el.sendBulk.disabled = state.sending || !state.config?.workerUrl;
 }
 
 /** The read-out, the highlights and the preview: one analyzeMessage and one splitMessageParts. */
@@ -585,7 +581,7 @@ function renderSendButton() {
  */
 function blockedHint(report) {
   const { lang } = state;
-  if (campaignFits(report)) return t(lang, 'send.campaign');
+  if (bulkFits(report)) return t(lang, 'send.bulk');
   const red = report.errors.some((e) => isShown(e.field));
   const pending = [];
   for (const e of report.errors) {
@@ -603,7 +599,7 @@ function blockedHint(report) {
 // ---------------------------------------------------------------- sending
 
 /** Error kinds the worker answers with, each with its own sentence. */
-const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request', 'config', 'internal', 'noCampaigns'];
+const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request', 'config', 'internal'];
 
 /**
  * Sends the validated request through the worker: `{ request, options: { commercial, lang } }`,
@@ -626,9 +622,8 @@ async function send(event) {
   state.serverIssues.clear();
   el.result.hidden = true;
   el.result.dataset.state = 'sending';
-  el.campaignProgress.hidden = true;
   renderSendButton();
-  state.campaign = null;
+  state.bulk = null;
   const outcome = await post('/api/send', {
     request,
     options: { commercial: el.commercial.checked, lang: state.lang },
@@ -696,104 +691,124 @@ function ask({ title, text, ok, kind }) {
 }
 
 /**
- * More than 500 recipients: one campaign through the worker (`POST /api/campaigns`, API.md §7),
- * the rest of the request checked by the package with one of the numbers, then its progress
- * followed.
+ * More than 500 recipients: a bulk send through the worker's `POST /api/bulk` (the client's
+ * `sendBulk`), the rest of the request checked by the package with one of the numbers. The
+ * numbers go in batches of at most 500 whose bodies fit the worker's limit, one after the other;
+ * the first batch that is not wholly sent stops the rest (never a resend behind the person's back).
  */
-async function sendCampaign() {
+async function sendInBulk() {
   const { lang } = state;
   state.showAllErrors = true;
-  if (state.sending || !campaignFits(state.report) || !state.config?.workerUrl) {
+  if (state.sending || !bulkFits(state.report) || !state.config?.workerUrl) {
     update();
     return;
   }
   const numbers = state.numbers;
-  const head = validateSendRequest(readRequest(numbers.slice(0, 1)), {
-    requireApiKey: false,
-    commercial: el.commercial.checked,
-    lang,
-  });
+  const commercial = el.commercial.checked;
+  const head = validateSendRequest(readRequest(numbers.slice(0, 1)), { requireApiKey: false, commercial, lang });
   if (!head.valid) {
     update();
     return;
   }
-  const { phoneNumbers: _numbers, ...request } = head.request;
-  const real = request.sandbox !== 1;
-  const sends = Math.ceil(numbers.length / MAX_PER_SEND);
+  const { phoneNumbers: _one, message, ...options } = head.request;
+  const batches = bulkBatches(numbers, message);
+  const fingerprint = JSON.stringify(['bulk', numbers, message, options, commercial]);
+  const repeat = state.lastSent?.fingerprint === fingerprint;
   const proceed = await ask({
-    title: t(lang, real ? 'confirm.campaignTitle' : 'confirm.campaignTitleSandbox'),
-    text: t(lang, 'confirm.campaignText', { n: numbers.length, sends, total: state.report.totalSms }),
-    ok: t(lang, 'confirm.campaignOk', { n: numbers.length }),
-    kind: 'campaign',
+    title: t(lang, repeat ? 'confirm.againTitle' : options.sandbox === 1 ? 'confirm.bulkTitleSandbox' : 'confirm.bulkTitle'),
+    text: t(lang, repeat ? 'confirm.againText' : 'confirm.bulkText', {
+      n: numbers.length,
+      sends: batches.length,
+      total: state.report.totalSms,
+      when: repeat ? formatParisTime(lang, state.lastSent.at) : '',
+    }),
+    ok: t(lang, repeat ? 'confirm.againOk' : 'confirm.bulkOk', { n: numbers.length }),
+    kind: repeat ? 'again' : 'bulk',
   });
   if (!proceed) return;
   state.sending = true;
   state.serverIssues.clear();
-  el.result.hidden = true;
+  state.lastResult = null;
+  const bulk = { total: numbers.length, sends: batches.length, done: 0, sent: 0, nbSms: 0, cost: 0, currency: null, sandbox: options.sandbox === 1, stop: null };
+  state.bulk = bulk;
   renderSendButton();
-  renderCampaignOffer(state.report);
-  const outcome = await post('/api/campaigns', {
-    request,
-    recipients: numbers,
-    options: { commercial: el.commercial.checked, lang },
-  });
-  state.sending = false;
-  state.lastResult = outcome.ok ? null : outcome;
-  if (outcome.ok) {
-    state.campaign = { queued: outcome.result, progress: null };
-    renderCampaign(outcome.result, null);
-    followCampaign(outcome.result);
-  } else {
-    // A worker without the campaign routes answers 404, or fails the CORS preflight (no answer
-    // at all): either way the campaign never left.
-    if (outcome.status === 404 || outcome.error.kind === 'network') {
-      outcome.error = { ...outcome.error, kind: 'noCampaigns', mayHaveBeenSent: false };
+  renderBulkOffer(state.report);
+  renderBulk();
+  for (const batch of batches) {
+    const outcome = await post('/api/bulk', {
+      request: { ...options, messages: batch.map((phoneNumber) => ({ phoneNumber, message })) },
+      options: { commercial, lang },
+    });
+    if (!outcome.ok) {
+      bulk.stop = { maybe: outcome.error.mayHaveBeenSent === true, error: outcome.error };
+      break;
     }
-    renderResult(outcome);
+    const r = outcome.result;
+    for (const chunk of r.chunks ?? []) if (chunk.state === 'sent') bulk.sent += chunk.count;
+    bulk.nbSms += Number(r.nbSms) || 0;
+    bulk.cost += Number(r.cost) || 0;
+    bulk.currency = r.currency ?? bulk.currency;
+    bulk.done += 1;
+    if (r.complete !== true) {
+      const stopped = (r.chunks ?? []).find((chunk) => chunk.state !== 'sent');
+      bulk.stop = { maybe: stopped?.state === 'unknown', error: stopped?.error ?? null };
+      break;
+    }
+    renderBulk();
   }
+  state.sending = false;
+  if (bulk.sent > 0 || bulk.stop?.maybe) {
+    state.lastSent = { fingerprint, outcome: { ok: bulk.stop === null }, at: new Date() };
+  }
+  renderBulk();
   update();
 }
 
-/** Asks the worker for a campaign's progress until it is done or stopped (bounded). */
-async function followCampaign(queued) {
-  for (let k = 0; k < CAMPAIGN_POLLS; k++) {
-    await new Promise((resolve) => setTimeout(resolve, CAMPAIGN_POLL_MS));
-    const progress = await get(`/api/campaigns/${encodeURIComponent(queued.id)}`);
-    if (!progress.ok) return;
-    state.campaign = { queued, progress: progress.result };
-    renderCampaign(queued, progress.result);
-    if (progress.result.state === 'done' || progress.result.state === 'stopped') return;
-  }
+/** Largest body sent to the worker for a bulk batch (its limit is 64 KiB), in UTF-16 units. */
+const BULK_BODY_BUDGET = 56 * 1024;
+
+/** The numbers in batches of at most 500 whose JSON bodies stay under the worker's limit. */
+function bulkBatches(numbers, message) {
+  const perMessage = JSON.stringify({ phoneNumber: '+000000000000000', message }).length + 1;
+  const size = Math.max(1, Math.min(MAX_PER_SEND, Math.floor(BULK_BODY_BUDGET / perMessage)));
+  const batches = [];
+  for (let i = 0; i < numbers.length; i += size) batches.push(numbers.slice(i, i + size));
+  return batches;
 }
 
-function renderCampaign(queued, progress) {
+/** The bulk send's state: under way, done, or stopped (and then whether the last batch may have left). */
+function renderBulk() {
   const { lang } = state;
+  const bulk = state.bulk;
+  if (!bulk) return;
+  const finished = bulk.stop === null && bulk.done === bulk.sends;
   el.result.hidden = false;
-  el.result.dataset.state = 'ok';
-  el.resultDetails.hidden = true;
-  el.resultError.hidden = true;
-  el.resultTitle.textContent = t(lang, 'campaign.queued', { id: queued.id, n: queued.recipients, chunks: queued.chunks });
-  el.campaignProgress.hidden = progress === null;
-  if (progress) {
-    const c = progress.chunks ?? {};
-    el.campaignProgress.dataset.state = String(progress.state);
-    el.campaignProgress.textContent = t(lang, 'campaign.progress', {
-      state: t(lang, `campaign.state.${progress.state}`),
-      sent: c.sent ?? 0,
-      total: c.total ?? queued.chunks,
-      failed: c.failed ?? 0,
-      unknown: c.unknown ?? 0,
-    });
+  el.result.dataset.state = bulk.stop ? 'error' : 'ok';
+  el.result.dataset.outcome = bulk.stop ? (bulk.stop.maybe ? 'maybe' : 'notSent') : finished ? 'sent' : 'sending';
+  const vars = { sent: bulk.sent, total: bulk.total, done: bulk.done, sends: bulk.sends };
+  let title;
+  if (bulk.stop) title = t(lang, bulk.stop.maybe ? 'bulk.maybe' : 'bulk.stopped', vars);
+  else if (finished) title = t(lang, bulk.sandbox ? 'bulk.doneSandbox' : 'bulk.done', vars);
+  else title = t(lang, 'bulk.progress', vars);
+  el.resultTitle.textContent = title;
+  el.resultDetails.hidden = bulk.done === 0;
+  el.resultNbSmsLabel.textContent = t(lang, bulk.sandbox ? 'result.nbSmsSandbox' : 'result.nbSms');
+  el.resultCostLabel.textContent = t(lang, bulk.sandbox ? 'result.costSandbox' : 'result.cost');
+  el.resultMessageId.textContent = '—';
+  el.resultNbSms.textContent = String(bulk.nbSms);
+  el.resultCost.textContent = formatMoney(lang, bulk.cost, bulk.currency);
+  const error = bulk.stop?.error;
+  el.resultError.hidden = !error;
+  el.resultError.textContent = '';
+  if (error) {
+    const kind = ERROR_KINDS.includes(error.kind) ? error.kind : 'internal';
+    el.resultError.dataset.kind = kind;
+    el.resultError.textContent = t(lang, `result.kind.${kind}`);
   }
 }
 
 function workerUrl(path) {
   return `${String(state.config.workerUrl).replace(/\/+$/, '')}${path}`;
-}
-
-/** A GET to the worker, read like a POST. */
-function get(path) {
-  return exchange(path, { method: 'GET' });
 }
 
 /** One POST to the worker, read into `{ ok: true, result, sandbox }` or `{ ok: false, error }`. */
@@ -825,10 +840,6 @@ async function exchange(path, init, body) {
   }
   if (response.ok && answer?.ok === true && answer.result) {
     return { ok: true, result: answer.result, sandbox: answer.sandbox === true || body?.request?.sandbox === 1 };
-  }
-  if (response.ok && answer && typeof answer === 'object' && typeof answer.id === 'string') {
-    // The campaign routes answer the campaign itself.
-    return { ok: true, result: answer, sandbox: body?.request?.sandbox === 1 };
   }
   if (answer?.ok === false && answer.error && typeof answer.error === 'object') {
     return { ok: false, status: response.status, error: { errors: [], ...answer.error } };
@@ -962,7 +973,7 @@ function wire() {
     cell.classList.add('picked');
     $('segments-detail').textContent = cell.title;
   });
-  el.sendCampaign.addEventListener('click', sendCampaign);
+  el.sendBulk.addEventListener('click', sendInBulk);
   // On a phone the preview sits below the form: one tap there and back, the caret kept.
   $('to-preview').addEventListener('click', (event) => {
     event.preventDefault();

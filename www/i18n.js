@@ -132,16 +132,21 @@ const TEXTS = {
     'field.sandbox': 'Sandbox',
 
     'recipients.removeInvalid': ({ n }, lang) => `Remove the ${n} invalid ${plural(lang, n, 'number', 'numbers')}`,
-    'campaign.offer': ({ n, sends, max, total }) =>
-      `${n} recipients: one send takes at most ${max}. Send them as a campaign instead: the server sends ${sends} batches of at most ${max}, ${total} SMS in all.`,
-    'campaign.button': ({ n }) => `Send to the ${n} recipients as a campaign`,
-    'campaign.buttonSandbox': ({ n }) => `Send to the ${n} recipients as a campaign, in sandbox`,
-    'campaign.queued': 'Campaign {id} queued: {n} recipients in {chunks} sends.',
-    'campaign.progress': '{state}: {sent} of {total} sends done, {failed} refused, {unknown} to check.',
-    'campaign.state.queued': 'Queued',
-    'campaign.state.sending': 'Sending',
-    'campaign.state.done': 'Done',
-    'campaign.state.stopped': 'Stopped',
+    'bulk.offer': ({ n, sends, max, total }) =>
+      `${n} recipients: one send takes at most ${max}. Send them in bulk instead: ${sends} sends one after the other, ${total} SMS in all.`,
+    'bulk.button': ({ n }) => `Send to the ${n} recipients in bulk`,
+    'bulk.buttonSandbox': ({ n }) => `Send to the ${n} recipients in bulk, in sandbox`,
+    'bulk.progress': 'Sending: {done} of {sends} sends done, {sent} of {total} recipients…',
+    'bulk.done': 'Sent to {sent} recipients in {sends} sends.',
+    'bulk.doneSandbox': 'Accepted in sandbox for {sent} recipients in {sends} sends: nothing was sent or billed. A real send would bill:',
+    'bulk.stopped': 'Stopped: sent to {sent} of {total} recipients; the rest were not sent.',
+    'bulk.maybe':
+      'Stopped: sent to {sent} of {total} recipients, and the last send may have left: check before sending again. The rest were not sent.',
+    'confirm.bulkTitle': 'Send in bulk for real?',
+    'confirm.bulkTitleSandbox': 'Send in bulk, in sandbox?',
+    'confirm.bulkText': '{n} recipients in {sends} sends, {total} SMS in all.',
+    'confirm.bulkOk': ({ n }) => `Send to ${n} recipients`,
+    'send.bulk': 'More than 500 recipients: send them in bulk (above), or at most 500 at a time.',
 
     'segments.title': 'SMS by SMS, character by character',
     'segments.hint':
@@ -190,19 +195,12 @@ const TEXTS = {
     'confirm.maybeText':
       'The last send of this same message may have reached SMS Partner ({when}): check your SMS Partner account before sending it again, or {n} may get it twice.',
     'confirm.againOk': 'Send again',
-    'confirm.campaignTitle': 'Send the campaign for real?',
-    'confirm.campaignTitleSandbox': 'Send the campaign in sandbox?',
-    'confirm.campaignText': '{n} recipients in {sends} sends, {total} SMS in all.',
-    'confirm.campaignOk': ({ n }) => `Send to ${n} recipients`,
-    'send.campaign': 'More than 500 recipients: send them as a campaign (above), or at most 500 at a time.',
     'send.missing': 'To send, fill in: {fields}.',
     'send.check': 'To send, check: {fields}.',
     'result.nbSmsSandbox': 'SMS it would bill',
     'result.costSandbox': 'It would cost',
     'result.maybe': 'May have been sent: check before sending it again',
     'result.rateLimited': 'SMS Partner is limiting the request rate: nothing was sent; try again in a minute.',
-    'result.kind.noCampaigns':
-      'The server did not take the campaign (it may not send campaigns): nothing was sent. Send at most 500 recipients at a time.',
     'issue.stop_mention_missing': 'A commercial SMS must carry the STOP mention: tick “STOP mention”.',
     'issue.stop_sms_not_applicable':
       '“STOP mention” does not apply to the Low cost range: write NoPub=STOP at the end of the message.',
@@ -328,16 +326,21 @@ const TEXTS = {
 
     'recipients.removeInvalid': ({ n }, lang) =>
       `Retirer ${plural(lang, n, 'le numéro invalide', `les ${n} numéros invalides`)}`,
-    'campaign.offer': ({ n, sends, max, total }) =>
-      `${n} destinataires : un envoi en prend ${max} au plus. Envoyez-les plutôt en campagne : le serveur fait ${sends} envois de ${max} au plus, ${total} SMS en tout.`,
-    'campaign.button': ({ n }) => `Envoyer aux ${n} destinataires en campagne`,
-    'campaign.buttonSandbox': ({ n }) => `Envoyer aux ${n} destinataires en campagne, en bac à sable`,
-    'campaign.queued': 'Campagne {id} en file : {n} destinataires en {chunks} envois.',
-    'campaign.progress': '{state} : {sent} envois faits sur {total}, {failed} refusés, {unknown} à vérifier.',
-    'campaign.state.queued': 'En file',
-    'campaign.state.sending': 'En cours',
-    'campaign.state.done': 'Terminée',
-    'campaign.state.stopped': 'Arrêtée',
+    'bulk.offer': ({ n, sends, max, total }) =>
+      `${n} destinataires : un envoi en prend ${max} au plus. Envoyez-les plutôt en masse : ${sends} envois l'un après l'autre, ${total} SMS en tout.`,
+    'bulk.button': ({ n }) => `Envoyer aux ${n} destinataires en masse`,
+    'bulk.buttonSandbox': ({ n }) => `Envoyer aux ${n} destinataires en masse, en bac à sable`,
+    'bulk.progress': 'Envoi : {done} envois faits sur {sends}, {sent} destinataires sur {total}…',
+    'bulk.done': 'Envoyé à {sent} destinataires en {sends} envois.',
+    'bulk.doneSandbox': "Accepté en bac à sable pour {sent} destinataires en {sends} envois : rien n'a été envoyé ni facturé. Un envoi réel facturerait :",
+    'bulk.stopped': "Arrêté : envoyé à {sent} destinataires sur {total} ; les autres ne l'ont pas été.",
+    'bulk.maybe':
+      "Arrêté : envoyé à {sent} destinataires sur {total}, et le dernier envoi est peut-être parti : vérifiez avant de renvoyer. Les autres ne l'ont pas été.",
+    'confirm.bulkTitle': 'Envoyer en masse pour de vrai ?',
+    'confirm.bulkTitleSandbox': 'Envoyer en masse, en bac à sable ?',
+    'confirm.bulkText': '{n} destinataires en {sends} envois, {total} SMS en tout.',
+    'confirm.bulkOk': ({ n }) => `Envoyer à ${n} destinataires`,
+    'send.bulk': 'Plus de 500 destinataires : envoyez-les en masse (ci-dessus), ou 500 au plus à la fois.',
 
     'segments.title': 'SMS par SMS, caractère par caractère',
     'segments.hint':
@@ -386,19 +389,12 @@ const TEXTS = {
     'confirm.maybeText':
       'Le dernier envoi de ce même message a peut-être atteint SMS Partner ({when}) : vérifiez votre compte SMS Partner avant de le renvoyer, sinon {n} risquent de le recevoir deux fois.',
     'confirm.againOk': 'Renvoyer',
-    'confirm.campaignTitle': 'Envoyer la campagne pour de vrai ?',
-    'confirm.campaignTitleSandbox': 'Envoyer la campagne en bac à sable ?',
-    'confirm.campaignText': '{n} destinataires en {sends} envois, {total} SMS en tout.',
-    'confirm.campaignOk': ({ n }) => `Envoyer à ${n} destinataires`,
-    'send.campaign': 'Plus de 500 destinataires : envoyez-les en campagne (ci-dessus), ou 500 au plus à la fois.',
     'send.missing': 'Pour envoyer, remplissez : {fields}.',
     'send.check': 'Pour envoyer, vérifiez : {fields}.',
     'result.nbSmsSandbox': 'SMS qui seraient facturés',
     'result.costSandbox': 'Coût d’un envoi réel',
     'result.maybe': 'Peut-être envoyé : vérifiez avant de le renvoyer',
     'result.rateLimited': "SMS Partner limite le rythme des requêtes : rien n'est parti ; réessayez dans une minute.",
-    'result.kind.noCampaigns':
-      "Le serveur n'a pas pris la campagne (il n'envoie peut-être pas de campagnes) : rien n'est parti. Envoyez 500 destinataires au plus à la fois.",
     'issue.stop_mention_missing': 'Un SMS commercial doit porter la mention STOP : cochez « Mention STOP ».',
     'issue.stop_sms_not_applicable':
       '« Mention STOP » ne s’applique pas à la gamme Low cost : écrivez NoPub=STOP à la fin du message.',

@@ -147,12 +147,14 @@ describe('sending from the compose page, sandbox off', () => {
     await page.click('#lang-en');
   });
 
-  it('offers more than 500 numbers as a campaign, after one click removes the invalid ones', async () => {
+  it('offers more than 500 numbers as a bulk send, after one click removes the invalid ones', async () => {
     const numbers = mobiles(600);
+    const message = 'Vente privée ce soir.';
+    await page.fill('#message', message);
     await page.fill('#recipients', [...numbers.slice(0, 300), '12345', '+33 1', ...numbers.slice(300)].join('\n'));
     assert.equal(await page.getAttribute('#recipients-count', 'data-count'), '600');
     assert.equal(await page.textContent('#remove-invalid'), 'Remove the 2 invalid numbers');
-    assert.equal(await page.isVisible('#campaign-offer'), false, 'the invalid numbers come first');
+    assert.equal(await page.isVisible('#bulk-offer'), false, 'the invalid numbers come first');
 
     await page.click('#remove-invalid');
     const left = (await page.inputValue('#recipients')).split('\n');
@@ -162,23 +164,32 @@ describe('sending from the compose page, sandbox off', () => {
     assert.equal(await page.getAttribute('#recipients-invalid-count', 'data-count'), '0');
 
     // Not a dead end: the offer says how, and the send hint points at it.
-    assert.equal(await page.isVisible('#campaign-offer'), true);
-    assert.match(await page.textContent('#campaign-text'), /600 recipients: one send takes at most 500\. .* 2 batches/);
-    assert.match(await page.textContent('#send-hint'), /campaign/);
+    assert.equal(await page.isVisible('#bulk-offer'), true);
+    assert.match(await page.textContent('#bulk-text'), /^600 recipients: one send takes at most 500\. Send them in bulk instead: 2 sends/);
+    assert.match(await page.textContent('#send-hint'), /in bulk/);
     assert.doesNotMatch(await page.textContent('#send-hint'), /red/);
-    assert.equal(await page.textContent('#send-campaign'), 'Send to the 600 recipients as a campaign, in sandbox');
+    assert.equal(await page.textContent('#send-bulk'), 'Send to the 600 recipients in bulk, in sandbox');
 
-    const before = (await standinGet(stack, '/__standin/requests')).total;
-    await page.click('#send-campaign');
-    assert.equal(await page.getAttribute('#confirm', 'data-kind'), 'campaign');
-    assert.match(await page.textContent('#confirm-text'), /600 recipients in 2 sends/);
+    const before = await standinGet(stack, '/__standin/messages');
+    await page.click('#send-bulk');
+    assert.equal(await page.getAttribute('#confirm', 'data-kind'), 'bulk');
+    assert.match(await page.textContent('#confirm-text'), /^600 recipients in 2 sends, 600 SMS in all\.$/);
     await page.click('#confirm-ok');
-    await page.locator('#result:not([hidden])').waitFor();
-    // This worker has no campaign routes: said plainly, and nothing went to SMS Partner.
-    assert.equal(await page.getAttribute('#result-error', 'data-kind'), 'noCampaigns');
-    assert.equal(await page.textContent('#result-title'), 'Not sent');
-    assert.match(await page.textContent('#result-error'), /did not take the campaign .*nothing was sent/);
-    assert.equal((await standinGet(stack, '/__standin/requests')).total, before);
+    await page.locator('#result[data-outcome="sent"]').waitFor();
+    const after = await standinGet(stack, '/__standin/messages');
+    const bulks = after.slice(before.length);
+    assert.deepEqual(bulks.map((m) => m.kind), ['bulk', 'bulk'], 'one bulk call per 500');
+    assert.ok(bulks.every((m) => m.sandbox === true));
+    const sentTo = bulks.flatMap((m) => m.body.SMSList.map((item) => item.phoneNumber));
+    assert.equal(sentTo.length, 600);
+    assert.equal(new Set(sentTo).size, 600, 'each number once');
+    assert.ok(bulks.every((m) => m.body.SMSList.every((item) => item.message === message)));
+    assert.equal(
+      await page.textContent('#result-title'),
+      'Accepted in sandbox for 600 recipients in 2 sends: nothing was sent or billed. A real send would bill:',
+    );
+    assert.equal(await page.textContent('#result-nb-sms'), String(bulks.reduce((sum, m) => sum + m.nbSms, 0)));
+    assert.equal(await page.textContent('#result-nb-sms-label'), 'SMS it would bill');
   });
 
   it('raised no error in the page', () => {
