@@ -549,6 +549,8 @@ pub fn parse_reply_webhook(body: JsValue) -> JsValue {
 
 #[wasm_bindgen(typescript_custom_section)]
 const LIFECYCLE_TYPES: &'static str = r#"
+import type { SmsPartnerError } from "./index.js";
+
 /** One personalized message of a bulk send. */
 export interface BulkMessage {
   /** One number, as typed or in E.164. */

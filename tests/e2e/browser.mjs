@@ -33,17 +33,12 @@ export async function loadPackage() {
 }
 
 /**
- * Starts the stack and a Chromium with a fresh profile, opens the page and waits until it is
- * ready. `options` go to `launchPersistentContext` (viewport, locale, timezoneId…),
- * `stackOptions` to `startStack`. The servers' log lines are kept in `logs`, not printed.
- * Resolves to `{ stack, context, page, pageErrors, logs, close() }`.
+ * Headless Chromium with a fresh profile; `options` go to `launchPersistentContext` (viewport,
+ * locale, timezoneId…). Resolves to `{ context, close() }`; `close` also removes the profile.
  */
-export async function openPage(options = {}, stackOptions = {}) {
-  const logs = [];
-  // E2E_WEB_ROOT serves another copy of the page (an older one, to see a test fail on it).
-  const webRoot = process.env.E2E_WEB_ROOT ? { webRoot: process.env.E2E_WEB_ROOT } : {};
-  const stack = await startStack({ log: (line) => logs.push(line), ...webRoot, ...stackOptions });
+export async function launchChromium(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'smspartner-e2e-'));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -53,8 +48,36 @@ export async function openPage(options = {}, stackOptions = {}) {
       viewport: { width: 1280, height: 900 },
       ...options,
     });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      removeProfile();
+    },
+  };
+}
+
+/**
+ * Starts the stack and a Chromium with a fresh profile, opens the page and waits until it is
+ * ready. `options` go to `launchChromium`, `stackOptions` to `startStack`. The servers' log
+ * lines are kept in `logs`, not printed.
+ * Resolves to `{ stack, context, page, pageErrors, logs, close() }`.
+ */
+export async function openPage(options = {}, stackOptions = {}) {
+  const logs = [];
+  // E2E_WEB_ROOT serves another copy of the page (an older one, to see a test fail on it).
+  const webRoot = process.env.E2E_WEB_ROOT ? { webRoot: process.env.E2E_WEB_ROOT } : {};
+  const stack = await startStack({ log: (line) => logs.push(line), ...webRoot, ...stackOptions });
+  let browser;
+  try {
+    browser = await launchChromium(options);
+    const { context } = browser;
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
@@ -67,15 +90,13 @@ export async function openPage(options = {}, stackOptions = {}) {
       pageErrors,
       logs,
       async close() {
-        await context.close().catch(() => {});
+        await browser.close();
         await stack.close();
-        rmSync(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await context?.close().catch(() => {});
+    await browser?.close();
     await stack.close();
-    rmSync(profile, { recursive: true, force: true });
     throw error;
   }
 }

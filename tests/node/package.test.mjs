@@ -14,7 +14,7 @@ test("pkg/package.json describes an ES module package with types", () => {
   assert.equal(manifest.name, "smspartner-wasm");
   assert.equal(manifest.type, "module");
   assert.equal(manifest.types, "index.d.ts");
-  assert.equal(manifest.main, "index.js");
+  assert.equal(manifest.main, "index.node.js");
   for (const file of manifest.files) {
     const path = new URL(`../../pkg/${file}`, import.meta.url);
     if (file.endsWith("/")) assert.ok(readdirSync(path).length > 0, file);

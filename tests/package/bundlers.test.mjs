@@ -1,0 +1,49 @@
+// The installed package bundled for the browser as a user would, each bundler with the setup the
+// package README gives: a production build, served and loaded in headless Chromium, must answer
+// as the package does in Node, and say to call init() when used before it.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchChromium, STEP_TIMEOUT_MS } from '../e2e/browser.mjs';
+import { FIXTURES, NOT_INITIALIZED, SAMPLE, installed, npm, serve } from './helpers.mjs';
+
+/** Each bundler's fixture, and where its build puts the page (Vite writes its own index.html). */
+const BUNDLERS = ['vite', 'webpack', 'esbuild', 'rollup'];
+
+describe('the package bundled for the browser', () => {
+  let browser;
+  let expected;
+  before(async () => {
+    browser = await launchChromium();
+    expected = (await installed()).analyzeMessage(SAMPLE, { isStopSms: true });
+  });
+  after(() => browser?.close());
+
+  for (const bundler of BUNDLERS) {
+    it(`${bundler}: the production build loads the wasm and answers`, async () => {
+      const dir = join(FIXTURES, bundler);
+      const dist = join(dir, 'dist');
+      rmSync(dist, { recursive: true, force: true });
+      await npm(['run', 'build', '--silent'], dir);
+      if (!existsSync(join(dist, 'index.html'))) copyFileSync(join(dir, 'index.html'), join(dist, 'index.html'));
+      const server = await serve(dist);
+      const page = await browser.context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      try {
+        await page.goto(server.url);
+        await page.locator('body[data-outcome]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+        const outcome = JSON.parse(await page.locator('body').getAttribute('data-outcome'));
+        assert.equal(outcome.error, undefined, outcome.error);
+        assert.ok(outcome.beforeInit?.startsWith(NOT_INITIALIZED), outcome.beforeInit);
+        assert.deepEqual(outcome.analysis, expected);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    });
+  }
+});
