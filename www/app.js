@@ -129,6 +129,8 @@ const state = {
   lastSent: null,
   /** The invalid entries of the recipients list, for the one-click removal. */
   invalidEntries: new Set(),
+  /** The numbers the package says cannot receive an SMS, for the one-click removal. */
+  notMobile: new Set(),
   /** The valid numbers, for a bulk send. */
   numbers: [],
   /** Smart encoding's answer for the current message, or null. */
@@ -288,13 +290,49 @@ function renderRecipients(entries) {
     report.duplicates.length === 0 ? '' : t(lang, 'recipients.duplicates', { list: report.duplicates.join(', ') });
   state.invalidEntries = new Set(report.invalid.map((item) => item.input));
   state.numbers = report.numbers;
-  el.removeInvalid.hidden = invalid === 0;
-  el.removeInvalid.textContent = invalid === 0 ? '' : t(lang, 'recipients.removeInvalid', { n: invalid });
+  state.notMobile = notMobileNumbers(report);
+  const unreachable = state.notMobile.size;
+  el.removeInvalid.hidden = invalid + unreachable === 0;
+  el.removeInvalid.textContent =
+    invalid + unreachable === 0
+      ? ''
+      : unreachable === 0
+        ? t(lang, 'recipients.removeInvalid', { n: invalid })
+        : t(lang, 'recipients.removeUnreachable', { n: invalid, m: unreachable });
+  el.removeInvalid.dataset.notMobile = String(unreachable);
 }
 
-/** One click: the list without the entries the package found invalid, one number a line. */
+/** Whether the package warns that `number` cannot receive an SMS, remembered per number. */
+const notMobileVerdicts = new Map();
+function cannotReceiveSms(number) {
+  let verdict = notMobileVerdicts.get(number);
+  if (verdict === undefined) {
+    const report = validateSendRequest({ phoneNumbers: [number], message: '.' }, { requireApiKey: false });
+    verdict = report.warnings.some((w) => w.code === 'phone_number_not_mobile');
+    if (notMobileVerdicts.size > 10_000) notMobileVerdicts.clear();
+    notMobileVerdicts.set(number, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * The numbers that cannot receive an SMS (fixed lines, premium rate…), as the package's
+ * phone_number_not_mobile warning decides, asked number by number for those the numbering plans
+ * do not call mobile. Empty when the package gives no details.
+ */
+function notMobileNumbers(report) {
+  if (!Array.isArray(report.details)) return new Set();
+  return new Set(report.details.filter((d) => d.type !== 'mobile' && cannotReceiveSms(d.number)).map((d) => d.number));
+}
+
+/** One click: the list without the entries that are invalid or cannot receive an SMS, one a line. */
 function removeInvalidNumbers() {
-  const kept = recipientEntries().filter((entry) => !state.invalidEntries.has(entry));
+  const reaches = (entry) => {
+    if (state.notMobile.size === 0) return true;
+    const number = parsePhoneNumbers([entry]).numbers[0];
+    return number === undefined || !state.notMobile.has(number);
+  };
+  const kept = recipientEntries().filter((entry) => !state.invalidEntries.has(entry) && reaches(entry));
   el.recipients.value = kept.join('\n');
   el.recipients.dispatchEvent(new Event('input', { bubbles: true }));
   el.recipients.focus();

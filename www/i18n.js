@@ -132,6 +132,8 @@ const TEXTS = {
     'field.sandbox': 'Sandbox',
 
     'recipients.removeInvalid': ({ n }, lang) => `Remove the ${n} invalid ${plural(lang, n, 'number', 'numbers')}`,
+    'recipients.removeUnreachable': ({ n, m }, lang) =>
+      `Remove ${n > 0 ? `the ${n} invalid ${plural(lang, n, 'number', 'numbers')} and ` : ''}the ${m} ${plural(lang, m, 'number', 'numbers')} that cannot receive an SMS`,
     'bulk.offer': ({ n, sends, max, total }) =>
       `${n} recipients: one send takes at most ${max}. Send them in bulk instead: ${sends} sends one after the other, ${total} SMS in all.`,
     'bulk.button': ({ n }) => `Send to the ${n} recipients in bulk`,
@@ -326,6 +328,8 @@ const TEXTS = {
 
     'recipients.removeInvalid': ({ n }, lang) =>
       `Retirer ${plural(lang, n, 'le numéro invalide', `les ${n} numéros invalides`)}`,
+    'recipients.removeUnreachable': ({ n, m }, lang) =>
+      `Retirer ${n > 0 ? `${plural(lang, n, 'le numéro invalide', `les ${n} numéros invalides`)} et ` : ''}${plural(lang, m, 'le numéro', `les ${m} numéros`)} qui ne ${plural(lang, m, 'peut', 'peuvent')} pas recevoir de SMS`,
     'bulk.offer': ({ n, sends, max, total }) =>
       `${n} destinataires : un envoi en prend ${max} au plus. Envoyez-les plutôt en masse : ${sends} envois l'un après l'autre, ${total} SMS en tout.`,
     'bulk.button': ({ n }) => `Envoyer aux ${n} destinataires en masse`,
