@@ -717,6 +717,8 @@ function confirmSend(report, fingerprint) {
 
 /** A modal question with Cancel (focused first) and one button to go on; resolves to the answer. */
 function ask({ title, text, ok, kind }) {
+  // A second click while the question is open asks nothing more and sends nothing.
+  if (el.confirm.open) return Promise.resolve(false);
   return new Promise((resolve) => {
     el.confirmTitle.textContent = title;
     el.confirmText.textContent = text;
