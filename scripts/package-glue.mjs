@@ -22,11 +22,12 @@ function replaceExactly(text, from, to, count, file) {
 /**
  * Makes the glue `${dir}/${name}.js` throw a clear Error when used before `init`/`initSync`,
  * instead of "Cannot read properties of undefined": the module's `wasm` starts as a Proxy that
- * throws on any read, and the init functions test for it instead of `undefined`.
+ * throws on any read, and the init functions test for it instead of `undefined`. Idempotent.
  */
 export function guardGlue(dir, name) {
   const file = `${dir}/${name}.js`;
   let js = readFileSync(file, "utf8");
+  if (js.includes("wasm = NOT_INITIALIZED;")) return;
   js = replaceExactly(js, "let wasmModule, wasmInstance, wasm;\n", `${NOT_INITIALIZED}let wasmModule, wasmInstance, wasm = NOT_INITIALIZED;\n`, 1, file);
   js = replaceExactly(js, "if (wasm !== undefined) return wasm;", "if (wasm !== NOT_INITIALIZED) return wasm;", 2, file);
   writeFileSync(file, js);
@@ -36,10 +37,12 @@ export function guardGlue(dir, name) {
  * Cuts wasm-bindgen's init section (`InitInput`, `InitOutput`, `initSync`, `init`) out of
  * `${dir}/${name}.d.ts`: it names DOM types (`RequestInfo`, `BufferSource`) that a Node or
  * worker project does not have, and the wasm's raw exports. The entry's .d.ts declares them.
+ * Idempotent.
  */
 export function trimGlueTypes(dir, name) {
   const file = `${dir}/${name}.d.ts`;
   const dts = readFileSync(file, "utf8");
+  if (!dts.includes("__wbg_init")) return;
   const cut = dts.indexOf("\nexport type InitInput =");
   if (cut < 0 || !dts.includes("export default function __wbg_init", cut)) {
     throw new Error(`${file}: wasm-bindgen's init section not found (its output changed)`);

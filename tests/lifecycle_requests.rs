@@ -474,8 +474,16 @@ fn cancel_is_refused_locally_inside_the_last_five_minutes() {
         (ErrorKind::Validation, Some("too_late"))
     );
     assert_eq!(
-        check_deadline(NOW_MS - 60_000, NOW_MS).unwrap_err().reason,
+        check_deadline(NOW_MS + 1, NOW_MS).unwrap_err().reason,
         Some("too_late")
+    );
+    assert_eq!(
+        check_deadline(NOW_MS, NOW_MS).unwrap_err().reason,
+        Some("already_sent")
+    );
+    assert_eq!(
+        check_deadline(NOW_MS - 60_000, NOW_MS).unwrap_err().reason,
+        Some("already_sent")
     );
     assert!(check_deadline(NOW_MS + 86_400_000, NOW_MS).is_ok());
     assert!(check_deadline(i64::MIN, i64::MAX).is_err());

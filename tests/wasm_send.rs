@@ -30,7 +30,8 @@ export function settle(promise) {
 }
 export function describe(error) {
   return JSON.stringify({ name: error.name, message: error.message, kind: error.kind, status: error.status,
-    code: error.code, errors: error.errors, isError: error instanceof Error });
+    code: error.code, reason: error.reason, field: error.field, mayHaveBeenSent: error.mayHaveBeenSent,
+    errors: error.errors, isError: error instanceof Error });
 }
 "#)]
 extern "C" {
@@ -259,4 +260,137 @@ fn the_client_checks_its_options_and_hides_its_key() {
         .as_string()
         .unwrap_or_default();
     assert!(!shown.contains("LEAK-CANARY"), "{shown}");
+}
+
+/// Every code of SMS Partner's send table, `(code, reason, field)`.
+const DOCUMENTED_CODES: [(i64, &str, Option<&str>); 30] = [
+    (1, "api_key_required", Some("apiKey")),
+    (2, "phone_numbers_required", Some("phoneNumbers")),
+    (4, "message_not_found", None),
+    (9, "constraints_failed", None),
+    (10, "api_key_invalid", Some("apiKey")),
+    (11, "not_enough_credits", None),
+    (13, "no_price_for_numbers", Some("phoneNumbers")),
+    (14, "number_in_stop_list", Some("phoneNumbers")),
+    (15, "number_already_listed", Some("phoneNumbers")),
+    (20, "account_disabled", None),
+    (22, "outside_marketing_hours", Some("time")),
+    (
+        23,
+        "marketing_day_not_allowed",
+        Some("scheduledDeliveryDate"),
+    ),
+    (30, "account_blocked", None),
+    (40, "api_access_denied", None),
+    (42, "low_cost_too_long", Some("message")),
+    (43, "message_required", Some("message")),
+    (44, "sender_invalid", Some("sender")),
+    (45, "schedule_date_required", Some("scheduledDeliveryDate")),
+    (46, "time_required", Some("time")),
+    (47, "minute_invalid", Some("minute")),
+    (48, "minute_out_of_range", Some("minute")),
+    (49, "schedule_date_invalid", Some("scheduledDeliveryDate")),
+    (50, "too_many_phone_numbers", Some("phoneNumbers")),
+    (51, "low_cost_not_allowed", Some("gamme")),
+    (52, "too_many_sms", Some("message")),
+    (55, "no_phone_number", Some("phoneNumbers")),
+    (90, "json_malformed", None),
+    (96, "ip_not_allowed", None),
+    (500, "queue_failed", None),
+    (992, "sender_not_allowed", Some("sender")),
+];
+
+#[wasm_bindgen_test]
+async fn every_documented_code_comes_back_typed_and_is_never_resent() {
+    for (code, reason, field) in DOCUMENTED_CODES {
+        reset().await;
+        // Armed for several calls: a resend would be answered and counted.
+        standin(
+            "POST",
+            "/__standin/fault",
+            json!({"kind": "code", "code": code, "times": 5, "asString": code == 992}),
+        )
+        .await;
+        let error = send(&client(KEY, STANDIN, 5_000), request())
+            .await
+            .unwrap_err();
+        assert_eq!(error["kind"], "api", "{code}: {error}");
+        assert_eq!(error["code"], code, "{code}");
+        assert_eq!(error["reason"], reason, "{code}");
+        assert_eq!(error["field"], json!(field), "{code}");
+        assert_eq!(error["mayHaveBeenSent"], false, "{code}");
+        assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()));
+        assert_eq!(sends_received().await, 1, "{code}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_rules_the_standin_enforces_come_back_typed_or_are_caught_first() {
+    reset().await;
+    standin(
+        "POST",
+        "/v1/stop-sms/add",
+        json!({"apiKey": KEY, "phoneNumber": "+33612345678"}),
+    )
+    .await;
+    let stopped = send(&client(KEY, STANDIN, 5_000), request())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (&stopped["code"], &stopped["reason"], &stopped["field"]),
+        (
+            &json!(14),
+            &json!("number_in_stop_list"),
+            &json!("phoneNumbers")
+        )
+    );
+    assert_eq!(sends_received().await, 1);
+    // Too long, low cost of two SMS, a tag with capitals: refused before any call.
+    reset().await;
+    for (request, code) in [
+        (
+            format!(
+                r#"{{ phoneNumbers: "0612345678", message: "{}" }}"#,
+                "a".repeat(1531)
+            ),
+            "message_too_long",
+        ),
+        (
+            format!(
+                r#"{{ phoneNumbers: "0612345678", message: "{}", gamme: 2 }}"#,
+                "a".repeat(161)
+            ),
+            "low_cost_too_long",
+        ),
+        (
+            r#"{ phoneNumbers: "0612345678", message: "x", tag: "Promo" }"#.to_owned(),
+            "tag_not_lowercase",
+        ),
+    ] {
+        let error = send(&client(KEY, STANDIN, 5_000), js(&request))
+            .await
+            .unwrap_err();
+        assert_eq!(error["kind"], "validation");
+        assert_eq!(error["errors"][0]["code"], code);
+        assert_eq!(error["mayHaveBeenSent"], false);
+    }
+    assert_eq!(sends_received().await, 0);
+    // 10 SMS and a € written as :euro: on the wire.
+    let sent = send(
+        &client(KEY, STANDIN, 5_000),
+        js(&format!(
+            r#"{{ phoneNumbers: "0612345678", message: "{}€", sandbox: 1 }}"#,
+            "a".repeat(1528)
+        )),
+    )
+    .await
+    .unwrap();
+    assert_eq!(sent["nbSms"], 10.0);
+    let messages = standin("GET", "/__standin/messages", Value::Null).await;
+    assert!(
+        messages[0]["body"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("a:euro:")
+    );
 }

@@ -6,6 +6,7 @@ import { LANGS, t, langFromTag, formatParisTime, formatMoney, charName } from '.
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
 import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
 import { fromPickerDate, toPickerDate, typedDate } from './date-field.js';
+import { createTracker } from './after-send.js';
 
 const { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest, normalizeMessage } = sms;
 
@@ -184,6 +185,7 @@ function setLang(lang) {
   update();
   if (state.lastResult) renderResult(state.lastResult);
   else if (state.bulk) renderBulk();
+  tracker.render();
 }
 
 function renderMode() {
@@ -231,6 +233,8 @@ function readRequest(entries) {
   if (el.stop.checked) request.isStopSms = 1;
   if (el.unicode.checked) request.isUnicode = 1;
   if (el.sandbox.checked) request.sandbox = 1;
+  // Replies come back to the worker's webhook when the page knows it (the demo's stand-in).
+  if (state.config?.replyUrl) request.urlResponse = state.config.replyUrl;
   return request;
 }
 
@@ -681,6 +685,14 @@ async function send(event) {
   }
   state.lastResult = outcome;
   renderResult(outcome);
+  if (outcome.ok) {
+    const scheduled = report.request.scheduledDeliveryDate !== undefined;
+    tracker.track({
+      messageId: outcome.result.messageId,
+      numbers: report.request.phoneNumbers.split(','),
+      scheduledAt: scheduled ? Date.parse(report.deliveryTime) : null,
+    });
+  }
   update();
 }
 
@@ -1051,6 +1063,7 @@ async function loadConfig() {
       workerUrl: typeof config.workerUrl === 'string' && config.workerUrl !== '' ? config.workerUrl : null,
       mode: config.mode,
       sandbox: config.sandbox,
+      replyUrl: typeof config.replyUrl === 'string' && config.replyUrl !== '' ? config.replyUrl : null,
     };
   } catch {
     showPageError(t(state.lang, 'config.error'));
@@ -1062,6 +1075,9 @@ function showPageError(text) {
   el.pageError.hidden = false;
   el.pageError.textContent = text;
 }
+
+/** Delivery, cancel, credits and replies after a send (after-send.js). */
+const tracker = createTracker({ getLang: () => state.lang, workerUrl: () => state.config?.workerUrl ?? null });
 
 async function start() {
   applyStaticTexts();
@@ -1083,6 +1099,7 @@ async function start() {
     $('sandbox-forced').hidden = false;
   }
   renderMode();
+  tracker.refreshCredits();
   state.ready = true;
   update();
   el.form.dataset.ready = 'true';

@@ -99,20 +99,28 @@ where
 }
 
 /// One call: a request, its decoder, the answer as JavaScript.
-fn single<T, D>(
+fn single(
     caller: Caller,
     prepared: Result<HttpRequest, SmsPartnerError>,
-    decode: D,
-) -> js_sys::Promise
-where
-    T: serde::Serialize,
-    D: FnOnce(u16, Option<Json>, &ApiKey) -> Result<T, SmsPartnerError> + 'static,
-{
+    decode: Decode,
+) -> js_sys::Promise {
+    // One future for every single call: the decoder is a plain function, not a type parameter.
     promise(async move {
         let http = prepared?;
         let (status, body) = caller.exchange(&http).await?;
-        decode(status, body, &caller.api_key).map(|answer| to_js(&answer))
+        decode(status, body, &caller.api_key)
     })
+}
+
+/// Reads an answer into the JavaScript value of a call.
+type Decode = fn(u16, Option<Json>, &ApiKey) -> Result<JsValue, SmsPartnerError>;
+
+/// A core decoder whose answer is written to JavaScript by serde.
+macro_rules! decoder {
+    ($decode:path) => {
+        (|status, body, api_key| $decode(status, body, api_key).map(|answer| to_js(&answer)))
+            as Decode
+    };
 }
 
 /// A chunk as JavaScript, its error a real `SmsPartnerError`.
@@ -337,7 +345,7 @@ impl SmsPartnerClient {
         let prepared = status_query(&query, None)
             .map(|q| status::message_status_request(&caller.base_url, &caller.api_key, &q))
             .map_err(|e| self.invalid(e));
-        single(caller, prepared, status::decode_message_status)
+        single(caller, prepared, decoder!(status::decode_message_status))
     }
 
     /// The delivery statuses of many SMS, `[{ messageId, phoneNumber }]`, 500 a call, the calls
@@ -401,7 +409,7 @@ impl SmsPartnerClient {
         let prepared = message_id(&convert::scalar_or_list(&message_id_value), "messageId")
             .map(|id| status::bulk_status_request(&caller.base_url, &caller.api_key, &id))
             .map_err(|e| self.invalid(vec![e]));
-        single(caller, prepared, status::decode_status_list)
+        single(caller, prepared, decoder!(status::decode_status_list))
     }
 
     /// The delivery status of every SMS sent with a tag → `DeliveryStatus[]`.
@@ -411,7 +419,7 @@ impl SmsPartnerClient {
         let prepared = status::tag(&convert::scalar_or_list(&tag))
             .map(|tag| status::status_by_tag_request(&caller.base_url, &caller.api_key, &tag))
             .map_err(|e| self.invalid(e));
-        single(caller, prepared, status::decode_status_list)
+        single(caller, prepared, decoder!(status::decode_status_list))
     }
 
     /// Cancels a scheduled send. With `options.scheduledAt` (a `Date`, an ISO 8601 string or
@@ -421,14 +429,14 @@ impl SmsPartnerClient {
         let options = options.unwrap_or_default();
         let caller = self.caller();
         let prepared = self.prepare_cancel(&message_id_value, &options);
-        single(caller, prepared, cancel::decode_cancel)
+        single(caller, prepared, decoder!(cancel::decode_cancel))
     }
 
     /// The account's credits: `{ creditSms, creditSmsEco, creditHlr, toSend, balance, currency, user }`.
     pub fn credits(&self) -> js_sys::Promise {
         let caller = self.caller();
         let http = account::credits_request(&caller.base_url, &caller.api_key);
-        single(caller, Ok(http), account::decode_credits)
+        single(caller, Ok(http), decoder!(account::decode_credits))
     }
 
     /// The STOP list: `[{ id, phoneNumber, createdAt }]`.
@@ -436,7 +444,7 @@ impl SmsPartnerClient {
     pub fn stop_list(&self) -> js_sys::Promise {
         let caller = self.caller();
         let http = account::stop_list_request(&caller.base_url, &caller.api_key);
-        single(caller, Ok(http), account::decode_stop_list)
+        single(caller, Ok(http), decoder!(account::decode_stop_list))
     }
 
     /// Puts a number on the STOP list → `{ id }`.
@@ -448,7 +456,7 @@ impl SmsPartnerClient {
             .and_then(|n| {
                 account::add_to_stop_list_request(&caller.base_url, &caller.api_key, &n, HOST)
             });
-        single(caller, prepared, account::decode_stop_added)
+        single(caller, prepared, decoder!(account::decode_stop_added))
     }
 
     /// Takes an entry off the STOP list by its `id` → `{ removed: true }`.
@@ -467,7 +475,7 @@ impl SmsPartnerClient {
                 };
                 self.invalid(vec![e])
             });
-        single(caller, prepared, account::decode_stop_removed)
+        single(caller, prepared, decoder!(account::decode_stop_removed))
     }
 }
 
@@ -697,7 +705,7 @@ export interface SmsPartnerClient {
   statusByTag(tag: string): Promise<DeliveryStatus[]>;
   /**
    * Cancels a scheduled send; with `scheduledAt`, refused without a call less than 5 minutes
-   * before it (`reason` `too_late`). Other refusals: `already_cancelled`, `already_sent`,
+   * before it (`reason` `too_late`) or after it (`already_sent`). Other refusals: `already_cancelled`, `already_sent`,
    * `message_not_found`.
    */
   cancel(messageId: number | string, options?: { scheduledAt?: Date | string | number; now?: Date | string | number }): Promise<{ cancelled: true }>;

@@ -15,7 +15,7 @@ export declare class SmsPartnerError extends Error {
   status: number | null;
   /** SMS Partner's code, or `null`. */
   code: number | null;
-  /** The stable name of a documented SMS Partner code (`number_in_stop_list`, `too_many_sms`…), or `null`. */
+  /** The stable name of a documented SMS Partner code (`number_in_stop_list`, `too_many_sms`…; a call's own, such as a cancel's `too_late`), or `null`. */
   reason: string | null;
   /** The wire field SMS Partner's code is about (`sender`, `minute`, `phoneNumbers`…), or `null`. */
   field: string | null;

@@ -39,19 +39,28 @@ fn cancel_reason(code: i64) -> Option<&'static str> {
 /// [`CANCEL_DEADLINE_MS`] before it (exactly 5 minutes before is still in time).
 ///
 /// # Errors
-/// A `validation` error with `reason` `too_late`, before any call.
+/// A `validation` error, before any call, with `reason` `too_late` inside the last 5 minutes
+/// and `already_sent` once the time has come (SMS Partner's codes 6 and 7).
 pub fn check_deadline(scheduled_ms: i64, now_ms: i64) -> Result<(), SmsPartnerError> {
-    if scheduled_ms.saturating_sub(now_ms) >= CANCEL_DEADLINE_MS {
+    let left = scheduled_ms.saturating_sub(now_ms);
+    if left >= CANCEL_DEADLINE_MS {
         return Ok(());
     }
-    Err(SmsPartnerError::new(
-        ErrorKind::Validation,
-        format!(
-            "too late to cancel: SMS Partner refuses less than 5 minutes before the send ({})",
-            paris_time::format_iso8601(scheduled_ms)
-        ),
-    )
-    .with_reason("too_late"))
+    let when = paris_time::format_iso8601(scheduled_ms);
+    let (reason, message) = if left > 0 {
+        (
+            "too_late",
+            format!(
+                "too late to cancel: SMS Partner refuses less than 5 minutes before the send ({when})"
+            ),
+        )
+    } else {
+        (
+            "already_sent",
+            format!("too late to cancel: the send time has come ({when}), the SMS has left"),
+        )
+    };
+    Err(SmsPartnerError::new(ErrorKind::Validation, message).with_reason(reason))
 }
 
 /// `GET /v1/message-cancel?apiKey&messageId`.

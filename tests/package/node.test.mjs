@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStandin } from '../../tools/standin/server.mjs';
-import { FIXTURES, SAMPLE, installed, run } from './helpers.mjs';
+import { FIXTURES, NOT_INITIALIZED, SAMPLE, installed, run } from './helpers.mjs';
 
 const requireFromFixtures = createRequire(join(FIXTURES, 'node-cjs', 'main.cjs'));
 
@@ -42,6 +42,19 @@ describe('the package in Node, imported by name', () => {
   it('require() and import give one and the same module', async () => {
     const sms = await installed();
     assert.equal(requireFromFixtures('smspartner-wasm').SmsPartnerClient, sms.SmsPartnerClient);
+  });
+
+  it('its browser entry, used before init(), throws an Error that says to call it', async () => {
+    const entry = join(FIXTURES, 'node_modules', 'smspartner-wasm', 'index.js');
+    const probe = `const sms = await import(${JSON.stringify(entry)});
+      const messages = [];
+      for (const call of [() => sms.analyzeMessage("x"), () => sms.splitMessage("x"), () => new sms.SmsPartnerClient({ apiKey: "k" })]) {
+        try { call(); messages.push("no error"); } catch (error) { messages.push(error instanceof Error && error.message); }
+      }
+      console.log(JSON.stringify(messages));`;
+    const messages = JSON.parse(await run('node', ['--input-type=module', '-e', probe], FIXTURES));
+    assert.equal(messages.length, 3);
+    for (const message of messages) assert.ok(String(message).startsWith(NOT_INITIALIZED), message);
   });
 
   it('exports its package.json and its wasm file', () => {

@@ -12,7 +12,30 @@ import init, {
   type SendResult,
   type SmsPartnerError,
   type PhoneNumberReport,
+  normalizeMessage,
+  smsPartnerCode,
+  type IssueCode,
+  type NormalizedMessage,
+  type PhoneNumberCode,
 } from "../../pkg/index.js";
+
+/** Issue codes are a union: a misspelt one does not type-check. */
+export function codes(report: ValidationReport): IssueCode[] {
+  const tooLong: IssueCode = "message_too_long";
+  // @ts-expect-error: not a code
+  const misspelt: IssueCode = "message_too_lng";
+  const phone: PhoneNumberCode | undefined = parsePhoneNumbers("12").invalid[0]?.code;
+  // @ts-expect-error: an issue code is not a phone number's
+  const wrong: PhoneNumberCode = "message_too_long";
+  const normalized: NormalizedMessage = normalizeMessage("Merci\u202F!");
+  const unsupported = analyzeMessage("\u00A0").unsupported[0];
+  const named: string | null | undefined = unsupported?.name;
+  const point: string | undefined = unsupported?.codePoint;
+  const described = smsPartnerCode(14, { lang: "fr" });
+  const where: string | null | undefined = described?.field;
+  console.log(misspelt, phone, wrong, normalized.changes.length, named, point, where);
+  return [tooLong, ...report.errors.map((e) => e.code), ...report.warnings.map((w) => w.code)];
+}
 
 export async function usage(): Promise<void> {
   await init();
@@ -36,7 +59,9 @@ export async function usage(): Promise<void> {
   } catch (error) {
     const failure = error as SmsPartnerError;
     const kind: "validation" | "api" | "http" | "network" | "timeout" = failure.kind;
-    console.log(kind, failure.errors.length);
+    const reason: string | null = failure.reason;
+    const sent: boolean = failure.mayHaveBeenSent;
+    console.log(kind, failure.errors.length, reason, sent, failure.field);
   }
   console.log(encoding, firstReplacement, parts, field, when, holiday);
 }

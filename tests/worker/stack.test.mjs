@@ -37,7 +37,13 @@ describe('startStack with the repository www/', TIMEOUT, () => {
     const res = await get(`${stack.pageUrl}config.json`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^application\/json/);
-    assert.deepEqual(await res.json(), { workerUrl: stack.workerUrl, mode: 'standin', sandbox: false });
+    assert.deepEqual(await res.json(), {
+      workerUrl: stack.workerUrl,
+      mode: 'standin',
+      sandbox: false,
+      // The stand-in posts replies to the worker's webhook.
+      replyUrl: `${stack.workerUrl}/webhooks/replies`,
+    });
   });
 
   it('serves the package at /pkg/ with application/wasm and text/javascript', async () => {

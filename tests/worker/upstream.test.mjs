@@ -4,11 +4,19 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MISCONFIGURED, sendFailure } from '../../www/worker/upstream.js';
+import { readFileSync } from 'node:fs';
+import { initSync, smsPartnerCode } from '../../pkg/index.js';
+import { MISCONFIGURED, sendFailure as mapFailure } from '../../www/worker/upstream.js';
 
-/** An error shaped as the client rejects with. */
-function failure(kind, { status = null, code = null, errors = [], message = `a ${kind} error` } = {}) {
-  return Object.assign(new Error(message), { name: 'SmsPartnerError', kind, status, code, errors });
+initSync({ module: readFileSync(new URL('../../pkg/smspartner_wasm_bg.wasm', import.meta.url)) });
+
+/** The mapping with the package's table of codes, as the worker calls it. */
+const sendFailure = (failure) => mapFailure(failure, smsPartnerCode);
+
+/** An error shaped as the client rejects with (`mayHaveBeenSent` as the package sets it). */
+function failure(kind, { status = null, code = null, errors = [], message = `a ${kind} error`, mayHaveBeenSent } = {}) {
+  const sent = mayHaveBeenSent ?? (kind === 'network' || kind === 'timeout' || (kind === 'http' && !(status >= 400 && status < 500)));
+  return Object.assign(new Error(message), { name: 'SmsPartnerError', kind, status, code, errors, mayHaveBeenSent: sent });
 }
 
 describe('sendFailure', () => {
@@ -20,7 +28,10 @@ describe('sendFailure', () => {
     [failure('api', { status: 400, code: 1 }), 500, 'config', false],
     [failure('api', { status: 401, code: 10 }), 500, 'config', false],
     [failure('api', { status: 402, code: 11 }), 402, 'api', false],
-    [failure('api', { status: 400, code: 42 }), 502, 'api', false],
+    [failure('api', { status: 400, code: 42 }), 422, 'api', false],
+    [failure('api', { status: 403, code: 96 }), 500, 'config', false],
+    [failure('api', { status: 500, code: 500 }), 502, 'api', false],
+    [failure('api', { status: 400, code: 777 }), 502, 'api', false],
     [failure('http', { status: 500 }), 502, 'http', true],
     [failure('http', { status: 200 }), 502, 'http', true],
     [failure('http', { status: 404 }), 502, 'http', false],
@@ -35,7 +46,7 @@ describe('sendFailure', () => {
       assert.equal(mapped.status, status);
       assert.equal(mapped.error.kind, kind);
       assert.equal(mapped.error.mayHaveBeenSent, mayHaveBeenSent);
-      assert.deepEqual(Object.keys(mapped.error).sort(), ['code', 'errors', 'kind', 'mayHaveBeenSent', 'message', 'status']);
+      assert.deepEqual(Object.keys(mapped.error).sort(), ['code', 'errors', 'field', 'kind', 'mayHaveBeenSent', 'message', 'reason', 'status']);
       assert.equal(typeof mapped.note, 'string');
     });
   }
@@ -46,7 +57,7 @@ describe('sendFailure', () => {
   });
 
   it("hides SMS Partner's words and code when it refuses the key", () => {
-    for (const code of [1, 10]) {
+    for (const code of [1, 10, 20, 30, 40, 96]) {
       const { error } = sendFailure(failure('api', { status: 401, code, message: 'Wrong API key' }));
       assert.equal(error.message, MISCONFIGURED.message);
       assert.equal(error.code, null);

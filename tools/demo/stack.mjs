@@ -105,6 +105,8 @@ export async function startStack({
     const worker = await startWorker({ bindings, port: ports.worker ?? 0, log });
     opened.push(worker);
     config.workerUrl = worker.url;
+    // The stand-in posts replies to the send's urlResponse: the worker's webhook, on this machine.
+    if (fakeApi) config.replyUrl = `${worker.url}/webhooks/replies`;
 
     let closing = null;
     return {

@@ -41,6 +41,7 @@ const FAULT_KINDS = Object.freeze([
   'brokenJson',
   'reset',
   'reject',
+  'code',
 ]);
 
 const CORS = Object.freeze({
@@ -184,7 +185,9 @@ export async function startStandin({
       // Undocumented: SMS Partner only says that a broken body gives a 400.
       return { status: 400, body: { success: false, code: 400, message: 'Invalid JSON' } };
     }
-    const rejected = checkSend(body, { isKnownKey, now: clock() });
+    const smsCount = (request) => countMessage(request.message, request).smsCount;
+    const isStopped = (number) => state.stops.some((s) => s.phoneNumber === international(number));
+    const rejected = checkSend(body, { isKnownKey, now: clock(), smsCount, isStopped });
     if (rejected) return rejected;
 
     const lowCost = Number(body.gamme) === 2;
@@ -196,7 +199,7 @@ export async function startStandin({
     const cost = euros(nbSms * (lowCost ? price.lowCost : price.premium));
     const counter = lowCost ? 'creditSmsECO' : 'creditSms';
     if (!sandbox) {
-      if (state.credits[counter] < nbSms) return apiError(11, 'Not enough credits');
+      if (state.credits[counter] < nbSms) return apiError(11);
       state.credits[counter] -= nbSms;
       state.credits.balance = Math.max(0, euros(state.credits.balance - cost));
     }
@@ -272,6 +275,13 @@ export async function startStandin({
             { elementId: 'children[sender].data', message: 'This sender is not allowed on your account' },
           ],
         });
+      case 'code': {
+        // Any of SMS Partner's codes, as it answers them; `asString` sends the code as a string
+        // (the loose "992" may come back either way).
+        const { status, body } = apiError(fault.code, fault.message);
+        if (fault.asString) body.code = String(body.code);
+        return reply.code(status).send(body);
+      }
       case 'status429':
         return reply
           .code(429)

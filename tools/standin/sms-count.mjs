@@ -5,6 +5,7 @@
 //   its extension table (escape + character: two septets).
 // - SMS Partner, "Liste des caractères remplacés" (docs envoyer-des-sms/envois_smsp4): in GSM mode
 //   the text is replaced first, then counted.
+// - SMS Partner's current pages: `:euro:` is the tag for `€`, billed as the `€` it stands for.
 // - SMS Partner, "Envoi unitaire": 160 characters per SMS, then one SMS per 153; 70 in Unicode
 //   mode; the `:br:` tag counts two characters; `isStopSms` appends the STOP mention (premium only).
 // - 3GPP TS 23.040 §9.2.3.24.1 (concatenation header): 153 septets / 67 UCS-2 units per part, and
@@ -16,6 +17,12 @@ export const STOP_MENTION = ' STOP au 36180';
 
 /** The line break tag of SMS Partner; it counts two characters. */
 export const BR_TAG = ':br:';
+
+/** SMS Partner's tag for `€` (its current pages: "€ symbol → :euro:"). */
+export const EURO_TAG = ':euro:';
+
+/** Billed length of `:euro:`: what `€` costs, 2 septets (escape + code) or 1 UTF-16 unit. */
+const EURO_WEIGHT = Object.freeze({ gsm: 2, unicode: 1 });
 
 /** Billed length of `:br:`. Undocumented beyond "counts two characters": we read it as CR LF and
  * keep it as one unit that is never split across two SMS, like an escape pair. */
@@ -89,6 +96,11 @@ export function units(text, unicode) {
     if (text.startsWith(BR_TAG, i)) {
       out.push({ text: BR_TAG, weight: BR_WEIGHT });
       i += BR_TAG.length;
+      continue;
+    }
+    if (text.startsWith(EURO_TAG, i)) {
+      out.push({ text: EURO_TAG, weight: unicode ? EURO_WEIGHT.unicode : EURO_WEIGHT.gsm });
+      i += EURO_TAG.length;
       continue;
     }
     const cp = text.codePointAt(i);

@@ -88,6 +88,14 @@ describe('counting oracle', () => {
     assert.equal(countMessage(':br:', { isUnicode: 1 }).characters, 2);
   });
 
+  it('counts :euro: as the € it stands for and never splits it', () => {
+    assert.equal(countMessage('5:euro:').characters, 3);
+    assert.equal(countMessage('5:euro:', { isUnicode: 1 }).characters, 2);
+    assert.equal(sms(a(158) + ':euro:'), 1);
+    assert.equal(sms(a(152) + ':euro:' + a(152)), 3);
+    assert.equal(countMessage(':Euro:').characters, 6);
+  });
+
   it('counts UTF-16 units in Unicode mode, 70 then 67, surrogate pairs whole', () => {
     const u = { isUnicode: 1 };
     assert.equal(sms(a(70), u), 1);
@@ -275,8 +283,9 @@ describe('POST /v1/send', { timeout: 30_000 }, () => {
     const first = await send(base, { message: a(161), phoneNumbers: '0612345678,0698765432,+32470123456' });
     assert.equal(first.status, 200);
     assert.deepEqual(first.body, { success: true, code: 200, message_id: 1, nb_sms: 6, cost: 0.228, currency: 'EUR' });
-    const low = await send(base, { message: a(161), phoneNumbers: '0612345678,0698765432,+32470123456', gamme: 2 });
-    assert.deepEqual(low.body, { success: true, code: 200, message_id: 2, nb_sms: 6, cost: 0.156, currency: 'EUR' });
+    // Low cost is one SMS (code 42): three recipients, three SMS.
+    const low = await send(base, { message: a(160), phoneNumbers: '0612345678,0698765432,+32470123456', gamme: 2 });
+    assert.deepEqual(low.body, { success: true, code: 200, message_id: 2, nb_sms: 3, cost: 0.078, currency: 'EUR' });
   });
 
   it('bills the boundary messages as the oracle counts them', async () => {
@@ -347,7 +356,7 @@ describe('credits and sandbox', { timeout: 30_000 }, () => {
     const res = await send(base, { phoneNumbers: '0612345678,0612345679,0612345670,0612345671' });
     assert.equal(res.status, 402);
     assert.deepEqual(res.body, { success: false, code: 11, message: 'Not enough credits' });
-    assert.equal((await send(base, { gamme: 2, message: a(161) })).body.code, 11);
+    assert.equal((await send(base, { gamme: 2, phoneNumbers: '0612345678,0612345679' })).body.code, 11);
     assert.equal(standin.state.credits.creditSms, 3);
     assert.equal(standin.state.credits.creditSmsECO, 1);
     assert.deepEqual((await get(base, '/__standin/messages')).body, []);
@@ -363,6 +372,22 @@ describe('credits and sandbox', { timeout: 30_000 }, () => {
   it('lets a test set the credits', async () => {
     await post(base, '/__standin/credits', { creditSms: 0 });
     assert.equal((await send(base, {})).body.code, 11);
+  });
+
+  it('enforces 10 SMS (52), one low-cost SMS (42), lowercase tags and the STOP list (14)', async () => {
+    assert.equal((await send(base, { sandbox: 1, message: a(1530) })).status, 200);
+    assert.deepEqual((await send(base, { sandbox: 1, message: a(1531) })).body.code, 52);
+    assert.equal((await send(base, { sandbox: 1, message: a(1528) + ':euro:' })).status, 200);
+    assert.equal((await send(base, { sandbox: 1, message: a(1529) + ':euro:' })).body.code, 52);
+    assert.equal((await send(base, { sandbox: 1, message: a(160), gamme: 2 })).status, 200);
+    assert.equal((await send(base, { sandbox: 1, message: a(161), gamme: 2 })).body.code, 42);
+    assert.equal((await send(base, { sandbox: 1, message: 'é'.repeat(71), gamme: 2, isUnicode: 1 })).body.code, 42);
+    assert.deepEqual(await fieldErrors(base, { sandbox: 1, tag: 'Promo' }), [['tag', 'The tag must be lowercase']]);
+    assert.equal((await send(base, { sandbox: 1, tag: 'promo' })).status, 200);
+    await post(base, '/v1/stop-sms/add', { apiKey: KEY, phoneNumber: '0612345679' });
+    const stopped = await send(base, { sandbox: 1, phoneNumbers: '0612345678,+33612345679' });
+    assert.deepEqual(stopped.body, { success: false, code: 14, message: 'This number is on the STOP list' });
+    assert.equal((await send(base, { sandbox: 1, phoneNumbers: '0612345678' })).status, 200);
   });
 
   it('answers /v1/me with code 1 or 10', async () => {
@@ -384,6 +409,20 @@ describe('faults', { timeout: 30_000 }, () => {
   beforeEach(() => post(base, '/__standin/reset', {}));
   const arm = (spec) => post(base, '/__standin/fault', spec);
   const stored = async () => (await get(base, '/__standin/messages')).body.length;
+
+  it('code answers any of SMS Partner\'s codes, and processes nothing', async () => {
+    for (const code of [1, 2, 4, 9, 10, 11, 13, 14, 15, 20, 22, 23, 30, 40, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 55, 90, 96, 500, 992]) {
+      await arm({ kind: 'code', code });
+      const res = await send(base, {});
+      assert.equal(res.body.success, false);
+      assert.equal(res.body.code, code);
+      assert.equal(typeof res.body.message, 'string');
+      assert.ok(res.status >= 400, `${code}: ${res.status}`);
+    }
+    await arm({ kind: 'code', code: 992, asString: true, message: 'Sender non autorisé' });
+    assert.deepEqual((await send(base, {})).body, { success: false, code: '992', message: 'Sender non autorisé' });
+    assert.equal(await stored(), 0);
+  });
 
   it('status500 answers 500 with a JSON body that is not SMS Partner-shaped, or an empty one', async () => {
     await arm({ kind: 'status500' });

@@ -9,6 +9,45 @@ import { flagOn } from './sms-count.mjs';
 /** Documented limit of numbers in one request. */
 export const MAX_NUMBERS = 500;
 
+/** Code 52: a concatenated message cannot exceed 10 SMS. */
+export const MAX_SMS = 10;
+
+/** SMS Partner's send codes and their meaning (error-code table, the send pages' code 9 and the
+ * loose 992), for the answers it gives without per-field errors. */
+export const CODE_MESSAGES = Object.freeze({
+  1: 'The API Key is required',
+  2: 'The phone number is required',
+  4: 'Message not found',
+  9: 'At least one constraint failed',
+  10: 'Wrong API key',
+  11: 'Not enough credits',
+  13: 'No default price for these numbers',
+  14: 'This number is on the STOP list',
+  15: 'This number is already in the list',
+  20: 'Your account is disabled',
+  22: 'A marketing SMS must be sent between 8:00 and 22:00',
+  23: 'No marketing SMS on Sundays and public holidays',
+  30: 'Your account is blocked',
+  40: 'API access denied',
+  42: 'A Low Cost SMS is limited to 160 characters',
+  43: 'The message is required',
+  44: 'The sender is not valid',
+  45: 'The date is required',
+  46: 'The hour is required',
+  47: 'The minute is not valid',
+  48: 'The minutes must be between 5 and 55, in steps of 5',
+  49: 'The date is not valid',
+  50: 'You cannot send to more than 500 numbers',
+  51: 'The Low Cost range is not allowed on your account',
+  52: 'A concatenated message cannot exceed 10 SMS',
+  55: 'No number to send to',
+  90: 'Malformed JSON',
+  96: 'Your IP address is not allowed',
+  500: 'The SMS could not be queued',
+  992: 'Sender not allowed',
+});
+
+
 // National French form 0[1-9] + 8 digits; international form `+` or `00` then 8 to 15 digits
 // (E.164 allows at most 15 digits; 8 is the shortest national significant number we accept).
 const NATIONAL_FR = /^0[1-9]\d{8}$/;
@@ -170,6 +209,8 @@ export function constraintErrors(body, now) {
       // Characters, not UTF-16 units: SMS Partner's PHP counts with mb_strlen.
       if ([...tag].length > 20) add('tag', 'The tag cannot be longer than 20 characters');
       if (/\s/.test(tag)) add('tag', 'The tag cannot contain spaces');
+      // SMS Partner's current page: "lowercase only".
+      if (tag !== tag.toLowerCase()) add('tag', 'The tag must be lowercase');
     }
   }
 
@@ -190,22 +231,28 @@ export function constraintErrors(body, now) {
 
 /**
  * The checks of /v1/send before billing, in SMS Partner's order: apiKey present (1), apiKey known
- * (10), phoneNumbers present (2), then every constraint (9). Returns null when the body passes,
- * else `{ status, body }`.
+ * (10), phoneNumbers present (2), every constraint (9), then the rules of its error table: a low-
+ * cost message of one SMS (42), at most 10 SMS (52), no number on the STOP list (14). Returns null
+ * when the body passes, else `{ status, body }`. `smsCount` counts the message; `isStopped` tells
+ * whether a number (as given) is on the STOP list.
  */
-export function checkSend(body, { isKnownKey, now }) {
-  if (isBlank(body.apiKey)) return apiError(1, 'The API Key is required');
-  if (!isKnownKey(body.apiKey)) return apiError(10, 'Wrong API key');
-  if (isBlank(body.phoneNumbers)) return apiError(2, 'The phone number is required');
+export function checkSend(body, { isKnownKey, now, smsCount, isStopped = () => false }) {
+  if (isBlank(body.apiKey)) return apiError(1);
+  if (!isKnownKey(body.apiKey)) return apiError(10);
+  if (isBlank(body.phoneNumbers)) return apiError(2);
   const errors = constraintErrors(body, now);
   if (errors.length > 0) return { status: 400, body: { success: false, code: 9, errors } };
+  const count = smsCount(body);
+  if (Number(body.gamme) === 2 && count > 1) return apiError(42);
+  if (count > MAX_SMS) return apiError(52);
+  if (splitNumbers(body.phoneNumbers).some(isStopped)) return apiError(14);
   return null;
 }
 
 /** HTTP status of each API error code (undocumented: our choice, see the README). */
-const STATUS_OF_CODE = { 1: 400, 2: 400, 9: 400, 10: 401, 11: 402 };
+const STATUS_OF_CODE = { 10: 401, 11: 402, 20: 403, 30: 403, 40: 403, 96: 403, 500: 500 };
 
-/** An SMS Partner error answer without per-field details. */
-export function apiError(code, message) {
+/** An SMS Partner error answer without per-field details; `message` defaults to the table's. */
+export function apiError(code, message = CODE_MESSAGES[code] ?? 'Error') {
   return { status: STATUS_OF_CODE[code] ?? 400, body: { success: false, code, message } };
 }

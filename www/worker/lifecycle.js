@@ -19,7 +19,7 @@
 //
 // Failures have the shape of /api/send's, with `reason` (too_late, message_not_found…) added.
 
-import { parseReplyWebhook } from '../../pkg/index.js';
+import { parseReplyWebhook, smsPartnerCode } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
 
 /** Replies kept for /api/replies. In memory, per isolate: a real deployment keeps them in KV or a Durable Object. */
@@ -48,7 +48,7 @@ export function lifecycleRoutes(helpers) {
 
   /** A rejection of the client as the worker's refusal (status, body, log note). */
   const refusalOf = (failure) => {
-    const { status, error, note } = sendFailure(failure);
+    const { status, error, note } = sendFailure(failure, smsPartnerCode);
     const reason = typeof failure?.reason === 'string' ? failure.reason : null;
     const statusOfReason = reason !== null && Object.hasOwn(STATUS_OF_REASON, reason) ? STATUS_OF_REASON[reason] : null;
     const shown = { ...error, reason: error.kind === 'config' ? null : reason };

@@ -26,10 +26,11 @@
 //                     403 origin_not_allowed, 404 not_found, 405 method_not_allowed (+ Allow),
 //                     413 body_too_large, 415 unsupported_media_type
 //   kind "validation" 422 with the per-field errors (and the warnings) of the report
-//   kind "api"        SMS Partner refused: code 9 or 2 → 422 with its per-field errors,
-//                     code 11 → 402, any other code → 502
+//   kind "api"        SMS Partner refused, with its code, `reason` and `field` (smsPartnerCode):
+//                     what the request's author can fix (2, 9, 14, 42–52, 992…) → 422, code 11
+//                     → 402, SMS Partner's own failures (4, 90, 500) and unknown codes → 502
 //   kind "config"     500: no SMSPARTNER_API_KEY secret, bad settings, or SMS Partner refused the
-//                     key (codes 1 and 10, reported without details)
+//                     key or the account (codes 1, 10, 13, 20, 30, 40, 96, reported without details)
 //   kind "http"       502 unexpected answer (status, body), 503 when SMS Partner answered 429
 //   kind "network"    502, kind "timeout" 504, kind "internal" 500 (anything unexpected)
 // `error.status` and `error.code` are SMS Partner's HTTP status and code when it answered, else
@@ -42,7 +43,7 @@
 // One log line per request: method, path, status, duration, and a key-free note on failures.
 
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
-import { initSync, SmsPartnerClient, validateSendRequest } from '../../pkg/index.js';
+import { initSync, SmsPartnerClient, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
 import { sendFailure } from './upstream.js';
 import { lifecycleRoutes } from './lifecycle.js';
 
@@ -305,7 +306,7 @@ async function handleSend({ request: given, options }, env) {
       const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
       return json(200, body, key);
     } catch (failure) {
-      const { status, error, note } = sendFailure(failure);
+      const { status, error, note } = sendFailure(failure, smsPartnerCode);
       throw new Refusal(status, error, { note });
     }
   });
