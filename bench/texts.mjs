@@ -37,6 +37,17 @@ const long =
   'week-end, appelez le 116 117. Très bonne journée à toutes et à tous, l’équipe du cabinet des ' +
   'Tilleuls. Pour ne plus recevoir nos informations, répondez STOP au 36180.';
 
+// Copy pasted from a word processor: fifteen and more characters that SMS Partner replaces
+// (’ « » œ ç [ ] … { } ^) in a GSM message.
+const replaced =
+  'L’œuvre « Ça » [édition {spéciale}] : -20 % ce week-end… Réservez vite ! Cœur de ' +
+  'ville, 3 rue d’Alésia ; ouvert 10h–19h. Ôtez-vous ^^ d’un doute, ici!';
+
+// Emoji and accents, sent in Unicode mode.
+const emoji =
+  '🎉 Joyeux anniversaire Zoé ! 🎂 Pour fêter ça, -25 % sur tout le magasin 🛍️ jusqu’à ' +
+  'dimanche 🌞 Présentez ce SMS en caisse 😉 Bises, Fleurs d’Été 💐 STOP 36180';
+
 /** The text, checked to be exactly `length` UTF-16 code units long. */
 function sized(text, length) {
   if (text.length !== length) throw new Error(`text of ${text.length} code units, not ${length}`);
@@ -44,6 +55,8 @@ function sized(text, length) {
 }
 
 export const TEXTS = [
+  { name: '150 characters, replaced ones', text: sized(replaced, 150) },
+  { name: '160 code units, emoji', text: sized(emoji, 160) },
   { name: '150 characters', text: sized(short, 150) },
   { name: '650 characters', text: sized(medium, 650) },
   { name: '1,600 characters', text: sized(long, 1600) },

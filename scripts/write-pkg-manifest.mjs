@@ -11,7 +11,12 @@ const ROOT = new URL("../", import.meta.url);
 const PKG = new URL("pkg/", ROOT).pathname;
 
 /** `subpath`: the import path; `name`: the files' stem; `glue`: wasm-bindgen's `--out-name`. */
-const ENTRIES = [{ subpath: ".", name: "index", glue: "smspartner_wasm" }];
+const ENTRIES = [
+  { subpath: ".", name: "index", glue: "smspartner_wasm" },
+  { subpath: "./compose", name: "compose", glue: "smspartner_compose" },
+];
+/** Modules that the entries share, copied from src/js/. */
+const SHARED = ["analysis.js"];
 
 const cargo = readFileSync(new URL("Cargo.toml", ROOT), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];
@@ -51,7 +56,8 @@ export = entry;
 `;
 
 const exportsMap = {};
-const files = ["snippets/", "README.md", "CHANGELOG.md", "LICENSE"];
+const files = ["snippets/", "README.md", "CHANGELOG.md", "LICENSE", ...SHARED];
+for (const name of SHARED) copyFileSync(new URL(`src/js/${name}`, ROOT), `${PKG}${name}`);
 /** The self-initializing modules: a bundler that drops them as unused would skip their init. */
 const sideEffects = [];
 for (const entry of ENTRIES) {

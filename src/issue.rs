@@ -125,6 +125,8 @@ issue_codes! {
     RejectedBySmsPartner = "rejected_by_smspartner", [], Error;
     /// A number given more than once, sent once.
     DuplicatePhoneNumbers = "duplicate_phone_numbers", ["phoneNumbers"], Warning;
+    /// Numbers whose numbering plan says they cannot receive an SMS (fixed line, premium rate…).
+    PhoneNumberNotMobile = "phone_number_not_mobile", ["phoneNumbers"], Warning;
     /// Characters SMS Partner replaces.
     CharactersReplaced = "characters_replaced", ["message"], Warning;
     /// Characters GSM-7 cannot carry.
@@ -301,6 +303,10 @@ impl IssueCode {
             DuplicatePhoneNumbers => (
                 text("given more than once, sent once: {}"),
                 text("donnés plusieurs fois, envoyés une fois : {}"),
+            ),
+            PhoneNumberNotMobile => (
+                text("these numbers cannot receive an SMS: {}"),
+                text("ces numéros ne peuvent pas recevoir de SMS : {}"),
             ),
             CharactersReplaced => (
                 text("SMS Partner will replace {} (see the preview)"),

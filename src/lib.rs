@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod limits;
 pub mod message;
 pub mod normalize;
+pub mod numbering_plan;
 pub mod options;
 pub mod paris_time;
 pub mod phone;
@@ -30,5 +31,5 @@ pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 mod transport;

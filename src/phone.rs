@@ -4,26 +4,31 @@
 //! in national form `0600000000` or international form `+33600000000`, others in
 //! international form `+496xxxxxxxx`), ITU-T E.164 (at most 15 digits, country code first,
 //! first digit 1–9) and the ITU list of assigned country calling codes, and the French
-//! numbering plan of ARCEP (10 national digits starting with the trunk prefix 0).
+//! numbering plan of ARCEP (10 national digits starting with the trunk prefix 0), and Google's
+//! libphonenumber metadata for the plans of the regions in [`crate::numbering_plan`].
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::numbering_plan::{self, Lookup, NumberType};
 
 /// Most digits in an E.164 number, country code included (ITU-T E.164, section 6).
 pub const MAX_E164_DIGITS: usize = 15;
 
-/// Fewest digits, country code included, that this module accepts as a plausible number.
-/// Undocumented by SMS Partner: E.164 sets no minimum; we chose 8 because no mobile number
-/// that can receive an SMS is shorter, and shorter strings are almost always typing mistakes.
-/// A few territories with short fixed numbers (Niue, Tokelau: 7 digits in all) are refused.
+/// Fewest digits, country code included, that this module accepts as a plausible number of a
+/// country whose plan is not tabled (for the others, the plan decides). Undocumented by SMS
+/// Partner: E.164 sets no minimum; we chose 8 because no mobile number that can receive an SMS
+/// is shorter, and shorter strings are almost always typing mistakes. A few territories with
+/// short fixed numbers (Niue, Tokelau: 7 digits in all) are refused.
 pub const MIN_E164_DIGITS: usize = 8;
 
-/// France's country calling code, as digits.
-const FRANCE: &[u8] = &[3, 3];
-/// Digits of a French number after the country code (ARCEP plan: 10 digits minus the 0).
+/// The overseas country codes a French national number (`0` and 9 digits) can reach: La
+/// Réunion and Mayotte, Guadeloupe, Saint-Barthélemy and Saint-Martin, Guyane, Martinique,
+/// Saint-Pierre-et-Miquelon (ARCEP plan: they are dialled from France with the same 10 digits).
+const OVERSEAS_CODES: [u16; 5] = [262, 590, 594, 596, 508];
+/// Digits of a French national number after its 0 (ARCEP plan: 10 digits minus the 0).
 const FRENCH_SIGNIFICANT_DIGITS: usize = 9;
 /// Digits kept while scanning an entry; anything longer is too long whatever its prefix.
 const SCAN_CAPACITY: usize = 24;
@@ -39,6 +44,22 @@ pub struct PhoneNumberReport {
     /// The E.164 numbers given more than once (under any spelling), each listed once, in the
     /// order of their first repetition.
     pub duplicates: Vec<String>,
+    /// What the numbering plans say of each entry of `numbers`, in the same order.
+    pub details: Vec<NumberDetails>,
+}
+
+/// The region and the type of a valid number (one entry of `details` in JavaScript).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberDetails {
+    /// The number in E.164.
+    pub number: String,
+    /// ISO 3166-1 alpha-2 code of its region (`"FR"`, `"GP"`…); `None` for a country code
+    /// outside the tables shared by several regions or serving none (`+7`, `+800`).
+    pub region: Option<&'static str>,
+    /// The kind of line; [`NumberType::Unknown`] when its plan is not tabled.
+    #[serde(rename = "type")]
+    pub number_type: NumberType,
 }
 
 /// An entry that is not a valid phone number.
@@ -70,10 +91,9 @@ pub enum InvalidReason {
     /// No `+` or `00`, and not a French national number (10 digits starting with 0): other
     /// countries must be written in international form, and `612345678` lacks its 0.
     NationalFormatNotFrench,
-    /// `+33` followed by the national 0 (`+33 06 12 34 56 78`): the 0 must be left out.
-    FrenchTrunkZero,
-    /// `+33` not followed by exactly 9 digits, the first one 1–9.
-    FrenchNumberInvalid,
+    /// The plan of the country calling code (tabled in [`crate::numbering_plan`]) has no such
+    /// number: a digit too many or too few, or a range that is not allocated.
+    NotInNumberingPlan(u16),
 }
 
 impl InvalidReason {
@@ -86,8 +106,7 @@ impl InvalidReason {
             InvalidReason::TooLong => "too_long",
             InvalidReason::UnknownCountryCode => "unknown_country_code",
             InvalidReason::NationalFormatNotFrench => "national_format_not_french",
-            InvalidReason::FrenchTrunkZero => "french_trunk_zero",
-            InvalidReason::FrenchNumberInvalid => "french_number_invalid",
+            InvalidReason::NotInNumberingPlan(_) => "not_in_numbering_plan",
         }
     }
 
@@ -122,18 +141,16 @@ impl InvalidReason {
                 "Un numéro sans + ni 00 doit être un numéro français de 10 chiffres commençant \
                  par 0 (06 12 34 56 78) ; écrivez les autres au format international (+49 …).",
             ),
-            InvalidReason::FrenchTrunkZero => lang.pick(
-                "After +33, leave out the 0 of the national number: +33 6 12 34 56 78, not \
-                 +33 06 12 34 56 78.",
-                "Après +33, retirez le 0 du numéro national : +33 6 12 34 56 78, et non \
-                 +33 06 12 34 56 78.",
-            ),
-            InvalidReason::FrenchNumberInvalid => lang.pick(
-                "A French number has 9 digits after +33, the first one not 0 \
-                 (+33 6 12 34 56 78).",
-                "Un numéro français compte 9 chiffres après +33, le premier n'étant pas 0 \
-                 (+33 6 12 34 56 78).",
-            ),
+            InvalidReason::NotInNumberingPlan(code) => {
+                let template = lang.pick(
+                    "No such number in the numbering plan of +{}: check its digits (one too \
+                     many or too few, or a range that is not in use).",
+                    "Ce numéro n'existe pas dans le plan de numérotation de l'indicatif +{} : \
+                     vérifiez ses chiffres (un de trop ou de moins, ou une tranche non \
+                     attribuée).",
+                );
+                return template.replacen("{}", &code.to_string(), 1);
+            }
         };
         text.to_string()
     }
@@ -203,12 +220,21 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
     for entry in entries {
         let entry = entry.trim();
         match normalize_e164(entry) {
-            Ok(number) => {
-                let key = number.key();
+            Ok(Number {
+                e164,
+                region,
+                number_type,
+            }) => {
+                let key = e164.key();
                 if seen.insert(key) {
-                    report.numbers.push(number.to_string());
+                    report.numbers.push(e164.to_string());
+                    report.details.push(NumberDetails {
+                        number: e164.to_string(),
+                        region,
+                        number_type,
+                    });
                 } else if repeated.insert(key) {
-                    report.duplicates.push(number.to_string());
+                    report.duplicates.push(e164.to_string());
                 }
             }
             Err(reason) => report.invalid.push(InvalidNumber {
@@ -227,19 +253,59 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
 /// tabs, dots, dashes (`-`, U+2010, U+2011, U+2013), slashes, parentheses and invisible
 /// formatting characters (zero-width spaces, direction marks) between them; a
 /// `+` or `00` international prefix; `(0)` right after the country code, the trunk prefix some
-/// people write (`+33 (0)6 12 34 56 78`), is dropped. Without a prefix the number must be a
-/// French national number, 10 digits starting with 0.
+/// people write (`+33 (0)6 12 34 56 78`), is dropped, and so is a trunk prefix written after
+/// the country code where the plan has one (`+33 06 12 34 56 78`, `+1 1 415…`). Without a
+/// prefix the number must be a French national number, 10 digits starting with 0.
 ///
-/// French national numbers of the overseas departments are written with their own country
-/// codes, as E.164 requires (ARCEP numbering plan): 0262, 0263, 0269, 0639, 0692, 0693 → +262
-/// (La Réunion, Mayotte); 0590, 0690, 0691 → +590 (Guadeloupe, Saint-Martin,
-/// Saint-Barthélemy); 0594, 0694 → +594 (Guyane); 0596, 0696, 0697 → +596 (Martinique). All
-/// other national numbers get +33.
+/// For the country codes of [`crate::numbering_plan`] the number must exist in the plan.
+/// French national numbers are read as dialled from France: the geographic and mobile ranges
+/// of the overseas departments and collectivities go to them, written with their own country
+/// codes as E.164 requires, and all others to France (0262, 0269, 0639, 0692, 0693 → +262 La Réunion and Mayotte; 0590, 0690, 0691 →
+/// +590 Guadeloupe, Saint-Barthélemy, Saint-Martin; 0594, 0694 → +594 Guyane; 0596, 0696, 0697
+/// → +596 Martinique; the 0709 mobile blocks to each of them; 0708 → +508 Saint-Pierre). Other
+/// country codes are checked for length only.
 ///
 /// # Errors
 /// The [`InvalidReason`] of the first problem found.
 pub fn normalize(entry: &str) -> Result<String, InvalidReason> {
-    normalize_e164(entry.trim()).map(|number| number.to_string())
+    normalize_e164(entry.trim()).map(|number| number.e164.to_string())
+}
+
+/// A number as SMS Partner itself reports it (delivery statuses, replies, its long numbers such
+/// as `+33700…`) in E.164: the spellings of [`normalize`], the length check only, no numbering
+/// plan (SMS Partner's own numbers lie outside the published plans, and what it reports must
+/// not be lost).
+///
+/// # Errors
+/// The [`InvalidReason`] of the first problem found.
+pub fn normalize_reported(entry: &str) -> Result<String, InvalidReason> {
+    normalize_with(entry.trim(), Plans::Ignore).map(|number| number.e164.to_string())
+}
+
+/// Whether the numbering plans decide (numbers people type) or not (numbers SMS Partner reports).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plans {
+    Check,
+    Ignore,
+}
+
+/// The region and the type of a number, as [`parse_phone_numbers`] reports them in `details`.
+///
+/// # Errors
+/// The [`InvalidReason`] of the first problem found, as for [`normalize`].
+pub fn details(entry: &str) -> Result<NumberDetails, InvalidReason> {
+    normalize_e164(entry.trim()).map(|number| NumberDetails {
+        number: number.e164.to_string(),
+        region: number.region,
+        number_type: number.number_type,
+    })
+}
+
+/// A valid number with what its plan says of it.
+struct Number {
+    e164: E164,
+    region: Option<&'static str>,
+    number_type: NumberType,
 }
 
 /// A valid E.164 number: up to 15 digits, the first one 1–9.
@@ -250,13 +316,18 @@ struct E164 {
 }
 
 impl E164 {
-    /// Joins a country code and a national significant number, checking the total length.
-    fn from_parts(country_code: &[u8], national: &[u8]) -> Result<E164, InvalidReason> {
+    /// Joins a country code and a national significant number, checking the total length
+    /// (only the E.164 maximum when `planned`, the numbering plan having checked the rest).
+    fn from_parts(
+        country_code: &[u8],
+        national: &[u8],
+        planned: bool,
+    ) -> Result<E164, InvalidReason> {
         let len = country_code.len() + national.len();
         if len > MAX_E164_DIGITS {
             return Err(InvalidReason::TooLong);
         }
-        if len < MIN_E164_DIGITS {
+        if len < MIN_E164_DIGITS && !planned {
             return Err(InvalidReason::TooShort);
         }
         let mut digits = [0; MAX_E164_DIGITS];
@@ -378,7 +449,12 @@ fn scan(entry: &str) -> Result<Scan, InvalidReason> {
 }
 
 /// The checks of [`normalize`] on an already trimmed entry.
-fn normalize_e164(entry: &str) -> Result<E164, InvalidReason> {
+fn normalize_e164(entry: &str) -> Result<Number, InvalidReason> {
+    normalize_with(entry, Plans::Check)
+}
+
+/// [`normalize_e164`], the plans checked or not.
+fn normalize_with(entry: &str, plans: Plans) -> Result<Number, InvalidReason> {
     let scan = scan(entry)?;
     if scan.count == 0 {
         return Err(InvalidReason::Empty);
@@ -393,29 +469,74 @@ fn normalize_e164(entry: &str) -> Result<E164, InvalidReason> {
             .and_then(|at| at.checked_sub(prefix_len))
     };
     if scan.plus {
-        international(digits, bracketed_zero_after(0))
+        international(digits, bracketed_zero_after(0), plans)
     } else if let [0, 0, rest @ ..] = digits {
-        international(rest, bracketed_zero_after(2))
+        international(rest, bracketed_zero_after(2), plans)
     } else {
-        french_national(digits)
+        french_national(digits, plans)
     }
 }
 
 /// A number written without international prefix: only the French national form, 10 digits
-/// starting with 0, is accepted (SMS Partner's "Envoi unitaire" page).
-fn french_national(digits: &[u8]) -> Result<E164, InvalidReason> {
-    match digits {
-        // `national` cannot start with 0: "00" was taken as the international prefix before.
-        [0, national @ ..] if national.len() == FRENCH_SIGNIFICANT_DIGITS => {
-            let country_code = overseas_country_code(national).unwrap_or(FRANCE);
-            E164::from_parts(country_code, national)
-        }
-        _ => Err(InvalidReason::NationalFormatNotFrench),
+/// starting with 0, is accepted (SMS Partner's "Envoi unitaire" page), read as dialled from
+/// France (see [`normalize`]).
+fn french_national(digits: &[u8], plans: Plans) -> Result<Number, InvalidReason> {
+    // `national` cannot start with 0: "00" was taken as the international prefix before.
+    let [0, national @ ..] = digits else {
+        return Err(InvalidReason::NationalFormatNotFrench);
+    };
+    if national.len() != FRENCH_SIGNIFICANT_DIGITS {
+        return Err(InvalidReason::NationalFormatNotFrench);
+    }
+    let overseas = || {
+        OVERSEAS_CODES
+            .iter()
+            .filter_map(|&code| planned(code, national))
+    };
+    // The territories' geographic and mobile ranges first: libphonenumber's French plan also
+    // lists `0269…` and `0596…`, blocks that ARCEP gives to Mayotte and Martinique. Then
+    // France, whose non-geographic 08 and 09 ranges the overseas plans repeat.
+    overseas()
+        .find(|number| {
+            matches!(
+                number.number_type,
+                NumberType::Mobile | NumberType::FixedLine | NumberType::FixedLineOrMobile
+            )
+        })
+        .or_else(|| planned(33, national))
+        .or_else(|| overseas().next())
+        .or_else(|| match plans {
+            Plans::Check => None,
+            Plans::Ignore => Some(Number {
+                e164: E164::from_parts(&[3, 3], national, false).ok()?,
+                region: Some("FR"),
+                number_type: NumberType::Unknown,
+            }),
+        })
+        .ok_or(InvalidReason::NotInNumberingPlan(33))
+}
+
+/// The number `national` under the tabled `code`, when its plan has it.
+fn planned(code: u16, national: &[u8]) -> Option<Number> {
+    match numbering_plan::lookup(code, national) {
+        Lookup::Valid {
+            region,
+            number_type,
+        } => Some(Number {
+            e164: E164::from_parts(&code_digits(code), national, true).ok()?,
+            region: Some(region),
+            number_type,
+        }),
+        Lookup::Invalid | Lookup::NotCovered => None,
     }
 }
 
 /// Checks the digits that follow `+` or `00`: country code, then the national number.
-fn international(rest: &[u8], bracketed_zero_at: Option<usize>) -> Result<E164, InvalidReason> {
+fn international(
+    rest: &[u8],
+    bracketed_zero_at: Option<usize>,
+    plans: Plans,
+) -> Result<Number, InvalidReason> {
     match rest.first() {
         None => return Err(InvalidReason::TooShort),
         Some(0) => return Err(InvalidReason::UnknownCountryCode),
@@ -438,34 +559,29 @@ fn international(rest: &[u8], bracketed_zero_at: Option<usize>) -> Result<E164, 
     if bracketed_zero_at == Some(code_len) {
         national = national.get(1..).unwrap_or(&[]);
     }
-    if country_code == FRANCE {
-        check_french_significant_number(national)?;
+    let code = digits_to_u16(country_code);
+    if let Some(trunk) = numbering_plan::trunk_prefix(code).filter(|_| plans == Plans::Check) {
+        // The number as written, else without a trunk prefix written after the code.
+        let without_trunk = national.strip_prefix(trunk).filter(|_| !trunk.is_empty());
+        return planned(code, national)
+            .or_else(|| without_trunk.and_then(|rest| planned(code, rest)))
+            .ok_or(InvalidReason::NotInNumberingPlan(code));
     }
-    E164::from_parts(country_code, national)
-}
-
-/// The French rule after +33: exactly 9 digits, the first one 1–9 (ARCEP plan).
-fn check_french_significant_number(national: &[u8]) -> Result<(), InvalidReason> {
-    match national {
-        [0, ..] if national.len() == FRENCH_SIGNIFICANT_DIGITS + 1 => {
-            Err(InvalidReason::FrenchTrunkZero)
+    if let [0, rest @ ..] = national {
+        if numbering_plan::has_zero_trunk_prefix(code) && !rest.is_empty() {
+            national = rest;
         }
-        [1..=9, ..] if national.len() == FRENCH_SIGNIFICANT_DIGITS => Ok(()),
-        _ => Err(InvalidReason::FrenchNumberInvalid),
     }
+    Ok(Number {
+        e164: E164::from_parts(country_code, national, false)?,
+        region: numbering_plan::single_region(code),
+        number_type: NumberType::Unknown,
+    })
 }
 
-/// The country code of a French national number of an overseas department, from the first
-/// three digits after the 0 (ARCEP numbering plan; the same blocks as libphonenumber's
-/// metadata for RE, YT, GP, GF and MQ). `None` for metropolitan numbers.
-fn overseas_country_code(national: &[u8]) -> Option<&'static [u8]> {
-    match national.get(..3)? {
-        [2, 6, 2 | 3 | 9] | [6, 3, 9] | [6, 9, 2 | 3] => Some(&[2, 6, 2]),
-        [5, 9, 0] | [6, 9, 0 | 1] => Some(&[5, 9, 0]),
-        [5, 9, 4] | [6, 9, 4] => Some(&[5, 9, 4]),
-        [5, 9, 6] | [6, 9, 6 | 7] => Some(&[5, 9, 6]),
-        _ => None,
-    }
+/// The digits of a country calling code (1 to 3 of them).
+fn code_digits(code: u16) -> Vec<u8> {
+    code.to_string().bytes().map(|b| b - b'0').collect()
 }
 
 /// The value of up to three digits.

@@ -385,6 +385,13 @@ fn after_an_unknown_chunk_nothing_more_is_sent_and_a_failed_one_does_not_stop() 
         run.next_request(BASE, &key(), JsonHost::SERDE_JSON)
             .is_none()
     );
+    // A 429 is a refusal: that chunk failed, nothing of it left, and the next one goes.
+    let mut run = BulkRun::new(plan_of(600));
+    let (i, _) = next(&mut run);
+    let limited = json!({ "code": 429, "message": "Too Many Requests" });
+    let limited = decode_bulk(429, Some(Json::from(&limited)), &key());
+    assert_eq!(run.record(i, limited).unwrap().state, ChunkState::Failed);
+    assert_eq!(next(&mut run).0, 1);
 }
 
 #[test]

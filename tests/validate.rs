@@ -65,13 +65,13 @@ fn assert_warning(overrides: Value, options: &ValidateOptions, field: &str, code
 #[test]
 fn a_minimal_request_is_valid_and_normalized() {
     let report = check(base(
-        json!({"phoneNumbers": ["06 12 34 56 78", "+33 7 00 00 00 01"]}),
+        json!({"phoneNumbers": ["06 12 34 56 78", "+33 7 56 00 00 01"]}),
     ));
     assert!(report.valid, "{:?}", report.errors);
     assert!(report.errors.is_empty() && report.warnings.is_empty());
     assert_eq!(
         serde_json::to_value(&report.request).unwrap(),
-        json!({"phoneNumbers": "+33612345678,+33700000001", "message": "Bonjour"})
+        json!({"phoneNumbers": "+33612345678,+33756000001", "message": "Bonjour"})
     );
     assert_eq!((report.recipients, report.total_sms), (2, 2));
     assert_eq!(report.delivery_time, "2026-11-30T10:00:00.000Z");
@@ -282,6 +282,12 @@ fn one_case_per_warning_code() {
         "duplicate_phone_numbers",
     );
     assert_warning(
+        json!({"phoneNumbers": "0612345678, 01 40 00 00 00"}),
+        &plain,
+        "phoneNumbers",
+        "phone_number_not_mobile",
+    );
+    assert_warning(
         json!({"message": "Zoë [ok]"}),
         &plain,
         "message",
@@ -385,9 +391,42 @@ fn commercial_sends_wait_for_the_window() {
 }
 
 #[test]
+fn numbers_that_cannot_receive_an_sms_are_named_with_their_type() {
+    let report = check(base(json!({
+        "phoneNumbers": "0612345678, 01 40 00 00 00, 0899 12 34 56, 0805 12 34 56, 0811 12 34 56, 09 12 34 56 78, +1 415 555 2671"
+    })));
+    assert!(report.valid, "{:?}", report.errors);
+    let warning = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "phone_number_not_mobile")
+        .expect("a warning");
+    assert_eq!(
+        warning.message,
+        "these numbers cannot receive an SMS: +33140000000 (fixed line), +33899123456 \
+         (premium-rate number), +33805123456 (toll-free number), +33811123456 (shared-cost number)"
+    );
+    // Mobiles, VoIP (09) and North America's mixed ranges are not named; all are sent.
+    assert_eq!(report.recipients, 7);
+    let french = check_with(
+        base(json!({"phoneNumbers": "01 40 00 00 00"})),
+        &ValidateOptions {
+            lang: Lang::Fr,
+            ..options()
+        },
+    );
+    assert!(
+        french.warnings.iter().any(|w| w.message
+            == "ces numéros ne peuvent pas recevoir de SMS : +33140000000 (ligne fixe)"),
+        "{:?}",
+        french.warnings
+    );
+}
+
+#[test]
 fn the_stop_mention_and_recipients_count_in_the_total() {
     let report = check(base(
-        json!({"phoneNumbers": "0612345678,0712345678,0612345679", "message": "a".repeat(150), "isStopSms": 1}),
+        json!({"phoneNumbers": "0612345678,0756345678,0612345679", "message": "a".repeat(150), "isStopSms": 1}),
     ));
     assert_eq!(
         (report.message.characters, report.message.sms_count),

@@ -83,7 +83,7 @@ fn client(key: &str, base_url: &str, timeout_ms: u32) -> SmsPartnerClient {
 
 fn request() -> JsValue {
     js(
-        r#"{ phoneNumbers: "06 12 34 56 78, +33 7 00 00 00 01", message: "Bonjour [Zoé] ! Votre code : 1234", sender: "Boutique", sandbox: 1 }"#,
+        r#"{ phoneNumbers: "06 12 34 56 78, +33 7 56 00 00 01", message: "Bonjour [Zoé] ! Votre code : 1234", sender: "Boutique", sandbox: 1 }"#,
     )
 }
 
@@ -120,7 +120,7 @@ async fn a_valid_send_lands_once_and_answers_in_camel_case() {
     assert_eq!(result["currency"], "EUR");
     let messages = standin("GET", "/__standin/messages", Value::Null).await;
     let received = &messages[0]["body"];
-    assert_eq!(received["phoneNumbers"], "+33612345678,+33700000001");
+    assert_eq!(received["phoneNumbers"], "+33612345678,+33756000001");
     assert_eq!(received["message"], "Bonjour [Zoé] ! Votre code : 1234");
     assert_eq!(received["sandbox"], 1);
     assert_eq!(sends_received().await, 1);

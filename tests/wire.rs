@@ -359,3 +359,22 @@ fn the_typescript_wire_request_is_the_table() {
         .collect();
     assert_eq!(interface_members("WireRequest"), expected);
 }
+
+/// The body of `tests/fixtures/send-body.json`, written natively by serde_json; the package
+/// writes it with `JSON.stringify` (`tests/node/body.test.mjs`): both must be these bytes.
+#[test]
+fn the_body_is_the_fixture_byte_for_byte() {
+    use smspartner_wasm::validate::{ValidateOptions, validate};
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/send-body.json")).expect("the fixture");
+    let raw = RawRequest::from_json(&fixture["request"]).expect("an object");
+    let options = ValidateOptions {
+        require_api_key: false,
+        ..ValidateOptions::at(1_764_547_200_000)
+    };
+    let report = validate(&raw, &options);
+    assert!(report.valid, "{:?}", report.errors);
+    let key = ApiKey::new(fixture["apiKey"].as_str().unwrap()).unwrap();
+    let http = send_request("https://api.smspartner.fr", &key, &report.request.unwrap());
+    assert_eq!(http.body, fixture["body"].as_str().unwrap());
+}

@@ -20,6 +20,7 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
+use smspartner_wasm::bindings::scalar;
 use smspartner_wasm::input::InputValue;
 use smspartner_wasm::message::{self, Encoding, MessageAnalysis, MessageOptions};
 use smspartner_wasm::options::read_message_options;
@@ -78,22 +79,7 @@ extern "C" {
 
 /// A property value as the library's bindings read it (arrays aside).
 fn input(value: Result<JsValue, JsValue>) -> InputValue {
-    let Ok(value) = value else {
-        return InputValue::Unreadable;
-    };
-    if value.is_undefined() {
-        InputValue::Absent
-    } else if value.is_null() {
-        InputValue::Null
-    } else if let Some(b) = value.as_bool() {
-        InputValue::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        InputValue::Number(n)
-    } else if let Some(text) = value.as_string() {
-        InputValue::Text(text)
-    } else {
-        InputValue::Other("object")
-    }
+    value.map_or(InputValue::Unreadable, |value| scalar(&value))
 }
 
 /// `analyzeMessage` with typed getters for the options: same answer, same rules.

@@ -129,3 +129,43 @@ impl SmsPartnerClient {
         })
     }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const CLIENT_TYPES: &'static str = r#"
+/** Options of `new SmsPartnerClient`. */
+export interface SmsPartnerClientOptions {
+  apiKey: string;
+  /** Default `https://api.smspartner.fr`. */
+  baseUrl?: string;
+  /** Default 30000. */
+  timeoutMs?: number;
+}
+
+/** SMS Partner's answer to a successful send, in camelCase. */
+export interface SendResult {
+  success: true;
+  code: number;
+  messageId: number | string;
+  nbSms: number | null;
+  cost: number | null;
+  currency: string | null;
+  [other: string]: unknown;
+}
+
+/** A client of the SMS Partner API. Its key is never readable back. */
+export class SmsPartnerClient {
+  free(): void;
+  [Symbol.dispose](): void;
+  /** @throws SmsPartnerError of kind `validation` when an option is missing or wrong. */
+  constructor(options: SmsPartnerClientOptions);
+  /** The address requests go to. */
+  readonly baseUrl: string;
+  /** The timeout of a send, in milliseconds. */
+  readonly timeoutMs: number;
+  /**
+   * Validates `request` and, when valid, posts it once to `{baseUrl}/v1/send`. Rejects with an
+   * `SmsPartnerError`. Never resends: after `network` or `timeout` the SMS may have left.
+   */
+  send(request: SendRequest, options?: ValidateOptions): Promise<SendResult>;
+}
+"#;

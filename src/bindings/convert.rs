@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::input::{InputValue, RawRequest, WIRE_FIELDS};
 use crate::paris_time;
+#[cfg(feature = "client")]
 use crate::wire::Json;
 
 /// Arrays longer than this are read up to here: far past any limit the validation applies.
@@ -164,13 +165,16 @@ pub fn instant(value: &JsValue) -> Option<i64> {
 }
 
 /// How deep [`json`] reads nested arrays and objects; below that, values are `null`.
+#[cfg(feature = "client")]
 const MAX_JSON_DEPTH: u32 = 32;
 
-/// A value produced by `JSON.parse` as the core's [`Json`].
+/// A value produced by `JSON.parse` as the core's [`Json`] (the client's answers).
+#[cfg(feature = "client")]
 pub fn json(value: &JsValue) -> Json {
     json_at(value, 0)
 }
 
+#[cfg(feature = "client")]
 fn json_at(value: &JsValue, depth: u32) -> Json {
     if let Some(b) = value.as_bool() {
         Json::Bool(b)

@@ -1,14 +1,19 @@
 //! Turns the core's errors into JavaScript `Error` objects with fields a program can read.
 
+#[cfg(feature = "client")]
 use std::cell::RefCell;
 
+#[cfg(feature = "client")]
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "client")]
 use crate::error::SmsPartnerError;
 
+#[cfg(feature = "client")]
 use super::to_js;
 
+#[cfg(feature = "client")]
 thread_local! {
     /// The package's `SmsPartnerError` class, handed over by its `index.js` at initialization.
     static ERROR_CLASS: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -16,6 +21,7 @@ thread_local! {
 
 /// Makes every `SmsPartnerError` an instance of `class` (the package's `index.js` calls this
 /// once, right after instantiating the module). Internal: not part of the package's exports.
+#[cfg(feature = "client")]
 #[wasm_bindgen(js_name = __useErrorClass, skip_typescript)]
 pub fn use_error_class(class: Function) {
     ERROR_CLASS.with(|cell| {
@@ -26,6 +32,7 @@ pub fn use_error_class(class: Function) {
 }
 
 /// Sets a property, ignoring the impossible failure on a fresh object.
+#[cfg(feature = "client")]
 fn set(target: &JsValue, name: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(name), value);
 }
@@ -33,6 +40,7 @@ fn set(target: &JsValue, name: &str, value: &JsValue) {
 /// An `SmsPartnerError` with `kind`, `status`, `code`, `reason`, `field`, `errors` and
 /// `mayHaveBeenSent`: an instance of the package's class, or, when the module was initialized
 /// without the package's `index.js`, an `Error` named `SmsPartnerError` with the same fields.
+#[cfg(feature = "client")]
 pub fn sms_partner_error(error: &SmsPartnerError) -> JsValue {
     let fields: JsValue = Object::new().into();
     set(&fields, "kind", &JsValue::from_str(error.kind.as_str()));

@@ -1,9 +1,11 @@
 //! The one place where JavaScript is met: exported functions, argument reading, answer writing.
 
+#[cfg(feature = "client")]
 mod client;
 mod convert;
 mod fast;
 mod js_error;
+#[cfg(feature = "client")]
 mod lifecycle;
 mod typescript;
 
@@ -21,7 +23,12 @@ use crate::phone;
 use crate::quiet_hours;
 use crate::validate::{self, NowOption, RawValidateOptions, ValidateOptions};
 
+#[cfg(feature = "client")]
 pub use client::SmsPartnerClient;
+/// How the bindings read one JavaScript value (for the crossing benchmark, which compares ways
+/// of reading options with the shipped one).
+pub use convert::scalar;
+#[cfg(feature = "client")]
 pub use lifecycle::parse_reply_webhook;
 
 /// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
@@ -33,6 +40,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 
 /// Writes a Rust value as JSON text with serde, as `serde_json` would: the serde-wasm-bindgen
 /// object through `JSON.stringify` (no JSON library in the wasm). `None` when either fails.
+#[cfg(feature = "client")]
 pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     let object = value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

@@ -105,8 +105,7 @@ export type PhoneNumberCode =
   | "too_long"
   | "unknown_country_code"
   | "national_format_not_french"
-  | "french_trunk_zero"
-  | "french_number_invalid";
+  | "not_in_numbering_plan";
 
 /** A number that could not be read. */
 export interface InvalidPhoneNumber {
@@ -124,6 +123,32 @@ export interface PhoneNumberReport {
   invalid: InvalidPhoneNumber[];
   /** E.164 numbers given more than once. */
   duplicates: string[];
+  /** What the numbering plans say of each entry of `numbers`, in the same order. */
+  details: PhoneNumberDetails[];
+}
+
+/** The kind of line a number reaches (libphonenumber's names); `"unknown"` outside the tabled plans. */
+export type PhoneNumberType =
+  | "mobile"
+  | "fixedLine"
+  | "fixedLineOrMobile"
+  | "tollFree"
+  | "premiumRate"
+  | "sharedCost"
+  | "voip"
+  | "personalNumber"
+  | "pager"
+  | "uan"
+  | "voicemail"
+  | "unknown";
+
+/** One valid number with its region and type. */
+export interface PhoneNumberDetails {
+  /** E.164. */
+  number: string;
+  /** ISO 3166-1 alpha-2 (`"FR"`, `"GP"`…); null for a shared or non-geographic code outside the tables. */
+  region: string | null;
+  type: PhoneNumberType;
 }
 
 /** The parameters of `POST /v1/send`, with SMS Partner's wire names. */
@@ -211,6 +236,7 @@ export type IssueCode =
   | "option_invalid"
   | "rejected_by_smspartner"
   | "duplicate_phone_numbers"
+  | "phone_number_not_mobile"
   | "characters_replaced"
   | "characters_unsupported"
   | "unicode_needs_activation"
@@ -251,26 +277,6 @@ export interface ValidationReport {
   totalSms: number;
   /** ISO 8601 instant when SMS Partner will actually send. */
   deliveryTime: string;
-}
-
-/** Options of `new SmsPartnerClient`. */
-export interface SmsPartnerClientOptions {
-  apiKey: string;
-  /** Default `https://api.smspartner.fr`. */
-  baseUrl?: string;
-  /** Default 30000. */
-  timeoutMs?: number;
-}
-
-/** SMS Partner's answer to a successful send, in camelCase. */
-export interface SendResult {
-  success: true;
-  code: number;
-  messageId: number | string;
-  nbSms: number | null;
-  cost: number | null;
-  currency: string | null;
-  [other: string]: unknown;
 }
 
 /** What one of SMS Partner's send codes means (`smsPartnerCode`). */
@@ -343,20 +349,4 @@ export function isFrenchPublicHoliday(date: Date | string): boolean;
  */
 export function frenchPublicHoliday(date: Date | string, options?: { lang?: "en" | "fr" }): string | null;
 
-/** A client of the SMS Partner API. Its key is never readable back. */
-export class SmsPartnerClient {
-  free(): void;
-  [Symbol.dispose](): void;
-  /** @throws SmsPartnerError of kind `validation` when an option is missing or wrong. */
-  constructor(options: SmsPartnerClientOptions);
-  /** The address requests go to. */
-  readonly baseUrl: string;
-  /** The timeout of a send, in milliseconds. */
-  readonly timeoutMs: number;
-  /**
-   * Validates `request` and, when valid, posts it once to `{baseUrl}/v1/send`. Rejects with an
-   * `SmsPartnerError`. Never resends: after `network` or `timeout` the SMS may have left.
-   */
-  send(request: SendRequest, options?: ValidateOptions): Promise<SendResult>;
-}
 "#;

@@ -350,7 +350,7 @@ pub struct ChunkResult {
     pub cost: Option<f64>,
     /// One per number, when sent.
     pub results: Vec<BulkItemResult>,
-    /// Why it failed or is unknown.
+    /// Why it failed or is unknown (`mayHaveBeenSent` tells which).
     pub error: Option<SmsPartnerError>,
 }
 
@@ -461,10 +461,10 @@ impl BulkRun {
                 }
             }
             Err(error) => {
-                let unknown = matches!(
-                    error.kind,
-                    ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Http
-                );
+                // The send's rule: no answer, or one SMS Partner does not document (a 5xx, a
+                // page, a 200 that is not its JSON), may hide a send; a refusal (its code, a
+                // 4xx such as 429) does not.
+                let unknown = error.may_have_been_sent();
                 chunk.state = if unknown {
                     ChunkState::Unknown
                 } else {

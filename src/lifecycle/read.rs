@@ -127,9 +127,9 @@ pub(crate) fn e164(text: &str, bare_international: bool) -> Option<String> {
         && !text.starts_with(['0', '+'])
         && text.bytes().all(|b| b.is_ascii_digit())
     {
-        return phone::normalize(&format!("+{text}")).ok();
+        return phone::normalize_reported(&format!("+{text}")).ok();
     }
-    phone::normalize(text).ok()
+    phone::normalize_reported(text).ok()
 }
 
 /// A string member, redacted.

@@ -147,7 +147,22 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
             &[&report.duplicates.join(", ")],
         );
     }
+    not_mobile(&report.details, f);
     report.numbers
+}
+
+/// Warns `phone_number_not_mobile` for the numbers whose plan says they cannot receive an SMS
+/// (fixed lines, premium rate, toll free…): SMS Partner bills them and nothing arrives.
+fn not_mobile(details: &[phone::NumberDetails], f: &mut Findings) {
+    let listed = details
+        .iter()
+        .filter(|d| d.number_type.cannot_receive_sms())
+        .map(|d| format!("{} ({})", d.number, d.number_type.label(f.lang)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !listed.is_empty() {
+        f.add(IssueCode::PhoneNumberNotMobile, &[&listed]);
+    }
 }
 
 /// Reads `gamme`, `isStopSms`, `isUnicode` (as every export does) and `sandbox`.

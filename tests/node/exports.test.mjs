@@ -13,9 +13,9 @@ sms.initSync({ module: wasm });
 /** Loading the module, described by the README's prose rather than its table. */
 const LOADERS = ["default", "initSync"];
 
-/** The names in the first column of the README's table under `## API`. */
-function readmeApiNames() {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+/** The names in the first column of a README's table under `## API`. */
+function readmeApiNames(path) {
+  const readme = readFileSync(new URL(path, import.meta.url), "utf8");
   const section = readme.slice(readme.indexOf("\n## API\n"));
   const table = section.slice(section.indexOf("\n| function |"));
   const rows = table.split("\n").slice(3);
@@ -28,10 +28,11 @@ function readmeApiNames() {
   return names;
 }
 
-test("the README's API table names exactly the package's exports", () => {
-  const documented = readmeApiNames().sort();
+test("the READMEs' API tables (repository and package) name exactly the package's exports", () => {
   const exported = Object.keys(sms).filter((name) => !LOADERS.includes(name)).sort();
-  assert.deepEqual(documented, exported);
+  for (const path of ["../../README.md", "../../src/js/README.md"]) {
+    assert.deepEqual(readmeApiNames(path).sort(), exported, path);
+  }
   for (const name of LOADERS) assert.equal(typeof sms[name], "function", name);
 });
 

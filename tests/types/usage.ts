@@ -10,8 +10,11 @@ import init, {
   type MessageAnalysis,
   type ValidationReport,
   type SendResult,
-  type SmsPartnerError,
+  SmsPartnerError,
+  splitMessageParts,
+  splitPhoneList,
   type PhoneNumberReport,
+  type PhoneNumberType,
   normalizeMessage,
   smsPartnerCode,
   type IssueCode,
@@ -44,6 +47,10 @@ export async function usage(): Promise<void> {
   const firstReplacement: number | undefined = analysis.replacements[0]?.index;
   const parts: string[] = splitMessage("Bonjour");
   const numbers: PhoneNumberReport = parsePhoneNumbers(["06 12 34 56 78"]);
+  const kind: PhoneNumberType | undefined = numbers.details[0]?.type;
+  const region: string | null | undefined = numbers.details[0]?.region;
+  const reason: "not_in_numbering_plan" | string | undefined = numbers.invalid[0]?.code;
+  console.log(kind, region, reason);
   const report: ValidationReport = validateSendRequest(
     { phoneNumbers: numbers.numbers, message: "Bonjour", sandbox: 1 },
     { commercial: true, lang: "fr", requireApiKey: false },
@@ -57,11 +64,16 @@ export async function usage(): Promise<void> {
     const id: number | string = result.messageId;
     console.log(id);
   } catch (error) {
-    const failure = error as SmsPartnerError;
+    if (!(error instanceof SmsPartnerError)) throw error;
+    const failure: SmsPartnerError = error;
     const kind: "validation" | "api" | "http" | "network" | "timeout" = failure.kind;
     const reason: string | null = failure.reason;
     const sent: boolean = failure.mayHaveBeenSent;
     console.log(kind, failure.errors.length, reason, sent, failure.field);
   }
-  console.log(encoding, firstReplacement, parts, field, when, holiday);
+  const previews: string[] = splitMessageParts("Bonjour", { isStopSms: 1 }).map((part) => part.preview);
+  const kinds = splitMessageParts("a:br:b")[0]?.edits.map((edit) => edit.kind);
+  const entries: string[] = splitPhoneList("06 12 34 56 78; +33700000001");
+  const made = new SmsPartnerError("no", { kind: "api", code: 10 });
+  console.log(encoding, firstReplacement, parts, field, when, holiday, previews, kinds, entries, made.mayHaveBeenSent);
 }

@@ -1,0 +1,35 @@
+// Prints what each entry of the package weighs once gzipped (-9): its wasm and every JS module
+// it loads. Usage: node scripts/package-size.mjs <pkg dir> [--json]
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+/** The files an entry loads in a browser: its module, the shared one, its glue, its wasm. */
+export function entryFiles(dir, name, glue) {
+  const snippets = existsSync(`${dir}/snippets`)
+    ? readdirSync(`${dir}/snippets`, { recursive: true }).filter((f) => String(f).endsWith(".js")).map((f) => `snippets/${f}`)
+    : [];
+  // wasm-bindgen names each crate's snippets by crate; both wasm come from the same crate, but
+  // only the module with the client imports them.
+  const used = snippets.filter((file) => readFileSync(`${dir}/${glue}.js`, "utf8").includes(file.split("/").pop()));
+  return [`${name}.js`, "analysis.js", `${glue}.js`, ...used, `${glue}_bg.wasm`];
+}
+
+/** gzip -9 size of one file. */
+export const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+const [dir, flag] = process.argv.slice(2);
+if (dir) {
+  const entries = [
+    { entry: "smspartner-wasm", name: "index", glue: "smspartner_wasm" },
+    { entry: "smspartner-wasm/compose", name: "compose", glue: "smspartner_compose" },
+  ].map(({ entry, name, glue }) => {
+    const files = entryFiles(dir, name, glue);
+    const wasm = gzipped(`${dir}/${glue}_bg.wasm`);
+    const total = files.reduce((sum, file) => sum + gzipped(`${dir}/${file}`), 0);
+    return { entry, wasm, js: total - wasm, total };
+  });
+  if (flag === "--json") console.log(JSON.stringify(entries));
+  else for (const { entry, wasm, js, total } of entries) {
+    console.error(`\x1b[1m==> ${entry}: ${(total / 1000).toFixed(1)} KB gzipped (wasm ${wasm} B + JS ${js} B)\x1b[0m`);
+  }
+}
