@@ -50,6 +50,7 @@ const el = {
   recipients: $('recipients'),
   recipientsCount: $('recipients-count'),
   recipientsInvalidCount: $('recipients-invalid-count'),
+  recipientsUnreachableCount: $('recipients-unreachable-count'),
   recipientsInvalid: $('recipients-invalid'),
   recipientsDuplicates: $('recipients-duplicates'),
   message: $('message'),
@@ -271,12 +272,17 @@ function renderRecipients(entries) {
   state.recipientsKey = key;
   const { lang } = state;
   const report = parsePhoneNumbers(entries, { lang });
-  const valid = report.numbers.length;
+  state.notMobile = notMobileNumbers(report);
+  const unreachable = state.notMobile.size;
+  // Valid: numbers that can receive an SMS; the fixed lines and the like are counted apart.
+  const valid = report.numbers.length - unreachable;
   const invalid = report.invalid.length;
   el.recipientsCount.textContent = entries.length === 0 ? '' : t(lang, 'recipients.valid', { n: valid });
   el.recipientsCount.dataset.count = String(valid);
   el.recipientsInvalidCount.textContent = invalid === 0 ? '' : t(lang, 'recipients.invalid', { n: invalid });
   el.recipientsInvalidCount.dataset.count = String(invalid);
+  el.recipientsUnreachableCount.textContent = unreachable === 0 ? '' : t(lang, 'recipients.unreachable', { n: unreachable });
+  el.recipientsUnreachableCount.dataset.count = String(unreachable);
   el.recipientsInvalid.innerHTML = report.invalid
     .slice(0, MAX_LISTED_INVALID)
     .map(
@@ -294,8 +300,6 @@ function renderRecipients(entries) {
     report.duplicates.length === 0 ? '' : t(lang, 'recipients.duplicates', { list: report.duplicates.join(', ') });
   state.invalidEntries = new Set(report.invalid.map((item) => item.input));
   state.numbers = report.numbers;
-  state.notMobile = notMobileNumbers(report);
-  const unreachable = state.notMobile.size;
   el.removeInvalid.hidden = invalid + unreachable === 0;
   el.removeInvalid.textContent =
     invalid + unreachable === 0

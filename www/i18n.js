@@ -36,6 +36,7 @@ const TEXTS = {
     'recipients.valid': ({ n }, lang) =>
       n === 0 ? 'No valid number yet' : `${n} ${plural(lang, n, 'valid number', 'valid numbers')}`,
     'recipients.invalid': ({ n }, lang) => `${n} ${plural(lang, n, 'invalid number', 'invalid numbers')}`,
+    'recipients.unreachable': ({ n }, lang) => `${n} cannot receive an SMS`,
     'recipients.duplicates': 'Given more than once, sent once: {list}',
 
     'message.label': 'Message',
@@ -250,6 +251,7 @@ const TEXTS = {
     'recipients.valid': ({ n }, lang) =>
       n === 0 ? 'Aucun numéro valide pour le moment' : `${n} ${plural(lang, n, 'numéro valide', 'numéros valides')}`,
     'recipients.invalid': ({ n }, lang) => `${n} ${plural(lang, n, 'numéro invalide', 'numéros invalides')}`,
+    'recipients.unreachable': ({ n }, lang) => `${n} ${plural(lang, n, 'ne peut', 'ne peuvent')} pas recevoir de SMS`,
     'recipients.duplicates': 'Donnés plusieurs fois, envoyés une fois : {list}',
 
     'message.label': 'Message',

@@ -41,6 +41,28 @@ describe('the compose form in an American browser', () => {
     await page.fill('#recipients', '06 12 34 56 78');
   });
 
+  it('does not count landlines and short foreign numbers as valid, and removes them in one click', async () => {
+    const typed = ['06 12 34 56 78', '01 40 00 00 00', '+49 151 2345', '+44 20 7946 0958'];
+    await page.fill('#recipients', typed.join('\n'));
+    const report = sms.parsePhoneNumbers(typed);
+    assert.deepEqual(report.invalid.map((item) => item.input), ['+49 151 2345'], 'the short German number');
+    assert.deepEqual(report.details.map((d) => d.type), ['mobile', 'fixedLine', 'fixedLine']);
+    assert.equal(await page.textContent('#recipients-count'), '1 valid number');
+    assert.equal(await page.textContent('#recipients-invalid-count'), '1 invalid number');
+    assert.equal(await page.textContent('#recipients-unreachable-count'), '2 cannot receive an SMS');
+    const warning = page.locator('#issues-phoneNumbers li.warning[data-code="phone_number_not_mobile"]');
+    assert.match(await warning.textContent(), /\+33140000000 \(fixed line\), \+442079460958 \(fixed line\)/);
+    assert.equal(
+      await page.textContent('#remove-invalid'),
+      'Remove the 1 invalid number and the 2 numbers that cannot receive an SMS',
+    );
+    await page.click('#remove-invalid');
+    assert.equal(await page.inputValue('#recipients'), '06 12 34 56 78');
+    assert.equal(await page.textContent('#recipients-count'), '1 valid number');
+    assert.equal(await page.locator('#issues-phoneNumbers li').count(), 0);
+    assert.equal(await page.isVisible('#remove-invalid'), false);
+  });
+
   it('shows only the error of a past schedule', async () => {
     await page.fill('#message', 'Dernier jour des soldes !');
     await page.check('#commercial');
