@@ -3,7 +3,8 @@
 // Each entry of ENTRIES is one import path of the package over one wasm-bindgen output (its
 // `glue`): the hand-written browser module and its types (in src/js/), and two generated modules
 // that initialize themselves at import, one reading the wasm file (Node), one importing it as a
-// compiled module (workerd). Adding an entry is adding a line to ENTRIES.
+// compiled module (workerd). Adding an entry is a line in ENTRIES, its src/js/NAME.js and .d.ts,
+// and its wasm-bindgen run in scripts/build.
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { guardGlue, trimGlueTypes, writeWasmTypes } from "./package-glue.mjs";
 
@@ -23,7 +24,7 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];
 const repository = field("repository");
 
 /** The Node module of an entry: the wasm read from the package's own file at import. */
-const nodeModule = ({ name, glue }) => `// The package in Node (and Bun, Deno): the wasm read from its file and instantiated at import.
+const nodeModule = ({ name, glue }) => `// The package in Node: the wasm read from its file and instantiated at import.
 import { readFileSync } from "node:fs";
 import { initSync } from "./${name}.js";
 
@@ -50,7 +51,7 @@ module.exports = require("./${module}");
 `;
 
 /** The types of `requireModule`: those of the ES module, as one CommonJS export. */
-const requireTypes = ({ name }) => `// The types of require("smspartner-wasm"): those of the ES module.
+const requireTypes = ({ name }) => `// The types of this entry's require(): those of the ES module ./${name}.js.
 declare const entry: typeof import("./${name}.js", { with: { "resolution-mode": "import" } });
 export = entry;
 `;

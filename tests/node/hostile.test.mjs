@@ -215,7 +215,7 @@ describe('hostile arguments', () => {
       const report = neverThrows('parsePhoneNumbers(input)', () => sms.parsePhoneNumbers(value));
       assert.ok(Array.isArray(report.numbers) && Array.isArray(report.invalid));
       if (typeof value !== 'string' && !isArray(value)) {
-        assert.deepEqual(report, { numbers: [], invalid: [], duplicates: [] });
+        assert.deepEqual(report, { numbers: [], details: [], invalid: [], duplicates: [] });
       }
       const mixed = neverThrows('parsePhoneNumbers([…, value])', () =>
         sms.parsePhoneNumbers(['0612345678', value]),
