@@ -1,10 +1,14 @@
 // The compose page: reads the form on every input, shows the length read-out, the checks of
 // each field and the phone preview, and sends through the edge worker (never with an API key).
 
-import init, { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest } from '/pkg/index.js';
-import { LANGS, t, langFromTag, formatParisTime, formatMoney } from './i18n.js';
+import init, * as sms from '/pkg/index.js';
+import { LANGS, t, langFromTag, formatParisTime, formatMoney, charName } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
+import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
+import { fromPickerDate, toPickerDate, typedDate } from './date-field.js';
 import { createTracker } from './after-send.js';
+
+const { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest, normalizeMessage } = sms;
 
 /** How long a send may take before the page gives up waiting (the worker has its own timeout). */
 const SEND_TIMEOUT_MS = 30_000;
@@ -30,6 +34,13 @@ const FIELD_LABEL_KEYS = Object.fromEntries(
 const SCHEDULE_FIELDS = ['scheduledDeliveryDate', 'time', 'minute'];
 /** Timing entries kept before the oldest are dropped (one per update). */
 const MAX_TIMINGS = 500;
+/** Codes that mean "this field is still empty": the send hint asks for them by name. */
+const REQUIRED_CODES = new Set(['phone_numbers_required', 'message_required']);
+/**
+ * Recipients one send takes (SMS Partner's limit, which the package checks as
+ * too_many_phone_numbers): here to cut a bulk send into the worker's calls, one SMS Partner call each.
+ */
+const MAX_PER_SEND = 500;
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -39,6 +50,7 @@ const el = {
   recipients: $('recipients'),
   recipientsCount: $('recipients-count'),
   recipientsInvalidCount: $('recipients-invalid-count'),
+  recipientsUnreachableCount: $('recipients-unreachable-count'),
   recipientsInvalid: $('recipients-invalid'),
   recipientsDuplicates: $('recipients-duplicates'),
   message: $('message'),
@@ -52,7 +64,25 @@ const el = {
   sentasText: $('sentas-text'),
   unsupported: $('unsupported'),
   unsupportedText: $('unsupported-text'),
+  unsupportedList: $('unsupported-list'),
+  unicodeCost: $('unicode-cost'),
+  smart: $('smart'),
+  smartText: $('smart-text'),
+  applySmart: $('apply-smart'),
   enableUnicode: $('enable-unicode'),
+  segments: $('segments'),
+  segmentsStrips: $('segments-strips'),
+  removeInvalid: $('remove-invalid'),
+  bulkOffer: $('bulk-offer'),
+  bulkText: $('bulk-text'),
+  sendBulk: $('send-bulk'),
+  mobileCount: $('mobile-count'),
+  confirm: $('confirm'),
+  confirmTitle: $('confirm-title'),
+  confirmText: $('confirm-text'),
+  confirmOk: $('confirm-ok'),
+  picker: $('schedule-picker'),
+  pick: $('schedule-pick'),
   previewSender: $('preview-sender'),
   previewParts: $('preview-parts'),
   gammeLowCost: $('gamme-lowcost'),
@@ -74,7 +104,9 @@ const el = {
   resultDetails: $('result-details'),
   resultMessageId: $('result-message-id'),
   resultNbSms: $('result-nb-sms'),
+  resultNbSmsLabel: $('result-nb-sms-label'),
   resultCost: $('result-cost'),
+  resultCostLabel: $('result-cost-label'),
   resultError: $('result-error'),
 };
 
@@ -95,6 +127,18 @@ const state = {
   messageKey: null,
   /** The last answer shown, re-rendered on a language switch. */
   lastResult: null,
+  /** The last request that left or may have left: `{ fingerprint, outcome }`, to warn before a repeat. */
+  lastSent: null,
+  /** The invalid entries of the recipients list, for the one-click removal. */
+  invalidEntries: new Set(),
+  /** The numbers the package says cannot receive an SMS, for the one-click removal. */
+  notMobile: new Set(),
+  /** The valid numbers, for a bulk send. */
+  numbers: [],
+  /** Smart encoding's answer for the current message, or null. */
+  normalized: null,
+  /** The bulk send under way or done last (see sendInBulk), or null. */
+  bulk: null,
   /** Updates so far, to bound the timing entries. */
   updates: 0,
 };
@@ -119,6 +163,10 @@ function applyStaticTexts() {
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
     node.placeholder = t(lang, node.dataset.i18nPlaceholder);
   }
+  for (const node of document.querySelectorAll('[data-i18n-label]')) {
+    node.setAttribute('aria-label', t(lang, node.dataset.i18nLabel));
+    node.title = t(lang, node.dataset.i18nLabel);
+  }
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }
@@ -137,6 +185,7 @@ function setLang(lang) {
   state.recipientsKey = null; // the reasons are written in the language
   update();
   if (state.lastResult) renderResult(state.lastResult);
+  else if (state.bulk) renderBulk();
   tracker.render();
 }
 
@@ -155,10 +204,9 @@ function recipientEntries() {
   return splitPhoneList(el.recipients.value);
 }
 
-/** The date input's yyyy-mm-dd as SMS Partner's dd/MM/yyyy, or "" when empty. */
-function toWireDate(isoDate) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+/** The date as typed (dd/mm/yyyy, SMS Partner's own format): the package checks it. */
+function scheduleDate() {
+  return el.date.value.trim();
 }
 
 function messageOptions() {
@@ -177,7 +225,7 @@ function readRequest(entries) {
   if (sender !== '') request.sender = sender;
   const tag = el.tag.value;
   if (tag !== '') request.tag = tag;
-  const date = toWireDate(el.date.value);
+  const date = scheduleDate();
   if (date !== '') {
     request.scheduledDeliveryDate = date;
     request.time = Number(el.hour.value);
@@ -208,6 +256,7 @@ function update() {
   });
   state.report = report;
   renderTotal(report);
+  renderBulkOffer(report);
   renderIssues(report);
   renderDelivery(report);
   renderPreviewSender();
@@ -223,12 +272,17 @@ function renderRecipients(entries) {
   state.recipientsKey = key;
   const { lang } = state;
   const report = parsePhoneNumbers(entries, { lang });
-  const valid = report.numbers.length;
+  state.notMobile = notMobileNumbers(report);
+  const unreachable = state.notMobile.size;
+  // Valid: numbers that can receive an SMS; the fixed lines and the like are counted apart.
+  const valid = report.numbers.length - unreachable;
   const invalid = report.invalid.length;
   el.recipientsCount.textContent = entries.length === 0 ? '' : t(lang, 'recipients.valid', { n: valid });
   el.recipientsCount.dataset.count = String(valid);
   el.recipientsInvalidCount.textContent = invalid === 0 ? '' : t(lang, 'recipients.invalid', { n: invalid });
   el.recipientsInvalidCount.dataset.count = String(invalid);
+  el.recipientsUnreachableCount.textContent = unreachable === 0 ? '' : t(lang, 'recipients.unreachable', { n: unreachable });
+  el.recipientsUnreachableCount.dataset.count = String(unreachable);
   el.recipientsInvalid.innerHTML = report.invalid
     .slice(0, MAX_LISTED_INVALID)
     .map(
@@ -244,6 +298,72 @@ function renderRecipients(entries) {
   el.recipientsDuplicates.hidden = report.duplicates.length === 0;
   el.recipientsDuplicates.textContent =
     report.duplicates.length === 0 ? '' : t(lang, 'recipients.duplicates', { list: report.duplicates.join(', ') });
+  state.invalidEntries = new Set(report.invalid.map((item) => item.input));
+  state.numbers = report.numbers;
+  el.removeInvalid.hidden = invalid + unreachable === 0;
+  el.removeInvalid.textContent =
+    invalid + unreachable === 0
+      ? ''
+      : unreachable === 0
+        ? t(lang, 'recipients.removeInvalid', { n: invalid })
+        : t(lang, 'recipients.removeUnreachable', { n: invalid, m: unreachable });
+  el.removeInvalid.dataset.notMobile = String(unreachable);
+}
+
+/** Whether the package warns that `number` cannot receive an SMS, remembered per number. */
+const notMobileVerdicts = new Map();
+function cannotReceiveSms(number) {
+  let verdict = notMobileVerdicts.get(number);
+  if (verdict === undefined) {
+    const report = validateSendRequest({ phoneNumbers: [number], message: '.' }, { requireApiKey: false });
+    verdict = report.warnings.some((w) => w.code === 'phone_number_not_mobile');
+    if (notMobileVerdicts.size > 10_000) notMobileVerdicts.clear();
+    notMobileVerdicts.set(number, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * The numbers that cannot receive an SMS (fixed lines, premium rate…), as the package's
+ * phone_number_not_mobile warning decides, asked number by number for those the numbering plans
+ * do not call mobile. Empty when the package gives no details.
+ */
+function notMobileNumbers(report) {
+  if (!Array.isArray(report.details)) return new Set();
+  return new Set(report.details.filter((d) => d.type !== 'mobile' && cannotReceiveSms(d.number)).map((d) => d.number));
+}
+
+/** One click: the list without the entries that are invalid or cannot receive an SMS, one a line. */
+function removeInvalidNumbers() {
+  const reaches = (entry) => {
+    if (state.notMobile.size === 0) return true;
+    const number = parsePhoneNumbers([entry]).numbers[0];
+    return number === undefined || !state.notMobile.has(number);
+  };
+  const kept = recipientEntries().filter((entry) => !state.invalidEntries.has(entry) && reaches(entry));
+  el.recipients.value = kept.join('\n');
+  el.recipients.dispatchEvent(new Event('input', { bubbles: true }));
+  el.recipients.focus();
+}
+
+/**
+ * More numbers than one send takes, and nothing else wrong: the offer to send them as a
+ * bulk send (in sends of at most 500) instead of a dead end.
+ */
+function bulkFits(report) {
+  return report.errors.length > 0 && report.errors.every((e) => e.code === 'too_many_phone_numbers');
+}
+
+function renderBulkOffer(report) {
+  const { lang } = state;
+  const fits = bulkFits(report);
+  el.bulkOffer.hidden = !fits;
+  if (!fits) return;
+  const n = state.numbers.length;
+  const sends = bulkBatches(state.numbers, el.message.value).length;
+  el.bulkText.textContent = t(lang, 'bulk.offer', { n, sends, max: MAX_PER_SEND, total: report.totalSms });
+  el.sendBulk.textContent = t(lang, el.sandbox.checked ? 'bulk.buttonSandbox' : 'bulk.button', { n });
+  el.sendBulk.disabled = state.sending || !state.config?.workerUrl;
 }
 
 /** The read-out, the highlights and the preview: one analyzeMessage and one splitMessageParts. */
@@ -267,15 +387,104 @@ function renderMessage() {
   el.mirror.dataset.unsupported = String(analysis.unsupported.length);
 
   const replaced = analysis.replacements.length > 0;
-  const unsupported = analysis.unsupported.length > 0;
-  el.sentas.hidden = !replaced && !unsupported;
-  el.sentasText.innerHTML = replaced || unsupported ? sentAsHtml(message, parts, t(lang, 'sentas.removed')) : '';
-  el.unsupported.hidden = !unsupported;
-  if (unsupported) {
-    const chars = [...new Set(analysis.unsupported.map((u) => u.char))];
-    el.unsupportedText.textContent = t(lang, 'unsupported.text', { chars: chars.join(' '), n: chars.length });
-  }
+  el.sentas.hidden = !replaced;
+  el.sentasText.innerHTML = replaced ? sentAsHtml(message, parts, t(lang, 'sentas.removed')) : '';
+  renderUnsupported(message, analysis, options);
+  renderSegments(message, analysis, parts, options);
   renderPreview(parts);
+  el.mobileCount.textContent = t(lang, 'mobile.count', {
+    sms: analysis.smsCount,
+    characters: el.characters.textContent,
+  });
+}
+
+/**
+ * What cannot travel without Unicode, each character named ("no-break space, U+00A0" when the
+ * package knows the name), what Unicode would cost, and smart encoding's offer when it helps.
+ */
+function renderUnsupported(message, analysis, options) {
+  const { lang } = state;
+  const unsupported = analysis.unsupported.length > 0;
+  el.unsupported.hidden = !unsupported;
+  state.normalized = null;
+  if (!unsupported) return;
+  const seen = new Map();
+  for (const u of analysis.unsupported) if (!seen.has(u.char)) seen.set(u.char, u);
+  const nameOf = (u) => charName(lang, u.codePoint, u.name);
+  const labels = [...seen.values()].map((u) => charLabel(u.char, nameOf(u)));
+  el.unsupportedText.textContent = t(lang, 'unsupported.text', { chars: labels.join(', '), n: seen.size });
+  el.unsupportedList.innerHTML = [...seen.values()]
+    .map((u) => {
+      const count = analysis.unsupported.filter((v) => v.char === u.char).length;
+      return (
+        `<li data-code-point="${escapeHtml(u.codePoint ?? '')}"><span class="char">${escapeHtml(u.char)}</span> ` +
+        `${escapeHtml(nameOf(u) ? `${nameOf(u)}, ${u.codePoint}` : (u.codePoint ?? charLabel(u.char)))}` +
+        `${count > 1 ? ` ×${count}` : ''}</li>`
+      );
+    })
+    .join('');
+  const inUnicode = analyzeMessage(message, { ...options, isUnicode: true });
+  el.unicodeCost.textContent = t(lang, 'unicode.cost', { after: inUnicode.smsCount, before: analysis.smsCount });
+  el.unicodeCost.dataset.after = String(inUnicode.smsCount);
+
+  const normalized = normalizeMessage ? normalizeMessage(message, options) : null;
+  const helps = Boolean(normalized && normalized.changes.length > 0);
+  el.smart.hidden = !helps;
+  if (!helps) return;
+  state.normalized = normalized;
+  const after = analyzeMessage(normalized.message, options);
+  el.smartText.textContent = t(lang, 'smart.text', {
+    n: normalized.changes.length,
+    before: analysis.smsCount,
+    after: after.smsCount,
+    left: after.unsupported.length,
+  });
+  el.smartText.dataset.after = String(after.smsCount);
+}
+
+/** Smart encoding applied to the message, as one edit the person can undo. */
+function applySmartEncoding() {
+  if (!state.normalized) return;
+  el.message.focus();
+  el.message.select();
+  // execCommand keeps the browser's undo history; the plain assignment is the fallback.
+  if (!document.execCommand('insertText', false, state.normalized.message)) {
+    el.message.value = state.normalized.message;
+    el.message.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+/** The billed length of one cell's text, from the package, remembered per encoding. */
+const cellCosts = new Map();
+function cellCost(text, options) {
+  const key = `${options.isUnicode ? 'u' : 'g'}${text}`;
+  let cost = cellCosts.get(key);
+  if (cost === undefined) {
+    cost = analyzeMessage(text, { isUnicode: options.isUnicode, gamme: options.gamme }).characters;
+    if (cellCosts.size > 5_000) cellCosts.clear();
+    cellCosts.set(key, cost);
+  }
+  return cost;
+}
+
+function renderSegments(message, analysis, parts, options) {
+  const { lang } = state;
+  el.segments.hidden = parts.length === 0;
+  $('segments-detail').textContent = '';
+  if (parts.length === 0) {
+    el.segmentsStrips.innerHTML = '';
+    return;
+  }
+  // One SMS holds analyzeMessage('').perSms; each SMS of a long one gives the rest to its header.
+  const single = analyzeMessage('', { isUnicode: options.isUnicode }).perSms;
+  const strips = segmentStrips(message, analysis, parts, {
+    costOf: (text) => cellCost(text, options),
+    headerCost: parts.length > 1 ? single - analysis.perSms : 0,
+  });
+  const names = new Map(
+    analysis.unsupported.filter((u) => u.name).map((u) => [u.index, charName(lang, u.codePoint, u.name)]),
+  );
+  el.segmentsStrips.innerHTML = segmentsHtml(strips, (key, vars) => t(lang, key, vars), names);
 }
 
 function renderPreview(parts) {
@@ -322,10 +531,14 @@ function renderIssues(report) {
   for (const issue of report.errors) {
     invalidFields.add(issue.field);
     if (SHOWN_ELSEWHERE.has(issue.code)) continue;
-    if (state.showAllErrors || state.touched.has(issue.field)) add(issue.field, 'error', issue);
+    if (isShown(issue.field)) add(issue.field, 'error', issue);
   }
+  // A schedule that cannot be kept has no quiet hours to explain: its error alone is shown.
+  const badSchedule = report.errors.some((e) => SCHEDULE_FIELDS.includes(e.field));
   for (const issue of report.warnings) {
-    if (!SHOWN_ELSEWHERE.has(issue.code)) add(issue.field, 'warning', issue);
+    if (SHOWN_ELSEWHERE.has(issue.code)) continue;
+    if (badSchedule && issue.code === 'quiet_hours_delay') continue;
+    add(issue.field, 'warning', issue);
   }
   for (const [field, { source, issues }] of state.serverIssues) {
     invalidFields.add(field);
@@ -343,30 +556,45 @@ function renderIssues(report) {
         return (
           `<li class="${kind}" data-code="${escapeHtml(issue.code ?? '')}" data-field="${escapeHtml(field)}"` +
           `${source ? ` data-source="${source}"` : ''}>` +
-          `${escapeHtml(prefix + issue.message)}</li>`
+          `${escapeHtml(prefix + issueText(issue))}</li>`
         );
       })
       .join('');
   }
   for (const control of el.form.querySelectorAll('[data-field]')) {
     const field = control.dataset.field;
-    const shown = state.showAllErrors || state.touched.has(field) || state.serverIssues.has(field);
+    const shown = isShown(field) || state.serverIssues.has(field);
     control.setAttribute('aria-invalid', String(shown && invalidFields.has(field)));
   }
+}
+
+/** Whether the errors of a field are shown (in red) yet: once changed, or all after a send. */
+function isShown(field) {
+  return state.showAllErrors || state.touched.has(field);
+}
+
+/**
+ * An issue's sentence. The package writes for API users, naming wire fields (isStopSms); where
+ * the page has its own sentence for the code, with the labels it shows, that one is used.
+ */
+function issueText(issue) {
+  const key = `issue.${issue.code}`;
+  const text = typeof issue.code === 'string' ? t(state.lang, key) : key;
+  return text === key ? issue.message : text;
 }
 
 /** When the message will really leave: now, at the schedule, or later for the quiet hours. */
 function renderDelivery(report) {
   const { lang } = state;
-  const delayed = report.warnings.some((w) => w.code === 'quiet_hours_delay');
-  const scheduled = el.date.value !== '';
+  const scheduled = scheduleDate() !== '';
   // The delivery time holds whatever the other fields say, as long as the schedule itself is right.
   const scheduleOk = !report.errors.some((e) => SCHEDULE_FIELDS.includes(e.field));
+  const delayed = scheduleOk && report.warnings.some((w) => w.code === 'quiet_hours_delay');
   const when = report.deliveryTime ? formatParisTime(lang, new Date(report.deliveryTime)) : '';
   let text;
-  if (delayed) text = t(lang, scheduled ? 'delivery.delayed' : 'delivery.nowDelayed', { when });
-  else if (scheduled && scheduleOk) text = t(lang, 'delivery.at', { when });
-  else if (scheduled) text = '';
+  if (scheduled && !scheduleOk) text = '';
+  else if (delayed) text = t(lang, scheduled ? 'delivery.delayed' : 'delivery.nowDelayed', { when });
+  else if (scheduled) text = t(lang, 'delivery.at', { when });
   else text = t(lang, 'delivery.now');
   el.delivery.textContent = text;
   el.delivery.dataset.delayed = String(delayed);
@@ -388,15 +616,33 @@ function renderSendButton() {
       total: report.totalSms,
       n: t(lang, 'send.readyRecipients', { n: report.recipients }),
     });
-  } else el.sendHint.textContent = t(lang, 'send.blocked');
+  } else if (report) el.sendHint.textContent = blockedHint(report);
+  else el.sendHint.textContent = '';
   el.sendHint.dataset.valid = String(Boolean(report?.valid));
 }
 
-// ---------------------------------------------------------------- sending
-
-function workerEndpoint() {
-  return `${String(state.config.workerUrl).replace(/\/+$/, '')}/api/send`;
+/**
+ * Why the send button is off, in words that match the screen: the fields marked in red if any,
+ * and by name the fields still to fill in or to check whose errors are not shown yet.
+ */
+function blockedHint(report) {
+  const { lang } = state;
+  if (bulkFits(report)) return t(lang, 'send.bulk');
+  const red = report.errors.some((e) => isShown(e.field));
+  const pending = [];
+  for (const e of report.errors) {
+    if (isShown(e.field)) continue;
+    const name = e.field in FIELD_LABEL_KEYS ? t(lang, FIELD_LABEL_KEYS[e.field]) : e.field;
+    if (!pending.includes(name)) pending.push(name);
+  }
+  const missing = report.errors.every((e) => isShown(e.field) || REQUIRED_CODES.has(e.code));
+  const parts = [];
+  if (red) parts.push(t(lang, 'send.blocked'));
+  if (pending.length > 0) parts.push(t(lang, missing ? 'send.missing' : 'send.check', { fields: pending.join(', ') }));
+  return parts.join(' ');
 }
+
+// ---------------------------------------------------------------- sending
 
 /** Error kinds the worker answers with, each with its own sentence. */
 const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request', 'config', 'internal'];
@@ -404,6 +650,8 @@ const ERROR_KINDS = ['validation', 'api', 'http', 'network', 'timeout', 'request
 /**
  * Sends the validated request through the worker: `{ request, options: { commercial, lang } }`,
  * the request being the normalized one from validateSendRequest (it never holds an API key).
+ * A real send (sandbox off) is confirmed first; so is a request identical to one that has just
+ * left or may have left.
  */
 async function send(event) {
   event.preventDefault();
@@ -413,13 +661,17 @@ async function send(event) {
     update();
     return;
   }
+  const request = report.request;
+  const fingerprint = JSON.stringify([request, el.commercial.checked]);
+  if (!(await confirmSend(report, fingerprint))) return;
   state.sending = true;
   state.serverIssues.clear();
   el.result.hidden = true;
   el.result.dataset.state = 'sending';
   renderSendButton();
-  const outcome = await post({
-    request: report.request,
+  state.bulk = null;
+  const outcome = await post('/api/send', {
+    request,
     options: { commercial: el.commercial.checked, lang: state.lang },
   });
   state.sending = false;
@@ -431,6 +683,9 @@ async function send(event) {
       if (!state.serverIssues.has(field)) state.serverIssues.set(field, { source, issues: [] });
       state.serverIssues.get(field).issues.push(issue);
     }
+  }
+  if (outcome.ok || outcome.error.mayHaveBeenSent === true) {
+    state.lastSent = { fingerprint, outcome, at: new Date() };
   }
   state.lastResult = outcome;
   renderResult(outcome);
@@ -445,16 +700,186 @@ async function send(event) {
   update();
 }
 
+/**
+ * Asks before a real send (it is billed) and before sending again what has just left or may
+ * have left. Sandbox sends that repeat nothing go without a question. Resolves to true to send.
+ */
+function confirmSend(report, fingerprint) {
+  const { lang } = state;
+  const real = report.request.sandbox !== 1;
+  const repeat = real && state.lastSent?.fingerprint === fingerprint;
+  if (!real) return Promise.resolve(true);
+  const n = t(lang, 'send.readyRecipients', { n: report.recipients });
+  if (repeat) {
+    const maybe = !state.lastSent.outcome.ok;
+    return ask({
+      title: t(lang, maybe ? 'confirm.maybeTitle' : 'confirm.againTitle'),
+      text: t(lang, maybe ? 'confirm.maybeText' : 'confirm.againText', {
+        total: report.totalSms,
+        n,
+        when: formatParisTime(lang, state.lastSent.at),
+      }),
+      ok: t(lang, 'confirm.againOk'),
+      kind: 'again',
+    });
+  }
+  return ask({
+    title: t(lang, 'confirm.realTitle'),
+    text: t(lang, 'confirm.realText', { total: report.totalSms, n }),
+    ok: t(lang, 'confirm.realOk', { total: report.totalSms }),
+    kind: 'real',
+  });
+}
+
+/** A modal question with Cancel (focused first) and one button to go on; resolves to the answer. */
+function ask({ title, text, ok, kind }) {
+  // A second click while the question is open asks nothing more and sends nothing.
+  if (el.confirm.open) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    el.confirmTitle.textContent = title;
+    el.confirmText.textContent = text;
+    el.confirmOk.textContent = ok;
+    el.confirm.dataset.kind = kind;
+    el.confirm.returnValue = '';
+    el.confirm.addEventListener('close', () => resolve(el.confirm.returnValue === 'ok'), { once: true });
+    el.confirm.showModal();
+  });
+}
+
+/**
+ * More than 500 recipients: a bulk send through the worker's `POST /api/bulk` (the client's
+ * `sendBulk`), the rest of the request checked by the package with one of the numbers. The
+ * numbers go in batches of at most 500 whose bodies fit the worker's limit, one after the other;
+ * the first batch that is not wholly sent stops the rest (never a resend behind the person's back).
+ */
+async function sendInBulk() {
+  const { lang } = state;
+  state.showAllErrors = true;
+  if (state.sending || !bulkFits(state.report) || !state.config?.workerUrl) {
+    update();
+    return;
+  }
+  const numbers = state.numbers;
+  const commercial = el.commercial.checked;
+  const head = validateSendRequest(readRequest(numbers.slice(0, 1)), { requireApiKey: false, commercial, lang });
+  if (!head.valid) {
+    update();
+    return;
+  }
+  const { phoneNumbers: _one, message, ...options } = head.request;
+  const batches = bulkBatches(numbers, message);
+  const fingerprint = JSON.stringify(['bulk', numbers, message, options, commercial]);
+  const repeat = state.lastSent?.fingerprint === fingerprint;
+  const proceed = await ask({
+    title: t(lang, repeat ? 'confirm.againTitle' : options.sandbox === 1 ? 'confirm.bulkTitleSandbox' : 'confirm.bulkTitle'),
+    text: t(lang, repeat ? 'confirm.againText' : 'confirm.bulkText', {
+      n: numbers.length,
+      sends: batches.length,
+      total: state.report.totalSms,
+      when: repeat ? formatParisTime(lang, state.lastSent.at) : '',
+    }),
+    ok: t(lang, repeat ? 'confirm.againOk' : 'confirm.bulkOk', { n: numbers.length }),
+    kind: repeat ? 'again' : 'bulk',
+  });
+  if (!proceed) return;
+  state.sending = true;
+  state.serverIssues.clear();
+  state.lastResult = null;
+  const bulk = { total: numbers.length, sends: batches.length, done: 0, sent: 0, nbSms: 0, cost: 0, currency: null, sandbox: options.sandbox === 1, stop: null };
+  state.bulk = bulk;
+  renderSendButton();
+  renderBulkOffer(state.report);
+  renderBulk();
+  for (const batch of batches) {
+    const outcome = await post('/api/bulk', {
+      request: { ...options, messages: batch.map((phoneNumber) => ({ phoneNumber, message })) },
+      options: { commercial, lang },
+    });
+    if (!outcome.ok) {
+      bulk.stop = { maybe: outcome.error.mayHaveBeenSent === true, error: outcome.error };
+      break;
+    }
+    const r = outcome.result;
+    for (const chunk of r.chunks ?? []) if (chunk.state === 'sent') bulk.sent += chunk.count;
+    bulk.nbSms += Number(r.nbSms) || 0;
+    bulk.cost += Number(r.cost) || 0;
+    bulk.currency = r.currency ?? bulk.currency;
+    bulk.done += 1;
+    if (r.complete !== true) {
+      const stopped = (r.chunks ?? []).find((chunk) => chunk.state !== 'sent');
+      bulk.stop = { maybe: stopped?.state === 'unknown', error: stopped?.error ?? null };
+      break;
+    }
+    renderBulk();
+  }
+  state.sending = false;
+  if (bulk.sent > 0 || bulk.stop?.maybe) {
+    state.lastSent = { fingerprint, outcome: { ok: bulk.stop === null }, at: new Date() };
+  }
+  renderBulk();
+  update();
+}
+
+/** Largest body sent to the worker for a bulk batch (its limit is 64 KiB), in UTF-16 units. */
+const BULK_BODY_BUDGET = 56 * 1024;
+
+/** The numbers in batches of at most 500 whose JSON bodies stay under the worker's limit. */
+function bulkBatches(numbers, message) {
+  const perMessage = JSON.stringify({ phoneNumber: '+000000000000000', message }).length + 1;
+  const size = Math.max(1, Math.min(MAX_PER_SEND, Math.floor(BULK_BODY_BUDGET / perMessage)));
+  const batches = [];
+  for (let i = 0; i < numbers.length; i += size) batches.push(numbers.slice(i, i + size));
+  return batches;
+}
+
+/** The bulk send's state: under way, done, or stopped (and then whether the last batch may have left). */
+function renderBulk() {
+  const { lang } = state;
+  const bulk = state.bulk;
+  if (!bulk) return;
+  const finished = bulk.stop === null && bulk.done === bulk.sends;
+  el.result.hidden = false;
+  el.result.dataset.state = bulk.stop ? 'error' : 'ok';
+  el.result.dataset.outcome = bulk.stop ? (bulk.stop.maybe ? 'maybe' : 'notSent') : finished ? 'sent' : 'sending';
+  const vars = { sent: bulk.sent, total: bulk.total, done: bulk.done, sends: bulk.sends };
+  let title;
+  if (bulk.stop) title = t(lang, bulk.stop.maybe ? 'bulk.maybe' : 'bulk.stopped', vars);
+  else if (finished) title = t(lang, bulk.sandbox ? 'bulk.doneSandbox' : 'bulk.done', vars);
+  else title = t(lang, 'bulk.progress', vars);
+  el.resultTitle.textContent = title;
+  el.resultDetails.hidden = bulk.done === 0;
+  el.resultNbSmsLabel.textContent = t(lang, bulk.sandbox ? 'result.nbSmsSandbox' : 'result.nbSms');
+  el.resultCostLabel.textContent = t(lang, bulk.sandbox ? 'result.costSandbox' : 'result.cost');
+  el.resultMessageId.textContent = '—';
+  el.resultNbSms.textContent = String(bulk.nbSms);
+  el.resultCost.textContent = formatMoney(lang, bulk.cost, bulk.currency);
+  const error = bulk.stop?.error;
+  el.resultError.hidden = !error;
+  el.resultError.textContent = '';
+  if (error) {
+    const kind = ERROR_KINDS.includes(error.kind) ? error.kind : 'internal';
+    el.resultError.dataset.kind = kind;
+    el.resultError.textContent = t(lang, `result.kind.${kind}`);
+  }
+}
+
+function workerUrl(path) {
+  return `${String(state.config.workerUrl).replace(/\/+$/, '')}${path}`;
+}
+
 /** One POST to the worker, read into `{ ok: true, result, sandbox }` or `{ ok: false, error }`. */
-async function post(body) {
+function post(path, body) {
+  return exchange(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }, body);
+}
+
+async function exchange(path, init, body) {
   let response;
   try {
-    response = await fetch(workerEndpoint(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
+    response = await fetch(workerUrl(path), { ...init, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (err) {
     // No answer: unreachable, or no answer in time (then the message may have left).
     const timeout = err?.name === 'TimeoutError';
@@ -470,17 +895,19 @@ async function post(body) {
     // Not JSON: an unexpected answer, below.
   }
   if (response.ok && answer?.ok === true && answer.result) {
-    return { ok: true, result: answer.result, sandbox: answer.sandbox === true || body.request.sandbox === 1 };
+    return { ok: true, result: answer.result, sandbox: answer.sandbox === true || body?.request?.sandbox === 1 };
   }
   if (answer?.ok === false && answer.error && typeof answer.error === 'object') {
-    return { ok: false, error: { errors: [], ...answer.error } };
+    return { ok: false, status: response.status, error: { errors: [], ...answer.error } };
   }
   return {
     ok: false,
+    status: response.status,
     error: { kind: 'http', message: '', status: response.status, code: null, errors: [], mayHaveBeenSent: true },
   };
 }
 
+/** What happened to the message, first: sent, not sent, or may have been sent. */
 function renderResult(outcome) {
   const { lang } = state;
   el.result.hidden = false;
@@ -489,7 +916,11 @@ function renderResult(outcome) {
   el.resultError.hidden = outcome.ok;
   if (outcome.ok) {
     const r = outcome.result;
+    el.result.dataset.outcome = outcome.sandbox ? 'sandbox' : 'sent';
     el.resultTitle.textContent = t(lang, outcome.sandbox ? 'result.okSandbox' : 'result.ok');
+    // In sandbox SMS Partner bills nothing: its figures are what a real send would cost.
+    el.resultNbSmsLabel.textContent = t(lang, outcome.sandbox ? 'result.nbSmsSandbox' : 'result.nbSms');
+    el.resultCostLabel.textContent = t(lang, outcome.sandbox ? 'result.costSandbox' : 'result.cost');
     el.resultMessageId.textContent = String(r.messageId ?? '—');
     el.resultNbSms.textContent = String(r.nbSms ?? '—');
     el.resultCost.textContent = formatMoney(lang, r.cost, r.currency);
@@ -498,18 +929,22 @@ function renderResult(outcome) {
   }
   const e = outcome.error;
   const kind = ERROR_KINDS.includes(e.kind) ? e.kind : 'internal';
-  el.resultTitle.textContent = t(lang, 'result.failed');
+  const maybe = e.mayHaveBeenSent === true;
+  el.result.dataset.outcome = maybe ? 'maybe' : 'notSent';
+  el.resultTitle.textContent = t(lang, maybe ? 'result.maybe' : 'result.failed');
   el.resultError.dataset.kind = kind;
-  el.resultError.dataset.mayHaveBeenSent = String(e.mayHaveBeenSent === true);
+  el.resultError.dataset.mayHaveBeenSent = String(maybe);
+  // The worker's and SMS Partner's sentences are in English: shown as such in English only.
+  const detail = typeof e.message === 'string' ? e.message : '';
+  el.resultError.dataset.detail = detail;
   const details = [
-    typeof e.message === 'string' ? e.message : '',
+    lang === 'en' ? detail : '',
     Number.isInteger(e.code) ? t(lang, 'result.code', { code: e.code }) : '',
     Number.isInteger(e.status) ? t(lang, 'result.status', { status: e.status }) : '',
   ].filter(Boolean);
+  const sentence = kind === 'http' && e.status === 429 ? t(lang, 'result.rateLimited') : t(lang, `result.kind.${kind}`);
   el.resultError.textContent =
-    t(lang, `result.kind.${kind}`) +
-    (details.length ? ` (${details.join(' · ')})` : '') +
-    (e.mayHaveBeenSent === true ? ` ${t(lang, 'result.mayHaveBeenSent')}` : '');
+    sentence + (details.length ? ` (${details.join(' · ')})` : '') + (maybe ? ` ${t(lang, 'result.mayHaveBeenSent')}` : '');
 }
 
 // ---------------------------------------------------------------- wiring
@@ -523,7 +958,7 @@ function fillScheduleSelects() {
 }
 
 function syncScheduleControls() {
-  const none = el.date.value === '';
+  const none = scheduleDate() === '';
   el.hour.disabled = none;
   el.minute.disabled = none;
   el.clearDate.disabled = none;
@@ -539,14 +974,72 @@ function onFieldChange(event) {
       for (const f of SCHEDULE_FIELDS) state.serverIssues.delete(f);
     }
   }
-  if (event.target === el.date) syncScheduleControls();
+  if (event.target === el.date) {
+    if (event.type === 'input') {
+      const typed = typedDate(el.date.value, event.inputType ?? '', el.date.selectionStart === el.date.value.length);
+      if (typed !== el.date.value) el.date.value = typed;
+    }
+    syncScheduleControls();
+  }
   update();
+}
+
+/** The calendar: the browser's date picker, its yyyy-mm-dd written back as dd/mm/yyyy. */
+function openPicker() {
+  el.picker.value = toPickerDate(scheduleDate());
+  try {
+    el.picker.showPicker();
+  } catch {
+    // No picker here (or not allowed now): typing the date stays possible.
+    el.date.focus();
+  }
+}
+
+function pickerChanged(event) {
+  event.stopPropagation();
+  const date = fromPickerDate(el.picker.value);
+  if (date === '') return;
+  el.date.value = date;
+  el.date.dispatchEvent(new Event('change', { bubbles: true }));
+  el.date.focus();
+}
+
+/** Enter in a one-line field does not send: only the send button does, and it asks first. */
+function noImplicitSubmit(event) {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement && !event.isComposing) {
+    event.preventDefault();
+  }
 }
 
 function wire() {
   el.form.addEventListener('input', onFieldChange);
   el.form.addEventListener('change', onFieldChange);
   el.form.addEventListener('submit', send);
+  el.form.addEventListener('keydown', noImplicitSubmit);
+  el.picker.addEventListener('change', pickerChanged);
+  el.picker.addEventListener('input', (event) => event.stopPropagation());
+  el.pick.addEventListener('click', openPicker);
+  el.removeInvalid.addEventListener('click', removeInvalidNumbers);
+  el.applySmart.addEventListener('click', applySmartEncoding);
+  // A tap on a cell says what a hover says, for touch screens.
+  el.segmentsStrips.addEventListener('click', (event) => {
+    const cell = event.target.closest('.cell');
+    if (!cell) return;
+    el.segmentsStrips.querySelector('.cell.picked')?.classList.remove('picked');
+    cell.classList.add('picked');
+    $('segments-detail').textContent = cell.title;
+  });
+  el.sendBulk.addEventListener('click', sendInBulk);
+  // On a phone the preview sits below the form: one tap there and back, the caret kept.
+  $('to-preview').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('preview-label').scrollIntoView({ block: 'start' });
+  });
+  $('back-to-message').addEventListener('click', (event) => {
+    event.preventDefault();
+    el.message.focus({ preventScroll: true });
+    el.message.scrollIntoView({ block: 'center' });
+  });
   el.message.addEventListener('scroll', () => {
     el.mirror.scrollTop = el.message.scrollTop;
   }, { passive: true });

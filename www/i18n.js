@@ -36,10 +36,12 @@ const TEXTS = {
     'recipients.valid': ({ n }, lang) =>
       n === 0 ? 'No valid number yet' : `${n} ${plural(lang, n, 'valid number', 'valid numbers')}`,
     'recipients.invalid': ({ n }, lang) => `${n} ${plural(lang, n, 'invalid number', 'invalid numbers')}`,
+    'recipients.unreachable': ({ n }, lang) => `${n} cannot receive an SMS`,
     'recipients.duplicates': 'Given more than once, sent once: {list}',
 
     'message.label': 'Message',
-    'message.hint': ':br: makes a line break (it counts 2 characters).',
+    'message.hint':
+      'Enter makes a line break: it is sent as such and counts 1 character. SMS Partner’s :br: tag also makes one and counts 2.',
     'message.placeholder': 'Bonjour ! Votre rendez-vous est confirmé…',
     'readout.label': 'Length',
     'readout.encoding': 'Encoding',
@@ -53,7 +55,7 @@ const TEXTS = {
     'sentas.legend': 'SMS Partner replaces the marked characters:',
     'sentas.removed': 'removed',
     'unsupported.text': ({ chars, n }) =>
-      `${chars} cannot travel without Unicode: ${n > 1 ? 'they would' : 'it would'} arrive as “?”. Turn on Unicode to send ${n > 1 ? 'them' : 'it'} (70 characters per SMS).`,
+      `${chars} cannot travel without Unicode: ${n > 1 ? 'they would' : 'it would'} arrive as “?”.`,
     'unsupported.button': 'Turn on Unicode',
 
     'preview.label': 'What arrives',
@@ -76,7 +78,7 @@ const TEXTS = {
     'commercial.label': 'Commercial message',
     'commercial.hint': 'Marketing: the STOP mention and the quiet hours (20:00–08:00, Sundays, holidays) apply.',
     'sandbox.label': 'Sandbox',
-    'sandbox.hint': 'Nothing is sent and nothing is billed.',
+    'sandbox.hint': 'Nothing is sent and nothing is billed. Off, each send is confirmed first.',
     'sandbox.forced': 'This server always sends in sandbox.',
 
     'schedule.legend': 'Schedule',
@@ -119,14 +121,14 @@ const TEXTS = {
     'replies.none': 'No reply yet.',
     'replies.stop': 'STOP',
     'result.ok': 'Sent',
-    'result.okSandbox': 'Accepted in sandbox: nothing was sent or billed.',
+    'result.okSandbox': 'Accepted in sandbox: nothing was sent or billed. A real send would bill:',
     'result.messageId': 'Message id',
     'result.nbSms': 'SMS billed',
     'result.cost': 'Cost',
     'result.failed': 'Not sent',
     'result.kind.validation': 'The request was refused before leaving.',
     'result.kind.api': 'SMS Partner refused the message.',
-    'result.kind.http': 'Unexpected answer from the server.',
+    'result.kind.http': 'The server gave an unexpected answer.',
     'result.kind.network': 'The server could not be reached.',
     'result.kind.timeout': 'No answer in time.',
     'result.kind.request': 'The server did not accept the request.',
@@ -149,6 +151,83 @@ const TEXTS = {
     'field.isStopSms': 'STOP mention',
     'field.isUnicode': 'Unicode',
     'field.sandbox': 'Sandbox',
+
+    'recipients.removeInvalid': ({ n }, lang) => `Remove the ${n} invalid ${plural(lang, n, 'number', 'numbers')}`,
+    'recipients.removeUnreachable': ({ n, m }, lang) =>
+      `Remove ${n > 0 ? `the ${n} invalid ${plural(lang, n, 'number', 'numbers')} and ` : ''}the ${m} ${plural(lang, m, 'number', 'numbers')} that cannot receive an SMS`,
+    'bulk.offer': ({ n, sends, max, total }) =>
+      `${n} recipients: one send takes at most ${max}. Send them in bulk instead: ${sends} sends one after the other, ${total} SMS in all.`,
+    'bulk.button': ({ n }) => `Send to the ${n} recipients in bulk`,
+    'bulk.buttonSandbox': ({ n }) => `Send to the ${n} recipients in bulk, in sandbox`,
+    'bulk.progress': 'Sending: {done} of {sends} sends done, {sent} of {total} recipients…',
+    'bulk.done': 'Sent to {sent} recipients in {sends} sends.',
+    'bulk.doneSandbox': 'Accepted in sandbox for {sent} recipients in {sends} sends: nothing was sent or billed. A real send would bill:',
+    'bulk.stopped': 'Stopped: sent to {sent} of {total} recipients; the rest were not sent.',
+    'bulk.maybe':
+      'Stopped: sent to {sent} of {total} recipients, and the last send may have left: check before sending again. The rest were not sent.',
+    'confirm.bulkTitle': 'Send in bulk for real?',
+    'confirm.bulkTitleSandbox': 'Send in bulk, in sandbox?',
+    'confirm.bulkText': '{n} recipients in {sends} sends, {total} SMS in all.',
+    'confirm.bulkOk': ({ n }) => `Send to ${n} recipients`,
+    'send.bulk': 'More than 500 recipients: send them in bulk (above), or at most 500 at a time.',
+
+    'segments.title': 'SMS by SMS, character by character',
+    'segments.hint':
+      'Each cell is a character as SMS Partner bills it, its cost underneath. Point at or tap a cell for details.',
+    'segments.part': ({ i, n, used, capacity }) =>
+      `${n > 1 ? `SMS ${i} of ${n}` : 'One SMS'} · ${used} / ${capacity} characters`,
+    'cell.header': ({ cost }) =>
+      `Concatenation header (UDH): in a long message each SMS gives ${cost} characters to it, so that the phone joins them.`,
+    'cell.plain': ({ char, cost }, lang) => `${char}: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
+    'cell.space': ({ cost }, lang) => `Space: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
+    'cell.escape': ({ char, cost }) =>
+      `${char} is in the GSM extension table: an escape character and itself, ${cost} characters.`,
+    'cell.pair': ({ char, cost }) => `${char}: ${cost} characters in Unicode (two UTF-16 code units).`,
+    'cell.newline': ({ cost }, lang) =>
+      `Line break typed with Enter: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
+    'cell.br': ({ cost }) => `:br: tag, a line break: ${cost} characters.`,
+    'cell.euro': ({ cost }) => `:euro: tag, the euro sign: ${cost} characters (an escape and €).`,
+    'cell.replaced': ({ char, replacement, cost }, lang) =>
+      `${char} is sent as “${replacement}”: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
+    'cell.removed': ({ char }) => `${char} is removed by SMS Partner: 0 characters.`,
+    'cell.unsupported': ({ char, cost }, lang) =>
+      `${char} cannot travel without Unicode: it arrives as “?”, ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
+    'cell.stop': ({ cost }, lang) =>
+      `STOP mention, added by SMS Partner: ${cost} ${plural(lang, cost, 'character', 'characters')}.`,
+    'unicode.cost': ({ after, before }) =>
+      `Unicode: ${after} SMS instead of ${before} per recipient (70 characters per SMS, 67 in a long message).`,
+    'smart.text': ({ n, before, after, left }, lang) =>
+      `Smart encoding replaces ${n} ${plural(lang, n, 'character', 'characters')} with the closest GSM form (no-break space → space, “…” → “...”): ${before} SMS before, ${after} after` +
+      (left > 0 ? `; ${left} still need Unicode.` : ', without Unicode.'),
+    'smart.button': 'Replace them (smart encoding)',
+    'mobile.count': ({ sms, characters }) => `${sms} SMS · ${characters}`,
+    'preview.open': 'See what arrives',
+    'preview.back': 'Back to the message',
+    'preview.nav': 'Preview',
+    'schedule.placeholder': 'dd/mm/yyyy',
+    'schedule.format': 'Day/month/year, e.g. 07/01/2027.',
+    'schedule.pick': 'Pick a date',
+    'confirm.cancel': 'Cancel',
+    'confirm.realTitle': 'Send for real?',
+    'confirm.realText': 'The sandbox is off: {total} SMS to {n} will leave and be billed.',
+    'confirm.realOk': ({ total }) => `Send and pay ${total} SMS`,
+    'confirm.againTitle': 'Send the same message again?',
+    'confirm.againText':
+      'This message has just been sent to the same recipients ({when}). Sending it again bills {total} SMS more, and they get it twice.',
+    'confirm.maybeTitle': 'The last try may have left',
+    'confirm.maybeText':
+      'The last send of this same message may have reached SMS Partner ({when}): check your SMS Partner account before sending it again, or {n} may get it twice.',
+    'confirm.againOk': 'Send again',
+    'send.missing': 'To send, fill in: {fields}.',
+    'send.check': 'To send, check: {fields}.',
+    'result.nbSmsSandbox': 'SMS it would bill',
+    'result.costSandbox': 'It would cost',
+    'result.maybe': 'May have been sent: check before sending it again',
+    'result.rateLimited': 'SMS Partner is limiting the request rate: nothing was sent; try again in a minute.',
+    'issue.stop_mention_missing': 'A commercial SMS must carry the STOP mention: tick “STOP mention”.',
+    'issue.stop_sms_not_applicable':
+      '“STOP mention” does not apply to the Low cost range: write NoPub=STOP at the end of the message.',
+    'issue.schedule_date_missing': 'The hour and minute count only with a date: without one the SMS leaves now.',
   },
   fr: {
     'doc.title': 'Rédiger un SMS – SMS Partner',
@@ -172,10 +251,12 @@ const TEXTS = {
     'recipients.valid': ({ n }, lang) =>
       n === 0 ? 'Aucun numéro valide pour le moment' : `${n} ${plural(lang, n, 'numéro valide', 'numéros valides')}`,
     'recipients.invalid': ({ n }, lang) => `${n} ${plural(lang, n, 'numéro invalide', 'numéros invalides')}`,
+    'recipients.unreachable': ({ n }, lang) => `${n} ${plural(lang, n, 'ne peut', 'ne peuvent')} pas recevoir de SMS`,
     'recipients.duplicates': 'Donnés plusieurs fois, envoyés une fois : {list}',
 
     'message.label': 'Message',
-    'message.hint': ':br: fait un saut de ligne (il compte pour 2 caractères).',
+    'message.hint':
+      "Entrée fait un saut de ligne : il part tel quel et compte 1 caractère. La balise :br: de SMS Partner en fait un aussi et compte 2.",
     'message.placeholder': 'Bonjour ! Votre rendez-vous est confirmé…',
     'readout.label': 'Longueur',
     'readout.encoding': 'Encodage',
@@ -189,7 +270,7 @@ const TEXTS = {
     'sentas.legend': 'SMS Partner remplace les caractères signalés :',
     'sentas.removed': 'supprimé',
     'unsupported.text': ({ chars, n }) =>
-      `${chars} ne ${n > 1 ? 'peuvent' : 'peut'} pas partir sans l'Unicode : ${n > 1 ? 'ils arriveraient' : 'il arriverait'} en « ? ». Activez l'Unicode pour ${n > 1 ? 'les ' : "l'"}envoyer (70 caractères par SMS).`,
+      `${chars} ne ${n > 1 ? 'peuvent' : 'peut'} pas partir sans l'Unicode : ${n > 1 ? 'ils arriveraient' : 'il arriverait'} en « ? ».`,
     'unsupported.button': "Activer l'Unicode",
 
     'preview.label': 'Ce qui arrive',
@@ -213,7 +294,7 @@ const TEXTS = {
     'commercial.hint':
       "Marketing : la mention STOP et les heures de silence (20 h – 8 h, dimanches, jours fériés) s'appliquent.",
     'sandbox.label': 'Bac à sable',
-    'sandbox.hint': "Rien n'est envoyé, rien n'est facturé.",
+    'sandbox.hint': "Rien n'est envoyé, rien n'est facturé. Désactivé, chaque envoi est confirmé d'abord.",
     'sandbox.forced': 'Ce serveur envoie toujours en bac à sable.',
 
     'schedule.legend': 'Programmer',
@@ -256,14 +337,14 @@ const TEXTS = {
     'replies.none': 'Pas encore de réponse.',
     'replies.stop': 'STOP',
     'result.ok': 'Envoyé',
-    'result.okSandbox': "Accepté en bac à sable : rien n'a été envoyé ni facturé.",
+    'result.okSandbox': "Accepté en bac à sable : rien n'a été envoyé ni facturé. Un envoi réel facturerait :",
     'result.messageId': 'Identifiant du message',
     'result.nbSms': 'SMS facturés',
     'result.cost': 'Coût',
     'result.failed': 'Non envoyé',
     'result.kind.validation': 'La requête a été refusée avant de partir.',
     'result.kind.api': 'SMS Partner a refusé le message.',
-    'result.kind.http': 'Réponse inattendue du serveur.',
+    'result.kind.http': 'Le serveur a donné une réponse inattendue.',
     'result.kind.network': "Le serveur n'a pas pu être joint.",
     'result.kind.timeout': 'Pas de réponse à temps.',
     'result.kind.request': "Le serveur n'a pas accepté la requête.",
@@ -286,6 +367,84 @@ const TEXTS = {
     'field.isStopSms': 'Mention STOP',
     'field.isUnicode': 'Unicode',
     'field.sandbox': 'Bac à sable',
+
+    'recipients.removeInvalid': ({ n }, lang) =>
+      `Retirer ${plural(lang, n, 'le numéro invalide', `les ${n} numéros invalides`)}`,
+    'recipients.removeUnreachable': ({ n, m }, lang) =>
+      `Retirer ${n > 0 ? `${plural(lang, n, 'le numéro invalide', `les ${n} numéros invalides`)} et ` : ''}${plural(lang, m, 'le numéro', `les ${m} numéros`)} qui ne ${plural(lang, m, 'peut', 'peuvent')} pas recevoir de SMS`,
+    'bulk.offer': ({ n, sends, max, total }) =>
+      `${n} destinataires : un envoi en prend ${max} au plus. Envoyez-les plutôt en masse : ${sends} envois l'un après l'autre, ${total} SMS en tout.`,
+    'bulk.button': ({ n }) => `Envoyer aux ${n} destinataires en masse`,
+    'bulk.buttonSandbox': ({ n }) => `Envoyer aux ${n} destinataires en masse, en bac à sable`,
+    'bulk.progress': 'Envoi : {done} envois faits sur {sends}, {sent} destinataires sur {total}…',
+    'bulk.done': 'Envoyé à {sent} destinataires en {sends} envois.',
+    'bulk.doneSandbox': "Accepté en bac à sable pour {sent} destinataires en {sends} envois : rien n'a été envoyé ni facturé. Un envoi réel facturerait :",
+    'bulk.stopped': "Arrêté : envoyé à {sent} destinataires sur {total} ; les autres ne l'ont pas été.",
+    'bulk.maybe':
+      "Arrêté : envoyé à {sent} destinataires sur {total}, et le dernier envoi est peut-être parti : vérifiez avant de renvoyer. Les autres ne l'ont pas été.",
+    'confirm.bulkTitle': 'Envoyer en masse pour de vrai ?',
+    'confirm.bulkTitleSandbox': 'Envoyer en masse, en bac à sable ?',
+    'confirm.bulkText': '{n} destinataires en {sends} envois, {total} SMS en tout.',
+    'confirm.bulkOk': ({ n }) => `Envoyer à ${n} destinataires`,
+    'send.bulk': 'Plus de 500 destinataires : envoyez-les en masse (ci-dessus), ou 500 au plus à la fois.',
+
+    'segments.title': 'SMS par SMS, caractère par caractère',
+    'segments.hint':
+      'Chaque case est un caractère tel que SMS Partner le facture, son coût en dessous. Survolez ou touchez une case pour le détail.',
+    'segments.part': ({ i, n, used, capacity }) =>
+      `${n > 1 ? `SMS ${i} sur ${n}` : 'Un SMS'} · ${used} / ${capacity} caractères`,
+    'cell.header': ({ cost }) =>
+      `En-tête de concaténation (UDH) : dans un message long, chaque SMS lui cède ${cost} caractères pour que le téléphone les rassemble.`,
+    'cell.plain': ({ char, cost }, lang) => `${char} : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
+    'cell.space': ({ cost }, lang) => `Espace : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
+    'cell.escape': ({ char, cost }) =>
+      `${char} est dans la table d'extension GSM : un caractère d'échappement plus lui-même, ${cost} caractères.`,
+    'cell.pair': ({ char, cost }) => `${char} : ${cost} caractères en Unicode (deux unités UTF-16).`,
+    'cell.newline': ({ cost }, lang) =>
+      `Saut de ligne tapé avec Entrée : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
+    'cell.br': ({ cost }) => `Balise :br:, un saut de ligne : ${cost} caractères.`,
+    'cell.euro': ({ cost }) => `Balise :euro:, le signe euro : ${cost} caractères (un échappement et €).`,
+    'cell.replaced': ({ char, replacement, cost }, lang) =>
+      `${char} part en « ${replacement} » : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
+    'cell.removed': ({ char }) => `${char} est supprimé par SMS Partner : 0 caractère.`,
+    'cell.unsupported': ({ char, cost }, lang) =>
+      `${char} ne peut pas partir sans l'Unicode : il arrive en « ? », ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
+    'cell.stop': ({ cost }, lang) =>
+      `Mention STOP, ajoutée par SMS Partner : ${cost} ${plural(lang, cost, 'caractère', 'caractères')}.`,
+    'unicode.cost': ({ after, before }) =>
+      `Unicode : ${after} SMS au lieu de ${before} par destinataire (70 caractères par SMS, 67 dans un message long).`,
+    'smart.text': ({ n, before, after, left }, lang) =>
+      `L'encodage intelligent remplace ${n} ${plural(lang, n, 'caractère', 'caractères')} par la forme GSM la plus proche (espace insécable → espace, « … » → « ... ») : ${before} SMS avant, ${after} après` +
+      (left > 0 ? ` ; ${left} demandent encore l'Unicode.` : ', sans Unicode.'),
+    'smart.button': 'Les remplacer (encodage intelligent)',
+    'mobile.count': ({ sms, characters }) => `${sms} SMS · ${characters}`,
+    'preview.open': 'Voir ce qui arrive',
+    'preview.back': 'Retour au message',
+    'preview.nav': 'Aperçu',
+    'schedule.placeholder': 'jj/mm/aaaa',
+    'schedule.format': 'Jour/mois/année, par exemple 07/01/2027.',
+    'schedule.pick': 'Choisir une date',
+    'confirm.cancel': 'Annuler',
+    'confirm.realTitle': 'Envoyer pour de vrai ?',
+    'confirm.realText': 'Le bac à sable est désactivé : {total} SMS pour {n} vont partir et être facturés.',
+    'confirm.realOk': ({ total }) => `Envoyer et payer ${total} SMS`,
+    'confirm.againTitle': 'Renvoyer le même message ?',
+    'confirm.againText':
+      'Ce message vient d’être envoyé aux mêmes destinataires ({when}). Le renvoyer facture {total} SMS de plus, et ils le reçoivent deux fois.',
+    'confirm.maybeTitle': 'Le dernier essai est peut-être parti',
+    'confirm.maybeText':
+      'Le dernier envoi de ce même message a peut-être atteint SMS Partner ({when}) : vérifiez votre compte SMS Partner avant de le renvoyer, sinon {n} risquent de le recevoir deux fois.',
+    'confirm.againOk': 'Renvoyer',
+    'send.missing': 'Pour envoyer, remplissez : {fields}.',
+    'send.check': 'Pour envoyer, vérifiez : {fields}.',
+    'result.nbSmsSandbox': 'SMS qui seraient facturés',
+    'result.costSandbox': 'Coût d’un envoi réel',
+    'result.maybe': 'Peut-être envoyé : vérifiez avant de le renvoyer',
+    'result.rateLimited': "SMS Partner limite le rythme des requêtes : rien n'est parti ; réessayez dans une minute.",
+    'issue.stop_mention_missing': 'Un SMS commercial doit porter la mention STOP : cochez « Mention STOP ».',
+    'issue.stop_sms_not_applicable':
+      '« Mention STOP » ne s’applique pas à la gamme Low cost : écrivez NoPub=STOP à la fin du message.',
+    'issue.schedule_date_missing': "L'heure et la minute ne comptent qu'avec une date : sans date, le SMS part tout de suite.",
   },
 };
 
@@ -341,4 +500,29 @@ export function formatMoney(lang, amount, currency) {
   } catch {
     return `${amount} ${currency ?? ''}`.trim();
   }
+}
+
+/** French names of the invisible and typographic characters a French text most often holds. */
+const FRENCH_CHAR_NAMES = {
+  'U+0009': 'tabulation',
+  'U+00A0': 'espace insécable',
+  'U+00AD': 'trait d’union conditionnel',
+  'U+2009': 'espace fine',
+  'U+200B': 'espace sans chasse',
+  'U+200D': 'liant sans chasse',
+  'U+2013': 'tiret demi-cadratin',
+  'U+2014': 'tiret cadratin',
+  'U+2026': 'points de suspension',
+  'U+202F': 'espace fine insécable',
+  'U+FE0F': 'sélecteur de variante 16 (emoji)',
+  'U+FEFF': 'espace insécable sans chasse',
+};
+
+/**
+ * A character's name for a sentence, from the package's Unicode name ("NO-BREAK SPACE"): in
+ * French where the page knows it, else the Unicode name in lower case; null without a name.
+ */
+export function charName(lang, codePoint, unicodeName) {
+  if (typeof unicodeName !== 'string' || unicodeName === '') return null;
+  return (lang === 'fr' && FRENCH_CHAR_NAMES[codePoint]) || unicodeName.toLowerCase();
 }

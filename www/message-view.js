@@ -15,7 +15,7 @@ export function escapeHtml(text) {
  * plain text (`kind` `"plain"`) and each edit of the part (`"replaced"`, `"unsupported"`,
  * `"lineBreak"`, `"euro"`), in order.
  */
-function walk(message, part, visit) {
+export function walk(message, part, visit) {
   let from = part.index;
   for (const edit of part.edits) {
     if (edit.index > from) visit('plain', message.slice(from, edit.index), from);

@@ -32,6 +32,7 @@ describe('compose page after the send', () => {
     await page.fill('#recipients', '06 12 34 56 78');
     await page.fill('#message', 'Bonjour ! Venez-vous demain ?');
     await page.click('#send');
+    await page.click('#confirm-ok'); // a real send is confirmed
     await page.locator('#result[data-state="ok"]').waitFor();
     const row = page.locator('#tracking-list li[data-number="+33612345678"]');
     await row.waitFor();
@@ -55,9 +56,10 @@ describe('compose page after the send', () => {
   it('cancels a scheduled send, the button on only while it is in time', async () => {
     const tomorrow = parisDate(new Date(Date.now() + DAY_MS));
     await page.fill('#message', 'Rappel : votre rendez-vous.');
-    await page.fill('#schedule-date', tomorrow.iso);
+    await page.fill('#schedule-date', tomorrow.wire);
     await page.selectOption('#schedule-hour', '10');
     await page.click('#send');
+    await page.click('#confirm-ok');
     await page.locator('#cancel-send:not([hidden])').waitFor();
     await page.waitForFunction(() => {
       const list = document.querySelectorAll('#tracking-list li');

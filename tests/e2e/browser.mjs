@@ -71,7 +71,9 @@ export async function launchChromium(options = {}) {
  */
 export async function openPage(options = {}, stackOptions = {}) {
   const logs = [];
-  const stack = await startStack({ log: (line) => logs.push(line), ...stackOptions });
+  // E2E_WEB_ROOT serves another copy of the page (an older one, to see a test fail on it).
+  const webRoot = process.env.E2E_WEB_ROOT ? { webRoot: process.env.E2E_WEB_ROOT } : {};
+  const stack = await startStack({ log: (line) => logs.push(line), ...webRoot, ...stackOptions });
   let browser;
   try {
     browser = await launchChromium(options);

@@ -180,8 +180,11 @@ describe('compose page on a phone, in French, with a worker that forces the sand
     await page.fill('#message', 'Bonne fête 🎉🎂');
     assert.equal(
       await page.textContent('#unsupported-text'),
-      "🎉 🎂 ne peuvent pas partir sans l'Unicode : ils arriveraient en « ? ». " +
-        "Activez l'Unicode pour les envoyer (70 caractères par SMS).",
+      "“🎉”, “🎂” ne peuvent pas partir sans l'Unicode : ils arriveraient en « ? ».",
+    );
+    assert.equal(
+      await page.textContent('#unicode-cost'),
+      'Unicode : 1 SMS au lieu de 1 par destinataire (70 caractères par SMS, 67 dans un message long).',
     );
     assert.equal(await page.textContent('#enable-unicode'), "Activer l'Unicode");
   });
@@ -193,7 +196,7 @@ describe('compose page on a phone, in French, with a worker that forces the sand
     const minutes = await page.locator('#schedule-minute option').allTextContents();
     assert.equal(hours.length, 24);
     assert.deepEqual(minutes, ['00', '05', '10', '15', '20', '25', '30', '35', '40', '45', '50', '55']);
-    await page.fill('#schedule-date', '2099-01-07');
+    await page.fill('#schedule-date', '07/01/2099');
     assert.equal(await page.isEnabled('#schedule-hour'), true);
     await page.selectOption('#schedule-minute', '45');
     assert.match(await page.textContent('#delivery-time'), /^Partira le mercredi 7 janvier 2099 à 09:45/);
