@@ -1,7 +1,7 @@
 // The compose page: reads the form on every input, shows the length read-out, the checks of
 // each field and the phone preview, and sends through the edge worker (never with an API key).
 
-import init, * as sms from '/pkg/index.js';
+import init, * as sms from '/pkg/compose.js';
 import { LANGS, t, langFromTag, formatParisTime, formatMoney, charName } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
 import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
