@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Miniflare } from 'miniflare';
-import { COMPATIBILITY_DATE } from '../../tools/demo/worker-runtime.mjs';
+import { deployedOptions } from '../../tools/demo/worker-runtime.mjs';
 import { FIXTURES, SAMPLE, installed, npm } from './helpers.mjs';
 
 describe('the package in a worker bundled by wrangler', () => {
@@ -35,7 +35,7 @@ describe('the package in a worker bundled by wrangler', () => {
       modules: true,
       scriptPath: join(dist, 'worker.js'),
       modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
-      compatibilityDate: COMPATIBILITY_DATE,
+      compatibilityDate: (await deployedOptions()).compatibilityDate,
     });
     const response = await mf.dispatchFetch('http://localhost/', { method: 'POST', body: SAMPLE });
     assert.equal(response.status, 200);
