@@ -25,6 +25,7 @@ pub mod options;
 pub mod paris_time;
 pub mod phone;
 pub mod quiet_hours;
+mod radix;
 pub mod send_fields;
 pub mod validate;
 pub mod wire;

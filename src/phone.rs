@@ -7,8 +7,6 @@
 //! numbering plan of ARCEP (10 national digits starting with the trunk prefix 0), and Google's
 //! libphonenumber metadata for the plans of the regions in [`crate::numbering_plan`].
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::lang::Lang;
@@ -232,28 +230,11 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
     lang: Lang,
 ) -> PhoneNumberReport {
     let mut report = PhoneNumberReport::default();
-    let mut seen = HashSet::new();
-    let mut repeated = HashSet::new();
+    let mut valid = Vec::new();
     for entry in entries {
         let entry = entry.trim();
         match normalize_e164(entry) {
-            Ok(Number {
-                e164,
-                region,
-                number_type,
-            }) => {
-                let key = e164.key();
-                if seen.insert(key) {
-                    report.numbers.push(e164.to_string());
-                    report.details.push(NumberDetails {
-                        number: e164.to_string(),
-                        region,
-                        number_type,
-                    });
-                } else if repeated.insert(key) {
-                    report.duplicates.push(e164.to_string());
-                }
-            }
+            Ok(number) => valid.push(number),
             Err(reason) => report.invalid.push(InvalidNumber {
                 input: entry.to_string(),
                 code: reason.code(),
@@ -261,7 +242,56 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
             }),
         }
     }
+    // Sorting the keys with their positions finds each number's first and second occurrence
+    // (kept, reported as repeated) without a hash set.
+    let mut keys: Vec<(u64, usize)> = valid
+        .iter()
+        .enumerate()
+        .map(|(at, number)| (number.e164.key(), at))
+        .collect();
+    crate::radix::sort_by_key(&mut keys);
+    let mut occurrence = vec![Occurrence::Later; valid.len()];
+    let mut previous = None;
+    let mut run = 0;
+    for &(key, at) in &keys {
+        run = if previous == Some(key) { run + 1 } else { 0 };
+        previous = Some(key);
+        if let Some(slot) = occurrence.get_mut(at) {
+            *slot = match run {
+                0 => Occurrence::First,
+                1 => Occurrence::Second,
+                _ => Occurrence::Later,
+            };
+        }
+    }
+    for (number, occurrence) in valid.into_iter().zip(occurrence) {
+        let Number {
+            e164,
+            region,
+            number_type,
+        } = number;
+        match occurrence {
+            Occurrence::First => {
+                report.numbers.push(e164.to_string());
+                report.details.push(NumberDetails {
+                    number: e164.to_string(),
+                    region,
+                    number_type,
+                });
+            }
+            Occurrence::Second => report.duplicates.push(e164.to_string()),
+            Occurrence::Later => {}
+        }
+    }
     report
+}
+
+/// Which occurrence of its number an entry is, in input order.
+#[derive(Clone, Copy)]
+enum Occurrence {
+    First,
+    Second,
+    Later,
 }
 
 /// One entry to E.164 (`06 12 34 56 78` → `+33612345678`).

@@ -1,7 +1,5 @@
 //! The checks of each parameter of the send request, one function a field.
 
-use std::collections::HashSet;
-
 use crate::api_key::ApiKey;
 pub use crate::callback_url::is_callback_url;
 use crate::input::{InputValue, RawRequest};
@@ -245,19 +243,32 @@ pub(crate) fn message_findings(
 
 /// The first few distinct characters of a list, quoted, for a sentence.
 fn distinct_chars(chars: impl Iterator<Item = char>) -> String {
-    let mut seen = HashSet::new();
-    let mut shown: Vec<String> = Vec::new();
-    let mut more = 0usize;
-    for c in chars {
-        if seen.insert(c) {
-            if shown.len() < 8 {
-                shown.push(format!("\u{201c}{c}\u{201d}"));
-            } else {
-                more += 1;
-            }
+    // Each character with its first position, by sorting (no hash set), then in text order.
+    let mut firsts: Vec<(u64, usize)> = chars
+        .enumerate()
+        .map(|(at, c)| (u64::from(u32::from(c)), at))
+        .collect();
+    crate::radix::sort_by_key(&mut firsts);
+    firsts.dedup_by_key(|&mut (c, _)| c);
+    let mut firsts: Vec<(u64, usize)> = firsts
+        .into_iter()
+        .map(|(c, at)| (at as u64, c as usize))
+        .collect();
+    crate::radix::sort_by_key(&mut firsts);
+    let mut out = String::new();
+    for c in firsts
+        .iter()
+        .take(8)
+        .filter_map(|&(_, c)| u32::try_from(c).ok().and_then(char::from_u32))
+    {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push('\u{201c}');
+        out.push(c);
+        out.push('\u{201d}');
     }
-    let mut out = shown.join(" ");
+    let more = firsts.len().saturating_sub(8);
     if more > 0 {
         out.push_str(&format!(" (+{more})"));
     }
