@@ -5,26 +5,19 @@
 //! the calls the stand-in received: nothing is ever sent twice, nothing when invalid.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{JSON, Reflect};
+use js_sys::Reflect;
 use serde_json::{Value, json};
 use smspartner_wasm::bindings::{SmsPartnerClient, parse_reply_webhook};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-const STANDIN: &str = match option_env!("SMSPARTNER_STANDIN_URL") {
-    Some(url) => url,
-    None => "http://127.0.0.1:18787",
-};
-const KEY: &str = "test-key";
+#[path = "common/standin.rs"]
+mod common;
+use common::{KEY, STANDIN, as_json, reset, standin};
 const CANARY: &str = "sk-LEAK-CANARY-lifecycle";
 
 #[wasm_bindgen(inline_js = r#"
-export async function control(url, method, body) {
-  const init = { method, headers: { "content-type": "application/json" } };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  return (await fetch(url, init)).json();
-}
 export function outcome(promise) {
   const shown = (error) => JSON.stringify({ name: error.name, message: error.message, kind: error.kind,
     status: error.status, code: error.code, reason: error.reason, errors: error.errors, isError: error instanceof Error });
@@ -42,35 +35,12 @@ export function messages(n, from) {
 export function revokedProxy() { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn control(url: &str, method: &str, body: JsValue) -> Result<JsValue, JsValue>;
     fn outcome(promise: &js_sys::Promise) -> js_sys::Promise;
     fn js(source: &str) -> JsValue;
     fn recorder() -> JsValue;
     fn messages(n: u32, from: u32) -> JsValue;
     #[wasm_bindgen(js_name = revokedProxy)]
     fn revoked_proxy() -> JsValue;
-}
-
-fn as_json(value: &JsValue) -> Value {
-    serde_json::from_str(&JSON::stringify(value).unwrap().as_string().unwrap()).unwrap()
-}
-
-async fn standin(method: &str, path: &str, body: Value) -> Value {
-    let body = if body.is_null() {
-        JsValue::UNDEFINED
-    } else {
-        JSON::parse(&body.to_string()).unwrap()
-    };
-    as_json(
-        &control(&format!("{STANDIN}{path}"), method, body)
-            .await
-            .unwrap(),
-    )
-}
-
-async fn reset() {
-    standin("POST", "/__standin/reset", Value::Null).await;
 }
 
 async fn calls(path: &str) -> u64 {

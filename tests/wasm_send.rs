@@ -12,19 +12,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-const STANDIN: &str = match option_env!("SMSPARTNER_STANDIN_URL") {
-    Some(url) => url,
-    None => "http://127.0.0.1:18787",
-};
-const KEY: &str = "test-key";
+#[path = "common/standin.rs"]
+mod common;
+use common::{KEY, STANDIN, as_json, reset, standin};
 
 #[wasm_bindgen(inline_js = r#"
-export async function control(url, method, body) {
-  const init = { method, headers: { "content-type": "application/json" } };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  const answer = await fetch(url, init);
-  return answer.json();
-}
 export function settle(promise) {
   return promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
 }
@@ -35,35 +27,12 @@ export function describe(error) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn control(url: &str, method: &str, body: JsValue) -> Result<JsValue, JsValue>;
     fn settle(promise: &js_sys::Promise) -> js_sys::Promise;
     fn describe(error: &JsValue) -> String;
 }
 
 fn js(source: &str) -> JsValue {
     js_sys::eval(&format!("({source})")).unwrap()
-}
-
-fn as_json(value: &JsValue) -> Value {
-    serde_json::from_str(&JSON::stringify(value).unwrap().as_string().unwrap()).unwrap()
-}
-
-async fn standin(method: &str, path: &str, body: Value) -> Value {
-    let body = if body.is_null() {
-        JsValue::UNDEFINED
-    } else {
-        JSON::parse(&body.to_string()).unwrap()
-    };
-    as_json(
-        &control(&format!("{STANDIN}{path}"), method, body)
-            .await
-            .unwrap(),
-    )
-}
-
-async fn reset() {
-    standin("POST", "/__standin/reset", Value::Null).await;
 }
 
 async fn sends_received() -> u64 {
