@@ -39,6 +39,16 @@ describe('the package in Node, imported by name', () => {
     assert.deepEqual(JSON.parse(out), sms.analyzeMessage(SAMPLE, { isStopSms: true }));
   });
 
+  it('its ./compose entry initializes itself too and answers as the main entry, without the client', async () => {
+    const probe = `const compose = await import("smspartner-wasm/compose");
+      console.log(JSON.stringify({ analysis: compose.analyzeMessage(${JSON.stringify(SAMPLE)}, { isStopSms: true }),
+        client: typeof compose.SmsPartnerClient }));`;
+    const out = JSON.parse(await run('node', ['--input-type=module', '-e', probe], FIXTURES));
+    const sms = await installed();
+    assert.deepEqual(out.analysis, sms.analyzeMessage(SAMPLE, { isStopSms: true }));
+    assert.equal(out.client, 'undefined');
+  });
+
   it('require() and import give one and the same module', async () => {
     const sms = await installed();
     assert.equal(requireFromFixtures('smspartner-wasm').SmsPartnerClient, sms.SmsPartnerClient);
