@@ -74,6 +74,21 @@ export function registerLifecycle(app, ctx) {
     return null;
   };
 
+  /**
+   * A POST's JSON body and its key's refusal: `{ body }`, or `{ refusal }` (400 for a body that
+   * is not JSON, codes 1 and 10 for the key).
+   */
+  const jsonWithKey = (req) => {
+    let body;
+    try {
+      body = JSON.parse(req.body ?? '');
+    } catch {
+      return { refusal: { status: 400, body: { success: false, code: 400, message: 'Invalid JSON' } } };
+    }
+    const refusal = keyError(body?.apiKey);
+    return refusal ? { refusal } : { body };
+  };
+
   const isStopped = (number) => state.stops.some((s) => s.phoneNumber === international(number));
 
   /** Where one recipient's SMS stands now: its word and when it was set. */
@@ -206,14 +221,8 @@ export function registerLifecycle(app, ctx) {
   });
 
   app.post('/v1/multi-status', async (req, reply) => {
-    let body;
-    try {
-      body = JSON.parse(req.body ?? '');
-    } catch {
-      return reply.code(400).send({ success: false, code: 400, message: 'Invalid JSON' });
-    }
-    const refused = keyError(body?.apiKey);
-    if (refused) return send(reply, refused);
+    const { body, refusal } = jsonWithKey(req);
+    if (refusal) return send(reply, refusal);
     // Every sample says SMSStatut_List, the parameter table SMSStatus_List: both are read.
     const list = body.SMSStatut_List ?? body.SMSStatus_List;
     if (!Array.isArray(list) || list.length === 0) return send(reply, apiError(5, 'The list is empty'));
@@ -314,14 +323,8 @@ export function registerLifecycle(app, ctx) {
   }
 
   app.post('/v1/stop-sms/add', async (req, reply) => {
-    let body;
-    try {
-      body = JSON.parse(req.body ?? '');
-    } catch {
-      return reply.code(400).send({ success: false, code: 400, message: 'Invalid JSON' });
-    }
-    const refused = keyError(body?.apiKey);
-    if (refused) return send(reply, refused);
+    const { body, refusal } = jsonWithKey(req);
+    if (refusal) return send(reply, refusal);
     // The parameter table says phoneNumber; two samples send phoneNumbers: both are read.
     const number = body.phoneNumber ?? body.phoneNumbers;
     if (isBlank(number)) return send(reply, apiError(2, 'The phone number is required'));
