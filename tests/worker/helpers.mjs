@@ -62,7 +62,9 @@ export function rawPost(base, path, { size, chunked = false, contentType = 'appl
     const url = new URL(path, base);
     const headers = { 'content-type': contentType };
     if (!chunked) headers['content-length'] = String(size);
-    const req = httpRequest(url, { method: 'POST', headers, timeout: CALL_TIMEOUT_MS }, (res) => {
+    // A connection of its own (agent: false): after a refused upload workerd may reset the
+    // connection, which must not take the next request with it.
+    const req = httpRequest(url, { method: 'POST', headers, timeout: CALL_TIMEOUT_MS, agent: false }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       const done = () => resolve(record(res.statusCode, new Headers(res.headers), Buffer.concat(chunks).toString()));
