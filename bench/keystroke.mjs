@@ -112,7 +112,7 @@ try {
   // The package's calls of one demo-page update, alone in the same page, for comparison:
   // analyzeMessage, splitMessage and validateSendRequest on the same message.
   const wasm = await page.evaluate(async (t) => {
-    const { analyzeMessage, splitMessage, validateSendRequest } = await import('/pkg/index.js');
+    const { analyzeMessage, splitMessage, validateSendRequest } = await import('/pkg/compose.js');
     const time = (fn) => {
       const times = [];
       for (let b = 0; b < 31; b++) {

@@ -3,9 +3,10 @@
 //
 // Usage: node bench/size.mjs <pkg dir> <wasm with names>
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { groupItems } from './lib/wasm-groups.mjs';
+import { entryFiles } from '../scripts/package-size.mjs';
 
 const [pkgDir, namedWasm] = process.argv.slice(2);
 
@@ -28,15 +29,8 @@ function brotliSize(file) {
   }
 }
 
-/** wasm-bindgen's `inline_js` snippets, under pkg/snippets/. */
-function snippets(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true })
-    .filter((name) => String(name).endsWith('.js'))
-    .map((name) => `snippets/${name}`);
-}
-
-const files = ['smspartner_wasm_bg.wasm', 'smspartner_wasm.js', 'index.js', ...snippets(`${pkgDir}/snippets`)]
+// What the main entry loads in a browser, as scripts/build counts it (scripts/package-size.mjs).
+const files = entryFiles(pkgDir, 'index', 'smspartner_wasm')
   .filter((name) => existsSync(`${pkgDir}/${name}`))
   .map((name) => {
     const path = `${pkgDir}/${name}`;

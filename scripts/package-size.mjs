@@ -2,8 +2,9 @@
 // it loads. Usage: node scripts/package-size.mjs <pkg dir> [--json]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
 
-/** The files an entry loads in a browser: its module, the shared one, its glue, its wasm. */
+/** The files an entry loads in a browser: its module, the shared ones, its glue, its wasm. */
 export function entryFiles(dir, name, glue) {
   const snippets = existsSync(`${dir}/snippets`)
     ? readdirSync(`${dir}/snippets`, { recursive: true }).filter((f) => String(f).endsWith(".js")).map((f) => `snippets/${f}`)
@@ -11,14 +12,15 @@ export function entryFiles(dir, name, glue) {
   // wasm-bindgen names each crate's snippets by crate; both wasm come from the same crate, but
   // only the module with the client imports them.
   const used = snippets.filter((file) => readFileSync(`${dir}/${glue}.js`, "utf8").includes(file.split("/").pop()));
-  return [`${name}.js`, "analysis.js", `${glue}.js`, ...used, `${glue}_bg.wasm`];
+  const shared = ["analysis.js", "guard.js"].filter((file) => existsSync(`${dir}/${file}`));
+  return [`${name}.js`, ...shared, `${glue}.js`, ...used, `${glue}_bg.wasm`];
 }
 
 /** gzip -9 size of one file. */
 export const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 const [dir, flag] = process.argv.slice(2);
-if (dir) {
+if (dir && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const entries = [
     { entry: "smspartner-wasm", name: "index", glue: "smspartner_wasm" },
     { entry: "smspartner-wasm/compose", name: "compose", glue: "smspartner_compose" },
