@@ -104,6 +104,15 @@ export function registerLifecycle(app, ctx) {
 
   const findMessage = (id) => state.messages.find((m) => String(m.messageId) === String(id).trim());
 
+  /** The send a GET names by `messageId`, after its key: `{ message }`, or `{ refusal }` (1, 10, 3, 4). */
+  const messageOfQuery = ({ apiKey, messageId }) => {
+    const refusal = keyError(apiKey);
+    if (refusal) return { refusal };
+    if (isBlank(messageId)) return { refusal: apiError(3, 'The message ID is required') };
+    const message = findMessage(messageId);
+    return message ? { message } : { refusal: apiError(4, 'Message introuvable') };
+  };
+
   /** The real answer to a bulk send: `{ status, body, sandbox }`; records and bills it. */
   function processBulk(raw) {
     let body;
@@ -259,12 +268,8 @@ export function registerLifecycle(app, ctx) {
     });
 
   app.get('/v1/bulk-status', async (req, reply) => {
-    const { apiKey, messageId } = req.query;
-    const refused = keyError(apiKey);
-    if (refused) return send(reply, refused);
-    if (isBlank(messageId)) return send(reply, apiError(3, 'The message ID is required'));
-    const message = findMessage(messageId);
-    if (!message) return send(reply, apiError(4, 'Message introuvable'));
+    const { message, refusal } = messageOfQuery(req.query);
+    if (refusal) return send(reply, refusal);
     return { success: true, code: 200, message_id: String(message.messageId), StatutResponse_List: statusItems(message) };
   });
 
@@ -279,12 +284,8 @@ export function registerLifecycle(app, ctx) {
   });
 
   app.get('/v1/message-cancel', async (req, reply) => {
-    const { apiKey, messageId } = req.query;
-    const refused = keyError(apiKey);
-    if (refused) return send(reply, refused);
-    if (isBlank(messageId)) return send(reply, apiError(3, 'The message ID is required'));
-    const message = findMessage(messageId);
-    if (!message) return send(reply, apiError(4, 'Message introuvable'));
+    const { message, refusal } = messageOfQuery(req.query);
+    if (refusal) return send(reply, refusal);
     if (message.cancelled) return send(reply, apiError(5, "L'envoi a déjà été annulé"));
     const now = clock().getTime();
     if (!message.scheduled || now >= message.sendAt) return send(reply, apiError(7, "Le SMS a déjà été envoyé"));
