@@ -88,23 +88,22 @@ impl SmsPartnerClient {
         let lang = read.0.lang;
         let prepared = self.prepare(&request, read);
         let (api_key, timeout_ms) = (self.api_key.clone(), self.timeout_ms);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let http = prepared.map_err(|e| js_error::sms_partner_error(&e))?;
+        super::lifecycle::promise(Box::pin(async move {
+            let http = prepared?;
             // The runtime's words for a failed fetch are kept; should they quote the key (a
             // baseUrl holding it), it is scrubbed.
             let answer = transport::execute(&http, Some(timeout_ms))
                 .await
                 .map_err(|mut e| {
                     e.message = api_key.scrub(&e.message);
-                    js_error::sms_partner_error(&e)
+                    e
                 })?;
             let body = js_sys::JSON::parse(&answer.body)
                 .ok()
                 .map(|value| convert::json(&value));
             wire::decode_send_json_in(answer.status, body, &api_key, lang)
                 .map(|result| to_js(&result))
-                .map_err(|e| js_error::sms_partner_error(&e))
-        })
+        }))
     }
 }
 

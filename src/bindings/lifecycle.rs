@@ -1,6 +1,9 @@
 //! The lifecycle methods of `SmsPartnerClient` (bulk send, status, cancel, credits, the STOP
 //! list) and `parseReplyWebhook`: arguments read here, everything else done by the core.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -88,14 +91,15 @@ impl Caller {
     }
 }
 
-/// A promise of `work`'s answer, its error an `SmsPartnerError`.
-fn promise<F>(work: F) -> js_sys::Promise
-where
-    F: std::future::Future<Output = Result<JsValue, SmsPartnerError>> + 'static,
-{
-    wasm_bindgen_futures::future_to_promise(async move {
+/// A promise of `work`'s answer, its error an `SmsPartnerError`. Every call of the client goes
+/// through this one function with its future boxed: `future_to_promise` (the task, its waker
+/// and the promise's callbacks) is in the wasm once, not once per kind of call.
+pub(super) fn promise(
+    work: Pin<Box<dyn Future<Output = Result<JsValue, SmsPartnerError>>>>,
+) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(Box::pin(async move {
         work.await.map_err(|e| js_error::sms_partner_error(&e))
-    })
+    }))
 }
 
 /// One call: a request, its decoder, the answer as JavaScript.
@@ -105,11 +109,11 @@ fn single(
     decode: Decode,
 ) -> js_sys::Promise {
     // One future for every single call: the decoder is a plain function, not a type parameter.
-    promise(async move {
+    promise(Box::pin(async move {
         let http = prepared?;
         let (status, body) = caller.exchange(&http).await?;
         decode(status, body, &caller.api_key)
-    })
+    }))
 }
 
 /// Reads an answer into the JavaScript value of a call.
@@ -290,7 +294,7 @@ impl SmsPartnerClient {
         let options = options.unwrap_or_default();
         let prepared = self.prepare_bulk(&input, &options);
         let caller = self.caller();
-        promise(async move {
+        promise(Box::pin(async move {
             let (mut run, on_progress) = prepared?;
             let total = run.total();
             let mut done = 0;
@@ -335,7 +339,7 @@ impl SmsPartnerClient {
                 }
             }
             Ok(value)
-        })
+        }))
     }
 
     /// The delivery status of one SMS: `{ messageId, phoneNumber }` → `DeliveryStatus`.
@@ -387,7 +391,7 @@ impl SmsPartnerClient {
             )]),
         }
         .map_err(|e| self.invalid(e));
-        promise(async move {
+        promise(Box::pin(async move {
             let queries = prepared?;
             let all = js_sys::Array::new();
             for part in queries.chunks(MULTI_STATUS_LIMIT) {
@@ -399,7 +403,7 @@ impl SmsPartnerClient {
                 }
             }
             Ok(all.into())
-        })
+        }))
     }
 
     /// The delivery status of every number of one send → `DeliveryStatus[]`.

@@ -201,7 +201,8 @@ pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue 
 /// every occurrence replaced by `[redacted]`, and the whole text blanked when the key (or half
 /// of it, or the key percent-encoded or `\uXXXX`-escaped) is still there. `text` comes back
 /// as it was (the same string) when nothing is taken out, or when it is not a string or
-/// `apiKey` not a non-empty string. Never throws.
+/// `apiKey` not a non-empty string. Never throws. With the client only: a page holds no key.
+#[cfg(feature = "client")]
 #[wasm_bindgen(js_name = redactApiKey, skip_typescript)]
 pub fn redact_api_key(text: JsValue, api_key: JsValue) -> JsValue {
     let (Some(plain), Some(key)) = (text.as_string(), api_key.as_string()) else {

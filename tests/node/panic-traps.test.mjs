@@ -1,0 +1,35 @@
+// The build's panic traps (scripts/wasm-panic-traps.mjs) over the release wasm that
+// `scripts/build` linked: every panic starter found by name and made a lone `unreachable`, the
+// module still valid, and a module without them refused.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+
+import { trapPanics } from "../../scripts/wasm-panic-traps.mjs";
+
+const linked = ["pkg-build", "pkg-build-compose"]
+  .map((dir) => new URL(`../../target/${dir}/wasm32-unknown-unknown/release/smspartner_wasm.wasm`, import.meta.url))
+  .filter((url) => existsSync(url));
+
+test("scripts/build has linked both wasm", () => assert.equal(linked.length, 2));
+
+for (const url of linked) {
+  test(`every panic starter of ${url.pathname.split("/target/")[1]} traps at once`, () => {
+    const bytes = readFileSync(url);
+    const { bytes: trapped, stubbed } = trapPanics(bytes);
+    // The ends of their v0-mangled names.
+    for (const name of ["9panicking9panic_fmt", "17rust_begin_unwind", "18panic_bounds_check", "16slice_error_fail"]) {
+      assert.ok(stubbed.some((s) => s.endsWith(name)), `${name} among ${stubbed.join(", ")}`);
+    }
+    assert.ok(WebAssembly.validate(trapped), "the trapped module is valid");
+    assert.ok(trapped.length < bytes.length, "the starters' bodies are gone");
+    // Idempotent: the second pass finds the same functions, already a single trap.
+    assert.deepEqual(trapPanics(trapped).bytes, trapped);
+  });
+}
+
+test("a module without panic_fmt is refused, not passed through", () => {
+  // The smallest module with a name section and no functions.
+  const empty = Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0, 5, 4, 0x6e, 0x61, 0x6d, 0x65]);
+  assert.throws(() => trapPanics(Buffer.from(empty)), /no function core::panicking::panic_fmt/);
+});
