@@ -58,6 +58,22 @@ pub struct NumberDetails {
     /// The kind of line; [`NumberType::Unknown`] when its plan is not tabled.
     #[serde(rename = "type")]
     pub number_type: NumberType,
+    /// Whether an SMS can reach the number: `false` for the types that cannot receive one
+    /// ([`NumberType::cannot_receive_sms`]: fixed lines, premium rate, toll free…), the numbers
+    /// that `validateSendRequest` warns about with `phone_number_not_mobile`.
+    pub can_receive_sms: bool,
+}
+
+impl NumberDetails {
+    /// The details of the valid number `e164`.
+    fn new(e164: &E164, region: Option<&'static str>, number_type: NumberType) -> NumberDetails {
+        NumberDetails {
+            number: e164.to_string(),
+            region,
+            number_type,
+            can_receive_sms: !number_type.cannot_receive_sms(),
+        }
+    }
 }
 
 /// An entry that is not a valid phone number.
@@ -273,11 +289,9 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
         match occurrence {
             Occurrence::First => {
                 report.numbers.push(e164.to_string());
-                report.details.push(NumberDetails {
-                    number: e164.to_string(),
-                    region,
-                    number_type,
-                });
+                report
+                    .details
+                    .push(NumberDetails::new(&e164, region, number_type));
             }
             Occurrence::Second => report.duplicates.push(e164.to_string()),
             Occurrence::Later => {}
@@ -341,11 +355,8 @@ enum Plans {
 /// # Errors
 /// The [`InvalidReason`] of the first problem found, as for [`normalize`].
 pub fn details(entry: &str) -> Result<NumberDetails, InvalidReason> {
-    normalize_e164(entry.trim()).map(|number| NumberDetails {
-        number: number.e164.to_string(),
-        region: number.region,
-        number_type: number.number_type,
-    })
+    normalize_e164(entry.trim())
+        .map(|number| NumberDetails::new(&number.e164, number.region, number.number_type))
 }
 
 /// A valid number with what its plan says of it.

@@ -292,7 +292,7 @@ fn report_serializes_in_camel_case() {
                 "reason": InvalidReason::InvalidCharacter('x').message(Lang::En),
             }],
             "duplicates": ["+33612345678"],
-            "details": [{ "number": "+33612345678", "region": "FR", "type": "mobile" }],
+            "details": [{ "number": "+33612345678", "region": "FR", "type": "mobile", "canReceiveSms": true }],
         })
     );
     let empty = serde_json::to_value(PhoneNumberReport::default()).unwrap();

@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 use smspartner_wasm::input::RawRequest;
 use smspartner_wasm::lang::Lang;
 use smspartner_wasm::paris_time::parse_iso8601;
+use smspartner_wasm::phone;
 use smspartner_wasm::validate::{ValidateOptions, ValidationReport, not_an_object, validate};
 
 /// Monday 30 November 2026, 10:00 UTC (11:00 in Paris).
@@ -421,6 +422,41 @@ fn numbers_that_cannot_receive_an_sms_are_named_with_their_type() {
         "{:?}",
         french.warnings
     );
+}
+
+#[test]
+fn details_say_which_numbers_the_not_mobile_warning_names() {
+    let list = "0612345678, 01 40 00 00 00, 0899 12 34 56, 0805 12 34 56, 0811 12 34 56, \
+                09 12 34 56 78, +1 415 555 2671, +7 912 345 67 89";
+    let parsed = phone::parse_phone_numbers(phone::split_list(list), Lang::En);
+    let unreachable: Vec<&str> = parsed
+        .details
+        .iter()
+        .filter(|d| !d.can_receive_sms)
+        .map(|d| d.number.as_str())
+        .collect();
+    assert_eq!(
+        unreachable,
+        [
+            "+33140000000",
+            "+33899123456",
+            "+33805123456",
+            "+33811123456"
+        ]
+    );
+    let report = check(base(json!({ "phoneNumbers": list })));
+    let warning = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "phone_number_not_mobile")
+        .expect("a warning");
+    for number in &parsed.numbers {
+        assert_eq!(
+            warning.message.contains(number.as_str()),
+            unreachable.contains(&number.as_str()),
+            "{number}"
+        );
+    }
 }
 
 #[test]

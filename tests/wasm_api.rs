@@ -170,8 +170,8 @@ fn phone_numbers_shape() {
     assert_eq!(
         value["details"],
         json!([
-            { "number": "+33612345678", "region": "FR", "type": "mobile" },
-            { "number": "+4915123456789", "region": "DE", "type": "mobile" },
+            { "number": "+33612345678", "region": "FR", "type": "mobile", "canReceiveSms": true },
+            { "number": "+4915123456789", "region": "DE", "type": "mobile", "canReceiveSms": true },
         ])
     );
     assert_eq!(value["duplicates"], json!(["+33612345678"]));

@@ -1,12 +1,10 @@
 // After a send: each recipient's delivery status (polled with back-off), a Cancel button for a
-// scheduled send (disabled inside the last 5 minutes, SMS Partner's rule), the account's credits
+// scheduled send (disabled once the package's cancelDeadline has passed), the account's credits
 // in the header, and the replies received. Everything goes through the edge worker.
 
 import { t, formatMoney, formatParisTime } from './i18n.js';
 import { escapeHtml } from './message-view.js';
 
-/** SMS Partner refuses a cancel less than 5 minutes before the send. */
-const CANCEL_DEADLINE_MS = 5 * 60 * 1000;
 /** Polling: the first wait, the growth of each next one, the longest, and the most polls. */
 const FIRST_POLL_MS = 1000;
 const POLL_GROWTH = 1.6;
@@ -20,9 +18,10 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * The tracker of the page: `track(send)` after each successful send, `refreshCredits()`,
- * `render()` on a language switch. `getLang()` gives the page's language; `workerUrl()` its worker.
+ * `render()` on a language switch. `getLang()` gives the page's language; `workerUrl()` its worker;
+ * `cancelDeadline` is the package's (the last instant SMS Partner takes a cancel).
  */
-export function createTracker({ getLang, workerUrl }) {
+export function createTracker({ getLang, workerUrl, cancelDeadline }) {
   const el = {
     credits: $('credits'),
     tracking: $('tracking'),
@@ -32,7 +31,10 @@ export function createTracker({ getLang, workerUrl }) {
     cancelResult: $('cancel-result'),
     replies: $('replies-list'),
   };
-  /** The send followed: `{ messageId, numbers, scheduledAt (ms) | null, statuses: Map, cancel, replies }`. */
+  /**
+   * The send followed: `{ messageId, numbers, scheduledAt (ms) | null, lastCancelAt (ms) | null,
+   * statuses: Map, cancel, replies }`.
+   */
   let current = null;
   let timer = null;
   let deadlineTimer = null;
@@ -80,6 +82,7 @@ export function createTracker({ getLang, workerUrl }) {
       messageId,
       numbers,
       scheduledAt: scheduledAt ?? null,
+      lastCancelAt: scheduledAt == null ? null : cancelDeadline(scheduledAt).getTime(),
       statuses: new Map(numbers.map((n) => [n, { status: 'waiting', at: null }])),
       cancel: null,
       replies: [],
@@ -116,15 +119,15 @@ export function createTracker({ getLang, workerUrl }) {
     }, delay);
   }
 
-  /** Whether a cancel may still be tried (more than 5 minutes before the send). */
+  /** Whether a cancel may still be tried (until the package's deadline, included). */
   const canCancel = () =>
-    current?.scheduledAt !== null && current?.cancel?.ok !== true && current.scheduledAt - Date.now() >= CANCEL_DEADLINE_MS;
+    current?.lastCancelAt != null && current.cancel?.ok !== true && Date.now() <= current.lastCancelAt;
 
-  /** Re-renders when the 5-minute mark passes, so that the button greys out on time. */
+  /** Re-renders when the deadline passes, so that the button greys out on time. */
   function scheduleDeadlineCheck() {
     clearTimeout(deadlineTimer);
     if (!canCancel()) return;
-    const wait = current.scheduledAt - CANCEL_DEADLINE_MS - Date.now() + 1;
+    const wait = current.lastCancelAt - Date.now() + 1;
     deadlineTimer = setTimeout(() => {
       render();
     }, Math.min(wait, 2 ** 31 - 1));

@@ -310,27 +310,14 @@ function renderRecipients(entries) {
   el.removeInvalid.dataset.notMobile = String(unreachable);
 }
 
-/** Whether the package warns that `number` cannot receive an SMS, remembered per number. */
-const notMobileVerdicts = new Map();
-function cannotReceiveSms(number) {
-  let verdict = notMobileVerdicts.get(number);
-  if (verdict === undefined) {
-    const report = validateSendRequest({ phoneNumbers: [number], message: '.' }, { requireApiKey: false });
-    verdict = report.warnings.some((w) => w.code === 'phone_number_not_mobile');
-    if (notMobileVerdicts.size > 10_000) notMobileVerdicts.clear();
-    notMobileVerdicts.set(number, verdict);
-  }
-  return verdict;
-}
-
 /**
  * The numbers that cannot receive an SMS (fixed lines, premium rate…), as the package's
- * phone_number_not_mobile warning decides, asked number by number for those the numbering plans
- * do not call mobile. Empty when the package gives no details.
+ * numbering plans say (`canReceiveSms` of `details`, the rule of its phone_number_not_mobile
+ * warning). Empty when the package gives no details.
  */
 function notMobileNumbers(report) {
   if (!Array.isArray(report.details)) return new Set();
-  return new Set(report.details.filter((d) => d.type !== 'mobile' && cannotReceiveSms(d.number)).map((d) => d.number));
+  return new Set(report.details.filter((d) => d.canReceiveSms === false).map((d) => d.number));
 }
 
 /** One click: the list without the entries that are invalid or cannot receive an SMS, one a line. */
@@ -1081,7 +1068,11 @@ function showPageError(text) {
 }
 
 /** Delivery, cancel, credits and replies after a send (after-send.js). */
-const tracker = createTracker({ getLang: () => state.lang, workerUrl: () => state.config?.workerUrl ?? null });
+const tracker = createTracker({
+  getLang: () => state.lang,
+  workerUrl: () => state.config?.workerUrl ?? null,
+  cancelDeadline: sms.cancelDeadline,
+});
 
 async function start() {
   applyStaticTexts();

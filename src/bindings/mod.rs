@@ -277,6 +277,29 @@ pub fn effective_send_time(at: JsValue, options: Option<JsValue>) -> Result<js_s
     Ok(convert::date(ms as f64))
 }
 
+/// The last instant at which SMS Partner still takes a cancel of a send scheduled at
+/// `scheduledAt` (5 minutes before it; exactly then is still in time): what
+/// `SmsPartnerClient.cancel` checks with `options.scheduledAt`, for a page's Cancel button.
+///
+/// # Errors
+/// A `TypeError` when `scheduledAt` is not a valid `Date`, ISO 8601 string or number of
+/// milliseconds.
+#[wasm_bindgen(js_name = cancelDeadline, skip_typescript)]
+pub fn cancel_deadline(scheduled_at: JsValue) -> Result<js_sys::Date, JsValue> {
+    let scheduled_ms = convert::instant(&scheduled_at).ok_or_else(|| {
+        js_error::type_error(
+            "cancelDeadline: `scheduledAt` must be a valid Date, ISO 8601 string or milliseconds",
+        )
+    })?;
+    let ms = crate::lifecycle::cancel::last_cancel_ms(scheduled_ms);
+    if ms < -crate::paris_time::MAX_JS_TIME_MS {
+        return Err(js_error::type_error(
+            "cancelDeadline: the deadline lies before the range of a Date",
+        ));
+    }
+    Ok(convert::date(ms as f64))
+}
+
 /// Reads a calendar date: a `Date` (its Paris calendar day), `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
 fn calendar_date(value: &JsValue) -> Option<Date> {
     if let Some(text) = value.as_string() {

@@ -156,6 +156,8 @@ export interface PhoneNumberDetails {
   /** ISO 3166-1 alpha-2 (`"FR"`, `"GP"`…); null for a shared or non-geographic code outside the tables. */
   region: string | null;
   type: PhoneNumberType;
+  /** false for the types no SMS reaches (fixed lines, premium rate, toll free, shared cost, company access, voicemail): the numbers `validateSendRequest` warns about with `phone_number_not_mobile`. */
+  canReceiveSms: boolean;
 }
 
 /** The parameters of `POST /v1/send`, with SMS Partner's wire names. */
@@ -345,6 +347,14 @@ export function validateSendRequest(request: SendRequest, options?: ValidateOpti
  * @throws TypeError when `at` is not a valid Date, ISO 8601 string or number of milliseconds.
  */
 export function effectiveSendTime(at: Date | string | number, options?: { commercial?: boolean }): Date;
+
+/**
+ * The last instant at which SMS Partner still takes a cancel of a send scheduled at
+ * `scheduledAt`: 5 minutes before it (exactly then is still in time), as
+ * `SmsPartnerClient.cancel` checks with `options.scheduledAt`.
+ * @throws TypeError when `scheduledAt` is not a valid Date, ISO 8601 string or number of milliseconds.
+ */
+export function cancelDeadline(scheduledAt: Date | string | number): Date;
 
 /**
  * Whether a calendar date (a Date's day in Paris, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`) is one of

@@ -14,6 +14,7 @@ export const {
   parsePhoneNumbers,
   validateSendRequest,
   effectiveSendTime,
+  cancelDeadline,
   isFrenchPublicHoliday,
   frenchPublicHoliday,
   smsPartnerCode,

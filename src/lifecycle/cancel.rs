@@ -35,17 +35,23 @@ fn cancel_reason(code: i64) -> Option<&'static str> {
     }
 }
 
-/// Whether a send scheduled at `scheduled_ms` can still be cancelled at `now_ms`: at least
-/// [`CANCEL_DEADLINE_MS`] before it (exactly 5 minutes before is still in time).
+/// The last instant at which SMS Partner still takes a cancel of a send scheduled at
+/// `scheduled_ms`: [`CANCEL_DEADLINE_MS`] before it (exactly then is still in time).
+pub const fn last_cancel_ms(scheduled_ms: i64) -> i64 {
+    scheduled_ms.saturating_sub(CANCEL_DEADLINE_MS)
+}
+
+/// Whether a send scheduled at `scheduled_ms` can still be cancelled at `now_ms`: until
+/// [`last_cancel_ms`] included.
 ///
 /// # Errors
 /// A `validation` error, before any call, with `reason` `too_late` inside the last 5 minutes
 /// and `already_sent` once the time has come (SMS Partner's codes 6 and 7).
 pub fn check_deadline(scheduled_ms: i64, now_ms: i64) -> Result<(), SmsPartnerError> {
-    let left = scheduled_ms.saturating_sub(now_ms);
-    if left >= CANCEL_DEADLINE_MS {
+    if now_ms <= last_cancel_ms(scheduled_ms) {
         return Ok(());
     }
+    let left = scheduled_ms.saturating_sub(now_ms);
     let when = paris_time::format_iso8601(scheduled_ms);
     let (reason, message) = if left > 0 {
         (

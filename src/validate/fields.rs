@@ -163,7 +163,7 @@ fn items_given(value: &InputValue) -> usize {
 fn not_mobile(details: &[phone::NumberDetails], f: &mut Findings) {
     let listed = details
         .iter()
-        .filter(|d| d.number_type.cannot_receive_sms())
+        .filter(|d| !d.can_receive_sms)
         .map(|d| format!("{} ({})", d.number, d.number_type.label(f.lang)))
         .collect::<Vec<_>>()
         .join(", ");

@@ -1,12 +1,23 @@
 // The compose page after a send, in headless Chromium against the worker and the stand-in:
 // the credits in the header, a status watched until delivered, a reply shown, a scheduled send
-// cancelled, in English and in French.
+// cancelled, the Cancel button off inside the last 5 minutes, in English and in French.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, parisDate, standinGet, standinPost } from './browser.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/** The instant of `hour`:00 in Paris on the Paris day `iso` (YYYY-MM-DD), summer or winter. */
+function parisInstant(iso, hour) {
+  const hh = String(hour).padStart(2, '0');
+  const parisHour = (ms) =>
+    Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(ms));
+  const found = ['+01:00', '+02:00'].map((offset) => Date.parse(`${iso}T${hh}:00:00${offset}`)).find((ms) => parisHour(ms) === hour);
+  assert.ok(found !== undefined, `${iso} ${hour}:00 in Paris`);
+  return found;
+}
 
 describe('compose page after the send', () => {
   let session;
@@ -78,5 +89,43 @@ describe('compose page after the send', () => {
     await page.waitForFunction(() => document.getElementById('credits').dataset.creditSms === '9999');
     assert.equal(await creditSms(), '9999');
     assert.deepEqual(session.pageErrors, []);
+  });
+
+  it('turns Cancel off once the package\'s cancel deadline has passed, without a call', async () => {
+    // A page of its own whose clock the test moves (Playwright's fake clock, running from now).
+    const clocked = await session.context.newPage();
+    const errors = [];
+    clocked.on('pageerror', (error) => errors.push(error));
+    try {
+      await clocked.clock.install();
+      await clocked.goto(stack.pageUrl);
+      await clocked.locator('#compose[data-ready="true"]').waitFor();
+      const tomorrow = parisDate(new Date(Date.now() + DAY_MS));
+      await clocked.setChecked('#sandbox', false);
+      await clocked.fill('#recipients', '06 12 34 56 78');
+      await clocked.fill('#message', 'Rappel : votre rendez-vous.');
+      await clocked.fill('#schedule-date', tomorrow.wire);
+      await clocked.selectOption('#schedule-hour', '10');
+      await clocked.click('#send');
+      await clocked.click('#confirm-ok');
+      await clocked.locator('#cancel-send:not([hidden])').waitFor();
+      await clocked.waitForFunction(() => !document.getElementById('cancel-send').disabled);
+      const sendAt = parisInstant(tomorrow.iso, 10);
+      // Six minutes before the send: still in time.
+      await clocked.clock.fastForward(sendAt - 6 * MINUTE_MS - (await clocked.evaluate(() => Date.now())));
+      assert.equal(await clocked.locator('#cancel-send').isDisabled(), false);
+      // Four minutes before: the deadline's timer has turned the button off, with the reason.
+      await clocked.clock.fastForward(2 * MINUTE_MS);
+      await clocked.waitForFunction(() => document.getElementById('cancel-send').disabled);
+      assert.match(await clocked.locator('#cancel-send').getAttribute('title'), /less than 5 minutes/);
+      await clocked.locator('#cancel-send').click({ force: true });
+      const last = (await standinGet(stack, '/__standin/messages')).at(-1);
+      assert.equal(last.scheduled, true);
+      assert.ok(!last.cancelled, 'no cancel reached SMS Partner');
+      assert.equal(await clocked.locator('#cancel-result').getAttribute('data-state'), '');
+      assert.deepEqual(errors, []);
+    } finally {
+      await clocked.close();
+    }
   });
 });

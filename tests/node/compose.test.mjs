@@ -65,6 +65,9 @@ test("phone numbers, validation, schedule and codes answer as the main entry doe
   for (const at of ["2026-12-25T09:00:00+01:00", "2026-12-05T21:30:00+01:00"]) {
     assert.equal(compose.effectiveSendTime(at, { commercial: true }).toISOString(), full.effectiveSendTime(at, { commercial: true }).toISOString());
   }
+  for (const at of ["2026-12-25T09:00:00+01:00", 0, new Date(Date.UTC(2027, 0, 1))]) {
+    assert.equal(compose.cancelDeadline(at).getTime(), full.cancelDeadline(at).getTime());
+  }
   for (const day of ["2026-12-25", "14/07/2027", "2026-12-01"]) {
     assert.equal(compose.isFrenchPublicHoliday(day), full.isFrenchPublicHoliday(day));
     assert.equal(compose.frenchPublicHoliday(day, { lang: "fr" }), full.frenchPublicHoliday(day, { lang: "fr" }));

@@ -295,6 +295,9 @@ describe('hostile arguments', () => {
         sms.effectiveSendTime(new Date(NOW), value),
       );
       assert.ok(withOptions instanceof Date);
+      const [deadlineKind, deadline] = outcome(() => sms.cancelDeadline(value), 'TypeError');
+      if (deadlineKind === 'ok') assert.ok(deadline instanceof Date && !Number.isNaN(deadline.getTime()));
+      if (wrong) assert.equal(deadlineKind, 'threw', `cancelDeadline accepted ${name}`);
       const [holidayKind, holiday] = outcome(() => sms.isFrenchPublicHoliday(value), 'TypeError');
       if (holidayKind === 'ok') assert.equal(typeof holiday, 'boolean');
       if (wrong) assert.equal(holidayKind, 'threw', `isFrenchPublicHoliday accepted ${name}`);

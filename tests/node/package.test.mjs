@@ -105,6 +105,18 @@ test("validateSendRequest with a Date for now", () => {
   assert.deepEqual(report.warnings.map((w) => w.code), ["stop_mention_missing", "quiet_hours_delay"]);
 });
 
+test("cancelDeadline: 5 minutes before the send, the rule cancel checks", () => {
+  const scheduled = new Date("2026-12-24T09:00:00Z");
+  const deadline = sms.cancelDeadline(scheduled);
+  assert.ok(deadline instanceof Date);
+  assert.equal(deadline.toISOString(), "2026-12-24T08:55:00.000Z");
+  assert.equal(sms.cancelDeadline("2026-12-24T10:00:00+01:00").getTime(), deadline.getTime());
+  assert.equal(sms.cancelDeadline(scheduled.getTime()).getTime(), deadline.getTime());
+  for (const wrong of ["tomorrow", NaN, {}, null, undefined, new Date(NaN), -8.64e15]) {
+    assert.throws(() => sms.cancelDeadline(wrong), TypeError, String(wrong));
+  }
+});
+
 test("effectiveSendTime returns a Date", () => {
   const at = sms.effectiveSendTime("2026-12-24T19:30:00Z", { commercial: true });
   assert.ok(at instanceof Date);

@@ -8,7 +8,7 @@ import * as sms from "../../pkg/index.js";
 
 sms.initSync({ module: readFileSync(new URL("../../pkg/smspartner_wasm_bg.wasm", import.meta.url)) });
 
-test("details: one per number, in order, with region and type", () => {
+test("details: one per number, in order, with region, type and whether an SMS reaches it", () => {
   const report = sms.parsePhoneNumbers(
     "06 12 34 56 78, 0690 12 34 56, 0709 21 22 33, 01 40 00 00 00, 0899 12 34 56, +1 415 555 2671, +7 912 345 67 89, +33 06 12 34 56 78",
   );
@@ -17,13 +17,13 @@ test("details: one per number, in order, with region and type", () => {
   ]);
   assert.deepEqual(report.duplicates, ["+33612345678"]);
   assert.deepEqual(report.details, [
-    { number: "+33612345678", region: "FR", type: "mobile" },
-    { number: "+590690123456", region: "GP", type: "mobile" },
-    { number: "+262709212233", region: "RE", type: "mobile" },
-    { number: "+33140000000", region: "FR", type: "fixedLine" },
-    { number: "+33899123456", region: "FR", type: "premiumRate" },
-    { number: "+14155552671", region: "US", type: "fixedLineOrMobile" },
-    { number: "+79123456789", region: null, type: "unknown" },
+    { number: "+33612345678", region: "FR", type: "mobile", canReceiveSms: true },
+    { number: "+590690123456", region: "GP", type: "mobile", canReceiveSms: true },
+    { number: "+262709212233", region: "RE", type: "mobile", canReceiveSms: true },
+    { number: "+33140000000", region: "FR", type: "fixedLine", canReceiveSms: false },
+    { number: "+33899123456", region: "FR", type: "premiumRate", canReceiveSms: false },
+    { number: "+14155552671", region: "US", type: "fixedLineOrMobile", canReceiveSms: true },
+    { number: "+79123456789", region: null, type: "unknown", canReceiveSms: true },
   ]);
 });
 

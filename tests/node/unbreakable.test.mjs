@@ -93,17 +93,19 @@ describe('exceptions never unwind through wasm', () => {
       });
     });
 
-    it(`effectiveSendTime, isFrenchPublicHoliday and frenchPublicHoliday of ${name}, ${ROUNDS} times`, () => {
+    it(`effectiveSendTime, isFrenchPublicHoliday, frenchPublicHoliday and cancelDeadline of ${name}, ${ROUNDS} times`, () => {
       const real = name.startsWith('a Date subclass');
       survives((i) => {
         const value = make();
         if (real) {
-          if (i % 3 === 0) assert.equal(sms.effectiveSendTime(value).getTime(), NOW.getTime());
-          else if (i % 3 === 1) assert.equal(sms.isFrenchPublicHoliday(value), false);
-          else assert.equal(sms.frenchPublicHoliday(value), null);
-        } else if (i % 3 === 0) throwsTypeError(() => sms.effectiveSendTime(value, { commercial: true }));
-        else if (i % 3 === 1) throwsTypeError(() => sms.isFrenchPublicHoliday(value));
-        else throwsTypeError(() => sms.frenchPublicHoliday(value));
+          if (i % 4 === 0) assert.equal(sms.effectiveSendTime(value).getTime(), NOW.getTime());
+          else if (i % 4 === 1) assert.equal(sms.isFrenchPublicHoliday(value), false);
+          else if (i % 4 === 2) assert.equal(sms.frenchPublicHoliday(value), null);
+          else assert.equal(sms.cancelDeadline(value).getTime(), NOW.getTime() - 300_000);
+        } else if (i % 4 === 0) throwsTypeError(() => sms.effectiveSendTime(value, { commercial: true }));
+        else if (i % 4 === 1) throwsTypeError(() => sms.isFrenchPublicHoliday(value));
+        else if (i % 4 === 2) throwsTypeError(() => sms.frenchPublicHoliday(value));
+        else throwsTypeError(() => sms.cancelDeadline(value));
       });
     });
   }

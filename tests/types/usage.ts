@@ -5,6 +5,7 @@ import init, {
   parsePhoneNumbers,
   validateSendRequest,
   effectiveSendTime,
+  cancelDeadline,
   isFrenchPublicHoliday,
   SmsPartnerClient,
   type MessageAnalysis,
@@ -57,6 +58,8 @@ export async function usage(): Promise<void> {
   );
   const field: string | undefined = report.errors[0]?.field;
   const when: Date = effectiveSendTime(new Date(), { commercial: true });
+  const lastCancel: Date = cancelDeadline(when);
+  void lastCancel;
   const holiday: boolean = isFrenchPublicHoliday("2026-05-01");
   const client = new SmsPartnerClient({ apiKey: "key", timeoutMs: 5000 });
   try {
