@@ -35,7 +35,9 @@ const mf = new Miniflare({
 const { origin } = await mf.ready;
 const names = ['nothing', 'validateSendRequest', 'validateSendRequest + JSON.stringify of the report', 'client.send over an answering fetch',
   'the same in JavaScript: JSON.stringify, fetch, text, JSON.parse', 'new SmsPartnerClient + free', 'redactApiKey of a short text',
-  'console.log of one line', 'a JSON Response with two headers', 'setTimeout + clearTimeout'];
+  'console.log of one line', 'a JSON Response with two headers', 'setTimeout + clearTimeout',
+  'a Response copied with new Headers (the CORS step before)', 'a Response with Vary appended in place (the CORS step now)',
+  'new TextDecoder (fatal)'];
 
 /** workerd CPU (ms) of one request running `piece` `n` times. */
 async function run(piece, n) {

@@ -30,6 +30,18 @@ const PIECES = {
   'console.log of one line': () => console.log('worker POST /api/send 200 0ms'),
   'a JSON Response with two headers': () => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } }),
   'setTimeout + clearTimeout': () => clearTimeout(setTimeout(() => {}, 10_000)),
+  'a Response copied with new Headers (the CORS step before)': () => {
+    const answer = new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+    const headers = new Headers(answer.headers);
+    headers.append('vary', 'Origin');
+    return new Response(answer.body, { status: answer.status, headers });
+  },
+  'a Response with Vary appended in place (the CORS step now)': () => {
+    const answer = new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+    answer.headers.append('vary', 'Origin');
+    return answer;
+  },
+  'new TextDecoder (fatal)': () => new TextDecoder('utf-8', { fatal: true }),
 };
 
 export default {
