@@ -159,6 +159,7 @@ function withCors(response, cors) {
   return out;
 }
 
+/** Adds `Vary: Origin`, and the allowed Origin unless the answer names one already. */
 function addCors(headers, cors) {
   headers.append('vary', 'Origin');
   if (cors.allowed && !headers.has('access-control-allow-origin')) {
@@ -278,7 +279,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 async function readText(request, limit, timeoutMs) {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  const bytes = declared === null ? await readLimited(request.body, limit, timeoutMs) : await readDeclared(request, limit, timeoutMs);
+  const bytes =
+    declared === null ? await readLimited(request.body, limit, timeoutMs) : await readDeclared(request, limit, timeoutMs);
   try {
     return UTF8.decode(bytes);
   } catch {
