@@ -5,7 +5,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from '../tools/standin/server.mjs';
-import { startWorker } from '../tools/demo/worker-runtime.mjs';
+import { Miniflare } from 'miniflare';
+import { deployedOptions, startWorker } from '../tools/demo/worker-runtime.mjs';
 import { TEXTS } from './texts.mjs';
 import { workerdCpuMs } from './lib/workerd-cpu.mjs';
 
@@ -17,6 +18,8 @@ const SEQUENTIAL_COUNT = 300;
 const CONCURRENCY = 16;
 const MAX_SECONDS = 60;
 const COLD_STARTS = 3;
+/** `node bench/worker.mjs load`: the load rows alone (floors and worker), no cold starts. */
+const LOAD_ONLY = process.argv.includes('load');
 const rows = [];
 const row = (what, kase, value, note = '') => rows.push({ what, case: kase, value, note });
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
@@ -38,11 +41,110 @@ function load(url, count, body, inFlight = CONCURRENCY) {
   });
 }
 
+/**
+ * The floor: workers that do the least a request of ours must do, in the same workerd and
+ * Miniflare set-up (compatibility date and flags of wrangler.toml). `echo` reads the JSON body
+ * and answers a small JSON object; `fetch` also posts a send to the stand-in and answers what
+ * it said. What the worker spends above them is its own code and the package.
+ */
+const FLOORS = {
+  echo: `export default {
+    async fetch(request) {
+      const body = await request.json();
+      return new Response(JSON.stringify({ ok: true, valid: typeof body.request === 'object' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  };`,
+  fetch: `export default {
+    async fetch(request, env) {
+      const { request: sms } = await request.json();
+      const wire = { apiKey: env.KEY, phoneNumbers: '+33612345678', message: sms.message, isUnicode: 1 };
+      const upstream = await fetch(env.BASE_URL + '/v1/send', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(wire),
+      });
+      const result = await upstream.json();
+      return new Response(JSON.stringify({ ok: true, result }), { headers: { 'content-type': 'application/json' } });
+    },
+  };`,
+};
+
+/** Starts one floor worker; resolves to `{ url, close() }`. */
+async function startFloor(script, baseUrl) {
+  const { compatibilityDate, compatibilityFlags } = await deployedOptions();
+  const mf = new Miniflare({
+    compatibilityDate,
+    compatibilityFlags,
+    modules: true,
+    script,
+    bindings: { KEY, BASE_URL: baseUrl },
+    host: '127.0.0.1',
+    port: 0,
+    cf: false,
+  });
+  const ready = await mf.ready;
+  return { url: ready.origin, close: () => mf.dispose() };
+}
+
+/** Load rows of `path` on a running worker at `url`, under the name `label`. */
+async function measureLoad(label, url, path, count, body, inFlight) {
+  const cpuBefore = workerdCpuMs();
+  const standinCpu = process.cpuUsage();
+  const result = await load(`${url}${path}`, count, body, inFlight);
+  const workerdCpu = workerdCpuMs() - cpuBefore;
+  const u = process.cpuUsage(standinCpu);
+  const standinCpuMs = (u.user + u.system) / 1000;
+  const kase = `${result.done} requests, ${inFlight} in flight`;
+  const statuses = Object.entries(result.statuses).map(([s, n]) => `${n}× ${s}`).join(', ');
+  row(`${label}: latency p50 / p90 / p99`, kase, `${ms(result.p50)} / ${ms(result.p90)} / ${ms(result.p99)}`, `max ${ms(result.max)}; ${statuses}${result.failures ? `; ${result.failures} failed` : ''}`);
+  row(`${label}: throughput`, kase, `${((result.done * 1000) / result.wallMs).toFixed(0)} requests/s`, `${(result.wallMs / 1000).toFixed(1)} s`);
+  row(`${label}: workerd CPU per request`, kase, ms(workerdCpu / result.done), `workerd ${workerdCpu.toFixed(0)} ms in all; stand-in (this process) ${(standinCpuMs / result.done).toFixed(2)} ms/request; load generator ${(result.clientCpuMs / result.done).toFixed(2)} ms/request`);
+}
+
 const sendBody = { request: { phoneNumbers: '06 12 34 56 78', message: TEXTS[0].text, isUnicode: 1 }, options: {} };
 const standin = await startStandin({ port: 0, apiKeys: [KEY], logger: false, credits: { creditSms: 1e9, creditSmsECO: 1e9, creditHlr: 0, balance: 1e9 } });
 const bindings = { SMSPARTNER_API_KEY: KEY, SMSPARTNER_BASE_URL: standin.url, ALLOWED_ORIGINS: 'http://127.0.0.1', FORCE_SANDBOX: '0' };
 try {
   // Cold start: a new Miniflare and workerd each time, until the first answer to /api/send.
+  if (!LOAD_ONLY) await coldStarts();
+
+  // The floors, then the worker, each loaded from a second process.
+  for (const [name, path, count, inFlight] of [
+    ['echo', '/api/validate', VALIDATE_COUNT, CONCURRENCY],
+    ['fetch', '/api/send', SEND_COUNT, CONCURRENCY],
+    ['fetch', '/api/send', SEQUENTIAL_COUNT, 1],
+  ]) {
+    const floor = await startFloor(FLOORS[name], standin.url);
+    try {
+      await load(`${floor.url}${path}`, 200, sendBody); // warm-up
+      const what = name === 'echo' ? 'reads the JSON body, answers JSON' : 'reads the JSON body, one fetch to the stand-in, answers JSON';
+      await measureLoad(`floor: a trivial worker that ${what}`, floor.url, path, count, sendBody, inFlight);
+    } finally {
+      await floor.close();
+    }
+  }
+  const worker = await startWorker({ bindings, port: 0, log: () => {} });
+  try {
+    await load(`${worker.url}/api/send`, 200, sendBody); // warm-up
+    for (const [path, count, inFlight] of [
+      ['/api/send', SEND_COUNT, CONCURRENCY],
+      ['/api/send', SEQUENTIAL_COUNT, 1],
+      ['/api/validate', VALIDATE_COUNT, CONCURRENCY],
+    ]) {
+      await measureLoad(`POST ${path}`, worker.url, path, count, sendBody, inFlight);
+    }
+  } finally {
+    await worker.close();
+  }
+} finally {
+  await standin.close();
+}
+process.stdout.write(JSON.stringify(rows));
+
+/** Cold start rows, and the wasm's compile and instantiation in V8. */
+async function coldStarts() {
   const ready = [];
   const first = [];
   for (let i = 0; i < COLD_STARTS; i++) {
@@ -74,33 +176,4 @@ try {
     row(`first validateSendRequest after instantiation, compile ${label}`, 'median of 5', ms(m('firstCall')), `second call ${ms(m('secondCall'))}`);
   }
 
-  // Load from a second process.
-  const worker = await startWorker({ bindings, port: 0, log: () => {} });
-  try {
-    await load(`${worker.url}/api/send`, 200, sendBody); // warm-up
-    for (const [path, count, body, inFlight] of [
-      ['/api/send', SEND_COUNT, sendBody, CONCURRENCY],
-      ['/api/send', SEQUENTIAL_COUNT, sendBody, 1],
-      ['/api/validate', VALIDATE_COUNT, sendBody, CONCURRENCY],
-    ]) {
-      const cpuBefore = workerdCpuMs();
-      const standinCpu = process.cpuUsage();
-      const result = await load(`${worker.url}${path}`, count, body, inFlight);
-      const workerdCpu = workerdCpuMs() - cpuBefore;
-      const standinCpuMs = (() => {
-        const u = process.cpuUsage(standinCpu);
-        return (u.user + u.system) / 1000;
-      })();
-      const kase = `${result.done} requests, ${inFlight} in flight`;
-      const statuses = Object.entries(result.statuses).map(([s, n]) => `${n}× ${s}`).join(', ');
-      row(`POST ${path}: latency p50 / p90 / p99`, kase, `${ms(result.p50)} / ${ms(result.p90)} / ${ms(result.p99)}`, `max ${ms(result.max)}; ${statuses}${result.failures ? `; ${result.failures} failed` : ''}`);
-      row(`POST ${path}: throughput`, kase, `${((result.done * 1000) / result.wallMs).toFixed(0)} requests/s`, `${(result.wallMs / 1000).toFixed(1)} s`);
-      row(`POST ${path}: workerd CPU per request`, kase, ms(workerdCpu / result.done), `workerd ${workerdCpu.toFixed(0)} ms in all; stand-in (this process) ${(standinCpuMs / result.done).toFixed(2)} ms/request; load generator ${(result.clientCpuMs / result.done).toFixed(2)} ms/request`);
-    }
-  } finally {
-    await worker.close();
-  }
-} finally {
-  await standin.close();
 }
-process.stdout.write(JSON.stringify(rows));

@@ -31,10 +31,13 @@ pub struct HttpAnswer {
     pub body: String,
 }
 
-/// Aborts the fetch when its timer fires, and clears the timer and aborts when dropped.
+/// Aborts the fetch when its timer fires, and clears the timer and aborts when dropped before
+/// the answer has been read whole.
 struct AbortGuard {
     controller: AbortController,
     timer: Option<JsValue>,
+    /// The answer was read whole: nothing is left to abort (an abort then only costs an event).
+    finished: bool,
     timed_out: Rc<Cell<bool>>,
     _on_timeout: Option<Closure<dyn FnMut()>>,
 }
@@ -47,6 +50,7 @@ impl AbortGuard {
         let mut guard = AbortGuard {
             controller,
             timer: None,
+            finished: false,
             timed_out: timed_out.clone(),
             _on_timeout: None,
         };
@@ -73,7 +77,9 @@ impl Drop for AbortGuard {
         if let Some(timer) = self.timer.take() {
             clear_timeout(&timer);
         }
-        self.controller.abort();
+        if !self.finished {
+            self.controller.abort();
+        }
     }
 }
 
@@ -85,7 +91,7 @@ pub async fn execute(
     request: &HttpRequest,
     timeout_ms: Option<f64>,
 ) -> Result<HttpAnswer, SmsPartnerError> {
-    let guard = AbortGuard::new(timeout_ms)?;
+    let mut guard = AbortGuard::new(timeout_ms)?;
     let failed = |guard: &AbortGuard, what: &str, error: gloo_net::Error| {
         if guard.timed_out() {
             SmsPartnerError::new(
@@ -127,6 +133,7 @@ pub async fn execute(
         .text()
         .await
         .map_err(|error| failed(&guard, "the answer broke off", error).with_status(status))?;
+    guard.finished = true;
     Ok(HttpAnswer { status, body })
 }
 

@@ -59,6 +59,7 @@ function forwardLines(stream, sink) {
  * CAMPAIGN_SWEEP_SECONDS, REPLY_WEBHOOK_TOKEN), all strings. `port`: 0 for any free port.
  * `persist`: a directory keeping the Durable Objects' storage and alarms across restarts (else
  * they live in memory). `log(line)`: receives every line the worker and workerd print.
+ * `miniflare`: more Miniflare options (the benchmark's `inspectorPort`, for a CPU profile).
  * Resolves to `{ url, port, close(), mf }`.
  */
 export async function startWorker({
@@ -66,6 +67,7 @@ export async function startWorker({
   port = 0,
   persist = false,
   log = (line) => process.stdout.write(`${line}\n`),
+  miniflare = {},
 } = {}) {
   const mf = new Miniflare({
     ...(await deployedOptions()),
@@ -88,6 +90,7 @@ export async function startWorker({
       forwardLines(stdout, log);
       forwardLines(stderr, log);
     },
+    ...miniflare,
   });
   const ready = await mf.ready;
   const url = ready.origin;

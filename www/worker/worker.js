@@ -117,10 +117,11 @@ export default {
     const started = Date.now();
     const url = new URL(request.url);
     const key = typeof env.SMSPARTNER_API_KEY === 'string' ? env.SMSPARTNER_API_KEY : '';
+    const cors = corsOf(request, env);
     let response;
     let note = '';
     try {
-      response = await route(request, env, url);
+      response = await route(request, env, url, cors);
     } catch (thrown) {
       const refusal =
         thrown instanceof Refusal
@@ -132,13 +133,7 @@ export default {
       const error = CLIENT_KINDS.has(refusal.error.kind) ? refusal.error : redactValues(refusal.error, key);
       response = json(refusal.status, { ok: false, error, ...refusal.extra }, undefined, refusal.headers);
     }
-    const cors = corsOf(request, env);
-    const headers = new Headers(response.headers);
-    headers.append('vary', 'Origin');
-    if (cors.allowed && !headers.has('access-control-allow-origin')) {
-      headers.set('access-control-allow-origin', cors.origin);
-    }
-    const out = new Response(response.body, { status: response.status, headers });
+    const out = withCors(response, cors);
     logLine(request.method, url.pathname, out.status, Date.now() - started, redactNote(note, key), key);
     return out;
   },
@@ -149,16 +144,38 @@ export default {
   },
 };
 
+/**
+ * The answer with `Vary: Origin`, and the allowed Origin when it has none: its own headers when
+ * they may be changed (the worker's answers), else a copy (an answer fetched as it is).
+ */
+function withCors(response, cors) {
+  let out = response;
+  try {
+    addCors(out.headers, cors);
+  } catch {
+    out = new Response(response.body, { status: response.status, headers: new Headers(response.headers) });
+    addCors(out.headers, cors);
+  }
+  return out;
+}
+
+/** Adds `Vary: Origin`, and the allowed Origin unless the answer names one already. */
+function addCors(headers, cors) {
+  headers.append('vary', 'Origin');
+  if (cors.allowed && !headers.has('access-control-allow-origin')) {
+    headers.set('access-control-allow-origin', cors.origin);
+  }
+}
+
 /** Dispatches by path and method; throws a Refusal for what it will not serve. */
-async function route(request, env, url) {
+async function route(request, env, url, cors) {
   if (!hostAllowed(url, env)) {
     throw refuse(421, 'host_not_allowed', 'this worker does not answer for this host name');
   }
   const campaign = campaignRoute(url.pathname);
-  if (campaign !== null) return routeCampaign(campaign, request, env, url);
+  if (campaign !== null) return routeCampaign(campaign, request, env, url, cors);
   const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
   if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
-  const cors = corsOf(request, env);
   const method = target.method ?? 'POST';
   if (request.method === 'OPTIONS') return preflight(cors, `${method}, OPTIONS`);
   if (request.method !== method) {
@@ -173,8 +190,7 @@ async function route(request, env, url) {
 }
 
 /** A campaign route: its own methods, the same CORS rule. */
-function routeCampaign(campaign, request, env, url) {
-  const cors = corsOf(request, env);
+function routeCampaign(campaign, request, env, url, cors) {
   if (request.method === 'OPTIONS') return preflight(cors, campaign.methods);
   if (!campaign.methods.split(', ').includes(request.method)) {
     throw refuse(405, 'method_not_allowed', `${url.pathname} accepts ${campaign.methods}`, { allow: campaign.methods });
@@ -208,15 +224,25 @@ function corsOf(request, env) {
   return { origin, allowed: listed(env.ALLOWED_ORIGINS).has(origin) };
 }
 
+/** The sets `listed` made, by binding text: the bindings stay the same for an isolate's life. */
+const LISTS = new Map();
+const MAX_LISTS = 16;
+
 /** A comma-separated binding as a set; entries are trimmed and lose a trailing slash. */
 function listed(binding) {
   const list = typeof binding === 'string' ? binding : '';
-  return new Set(
-    list
-      .split(',')
-      .map((entry) => entry.trim().replace(/\/$/, ''))
-      .filter((entry) => entry !== ''),
-  );
+  let set = LISTS.get(list);
+  if (set === undefined) {
+    set = new Set(
+      list
+        .split(',')
+        .map((entry) => entry.trim().replace(/\/$/, ''))
+        .filter((entry) => entry !== ''),
+    );
+    if (LISTS.size >= MAX_LISTS) LISTS.clear();
+    LISTS.set(list, set);
+  }
+  return set;
 }
 
 /** Whether the Host is one of ALLOWED_HOSTS (a name alone allows any port); any host without it. */
@@ -246,13 +272,17 @@ async function readJson(request, env, limit = MAX_BODY_BYTES) {
   }
 }
 
+/** Strict UTF-8: a body that is not text is refused, not patched with U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The body as UTF-8 text of at most `limit` bytes (declared and streamed), within `timeoutMs`. */
 async function readText(request, limit, timeoutMs) {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  const bytes = await readLimited(request.body, limit, timeoutMs);
+  const bytes =
+    declared === null ? await readLimited(request.body, limit, timeoutMs) : await readDeclared(request, limit, timeoutMs);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw refuse(400, 'invalid_json', 'the body is not valid UTF-8');
   }
@@ -260,6 +290,28 @@ async function readText(request, limit, timeoutMs) {
 
 function tooLarge(limit) {
   return refuse(413, 'body_too_large', `the body is larger than ${limit} bytes`);
+}
+
+/**
+ * A body of a declared length (at most `limit`: the runtime ends the body there) in one read;
+ * throws 408 when it has not arrived whole within `timeoutMs`.
+ */
+async function readDeclared(request, limit, timeoutMs) {
+  let timer;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  const read = request.arrayBuffer();
+  read.catch(() => {});
+  let body;
+  try {
+    body = await Promise.race([read, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (body === null) throw refuse(408, 'body_timeout', `the body did not arrive within ${timeoutMs} ms`);
+  if (body.byteLength > limit) throw tooLarge(limit);
+  return new Uint8Array(body);
 }
 
 /**
@@ -342,24 +394,30 @@ function handleValidate({ request, options }, env) {
   return json(200, report);
 }
 
-/** Runs `use(client)` with a client holding the worker's key and settings, freed after. */
+/**
+ * The isolate's client, made by the first call that needs one and again only when the key or
+ * the settings change; the one it replaces is freed by the package's finalizer once unused.
+ */
+let cachedClient = null;
+
+/** Runs `use(client)` with a client holding the worker's key and settings. */
 async function withClient(env, use) {
   const key = env.SMSPARTNER_API_KEY;
   if (typeof key !== 'string' || key === '') {
     throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
   }
-  const settings = clientSettings(env);
-  let client;
-  try {
-    client = new SmsPartnerClient({ apiKey: key, ...settings });
-  } catch {
-    throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
+  const { baseUrl, timeoutMs } = clientSettings(env);
+  const cached = cachedClient;
+  if (cached === null || cached.key !== key || cached.baseUrl !== baseUrl || cached.timeoutMs !== timeoutMs) {
+    let client;
+    try {
+      client = new SmsPartnerClient({ apiKey: key, baseUrl, timeoutMs });
+    } catch {
+      throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
+    }
+    cachedClient = { key, baseUrl, timeoutMs, client };
   }
-  try {
-    return await use(client);
-  } finally {
-    client.free();
-  }
+  return use(cachedClient.client);
 }
 
 /** POST /api/send: validate, then one send through the client. */
@@ -442,14 +500,39 @@ function json(status, value, key, headers = {}) {
 const redacting = (key) => typeof key === 'string' && key.length >= MIN_REDACTED_LENGTH;
 
 /**
+ * redactApiKey's answers for short texts, kept for the key they were given with: the same
+ * texts come back on every request (a route's path, a currency, a code, a log note), and the
+ * answer is a function of the text and the key alone.
+ */
+const REMEMBERED = { key: null, texts: new Map() };
+const MAX_REMEMBERED = 512;
+const MAX_REMEMBERED_LENGTH = 64;
+
+/** `redactApiKey(text, key)`, from REMEMBERED when it is there. */
+function redactText(text, key) {
+  if (text.length > MAX_REMEMBERED_LENGTH) return redactApiKey(text, key);
+  if (REMEMBERED.key !== key) {
+    REMEMBERED.key = key;
+    REMEMBERED.texts.clear();
+  }
+  let redacted = REMEMBERED.texts.get(text);
+  if (redacted === undefined) {
+    redacted = redactApiKey(text, key);
+    if (REMEMBERED.texts.size >= MAX_REMEMBERED) REMEMBERED.texts.clear();
+    REMEMBERED.texts.set(text, redacted);
+  }
+  return redacted;
+}
+
+/**
  * A copy of what SMS Partner answered (a result, an error) with the key taken out of every
  * string by the core's rule (redactApiKey), and every number that spells it made null; the
  * property names, the worker's own, are left alone.
  */
 function redactValues(value, key, depth = 0) {
   if (!redacting(key)) return value;
-  if (typeof value === 'string') return redactApiKey(value, key);
-  if (typeof value === 'number') return redactApiKey(String(value), key) === String(value) ? value : null;
+  if (typeof value === 'string') return redactText(value, key);
+  if (typeof value === 'number') return redactText(String(value), key) === String(value) ? value : null;
   if (value === null || typeof value !== 'object' || depth > 32) return typeof value === 'object' ? null : value;
   if (Array.isArray(value)) return value.map((item) => redactValues(item, key, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, redactValues(item, key, depth + 1)]));
@@ -457,7 +540,7 @@ function redactValues(value, key, depth = 0) {
 
 /** The log note (which may quote SMS Partner's code) without the key. */
 function redactNote(note, key) {
-  return redacting(key) && redactApiKey(note, key) !== note ? '[note hidden]' : note;
+  return note !== '' && redacting(key) && redactText(note, key) !== note ? '[note hidden]' : note;
 }
 
 /** The one log line of a request; never the query string, never a body, never the key. */
@@ -473,6 +556,6 @@ function loggablePath(path, key) {
   } catch {
     // A malformed escape: the raw path is checked alone.
   }
-  if (redacting(key) && (redactApiKey(path, key) !== path || redactApiKey(decoded, key) !== decoded)) return '[path hidden]';
+  if (redacting(key) && (redactText(path, key) !== path || redactText(decoded, key) !== decoded)) return '[path hidden]';
   return path.length > 80 ? `${path.slice(0, 80)}…` : path;
 }
