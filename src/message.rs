@@ -705,6 +705,25 @@ fn char_atom(c: char, encoding: Encoding) -> Atom {
     }
 }
 
+/// The ASCII bytes of a plain run (see [`Walk::skip_plain_run`]), a bit for each encoding:
+/// [`PLAIN_IN_GSM`] for the basic characters but `:`, [`PLAIN_IN_UCS2`] for all but `:`.
+const PLAIN_ASCII: [u8; 128] = {
+    let mut table = [PLAIN_IN_UCS2; 128];
+    let mut code = 0;
+    while code < 128 {
+        if gsm::BASIC_ASCII[code] {
+            table[code] |= PLAIN_IN_GSM;
+        }
+        code += 1;
+    }
+    table[b':' as usize] = 0;
+    table
+};
+/// The bit of GSM-7 in [`PLAIN_ASCII`].
+const PLAIN_IN_GSM: u8 = 1;
+/// The bit of UCS-2 in [`PLAIN_ASCII`].
+const PLAIN_IN_UCS2: u8 = 2;
+
 /// The single pass behind [`analyze`] and [`split`]: the input then the STOP mention, atom by
 /// atom, each packed into its SMS as it comes.
 ///
@@ -742,25 +761,72 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Counts in bulk the run of plain ASCII ahead (sent as written, one septet or code unit
-    /// each, not `:`), up to the end of the current part: such characters make no edit and
-    /// open no part, so the walk need not stop at each of them. The common case of a keystroke.
+    /// Counts in bulk the run of plain text ahead, up to the end of the current part: characters
+    /// sent as written that make no edit and open no part (not `:`, which may open a tag, nor
+    /// U+FFFD, which is flagged), so the walk need not stop at each of them. The common case of
+    /// a keystroke. In GSM-7: the basic characters of one or two bytes of UTF-8 (ASCII, the
+    /// accented letters, Greek capitals) and `€`; in UCS-2: every character but those two.
+    /// A two-unit atom (`€` in GSM-7, a surrogate pair) joins the run only when it fits.
     #[inline(always)]
     fn skip_plain_run(&mut self) {
         let rest = self.rest.as_str();
-        let plain = |b: &u8| match self.packer.encoding {
-            Encoding::Gsm7 => *b != b':' && gsm::BASIC_ASCII.get(usize::from(*b)) == Some(&true),
-            Encoding::Ucs2 => *b != b':' && b.is_ascii(),
-        };
-        let run = rest
-            .bytes()
-            .take(self.packer.room())
-            .take_while(plain)
-            .count();
-        if run > 0 {
-            self.packer.push_run(run);
-            self.utf16 += run;
-            self.rest = rest.get(run..).unwrap_or_default().chars();
+        let bytes = rest.as_bytes();
+        let room = self.packer.room();
+        let gsm = self.packer.encoding == Encoding::Gsm7;
+        let mask = if gsm { PLAIN_IN_GSM } else { PLAIN_IN_UCS2 };
+        // Bytes walked, their billed cost and their UTF-16 length.
+        let (mut at, mut cost, mut units) = (0, 0, 0);
+        loop {
+            // ASCII, one byte, one unit and one septet each: the tight loop of the common case.
+            let limit = bytes.len().min(at + (room - cost));
+            let run = bytes
+                .get(at..limit)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| {
+                    PLAIN_ASCII
+                        .get(usize::from(**b))
+                        .is_some_and(|m| m & mask != 0)
+                })
+                .count();
+            at += run;
+            cost += run;
+            units += run;
+            let Some(&lead) = bytes.get(at) else { break };
+            if lead < 0x80 || cost == room {
+                break;
+            }
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            // Width in bytes, cost and UTF-16 length of the character at `at`.
+            let (width, c, u) = if lead < 0xE0 {
+                if gsm && !gsm::basic_two_bytes(lead, next) {
+                    break;
+                }
+                (2, 1, 1)
+            } else if lead < 0xF0 {
+                let third = bytes.get(at + 2).copied().unwrap_or(0);
+                match (gsm, [lead, next, third]) {
+                    // `€`: escape + code in GSM-7.
+                    (true, [0xE2, 0x82, 0xAC]) => (3, 2, 1),
+                    (true, _) | (false, [0xEF, 0xBF, 0xBD]) => break,
+                    (false, _) => (3, 1, 1),
+                }
+            } else if gsm {
+                break;
+            } else {
+                (4, 2, 2)
+            };
+            if cost + c > room {
+                break;
+            }
+            at += width;
+            cost += c;
+            units += u;
+        }
+        if at > 0 {
+            self.packer.push_run(cost);
+            self.utf16 += units;
+            self.rest = rest.get(at..).unwrap_or_default().chars();
         }
     }
 
@@ -868,12 +934,13 @@ impl Packer {
         self.capacity.saturating_sub(self.used)
     }
 
-    /// Adds `run` atoms of cost 1 that fit in the current part ([`Packer::room`]).
+    /// Adds atoms of `cost` in all that fit in the current part ([`Packer::room`]), none of
+    /// them of cost 0.
     #[inline(always)]
-    fn push_run(&mut self, run: usize) {
-        self.total = self.total.saturating_add(run);
+    fn push_run(&mut self, cost: usize) {
+        self.total = self.total.saturating_add(cost);
         self.parts = self.parts.max(1);
-        self.used += run;
+        self.used += cost;
     }
 
     /// Adds one atom; returns whether it opens a new part after the first.

@@ -24,7 +24,7 @@ fn options() -> impl Strategy<Value = MessageOptions> {
 fn tricky() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "a", "€", "[", "^", "œ", ":br:", ":", "b", "r", "😀", "\r\n", "Ж", "\u{0C}", "ä", "’", "é",
-        "\u{FFFD}", "§",
+        "\u{FFFD}", "§", "è", "Δ", "ñ", "文", "\u{EFFF}", "»", "~",
     ]);
     prop::collection::vec(pieces, 0..700).prop_map(|v| v.concat())
 }
@@ -41,6 +41,55 @@ fn without_stop(options: &MessageOptions) -> MessageOptions {
     MessageOptions {
         stop_sms: false,
         ..*options
+    }
+}
+
+/// The billed cost of each atom, one by one: the rules as the documentation states them, for
+/// the walk (which counts plain runs in bulk) to match.
+fn atom_costs(message: &str, options: &MessageOptions) -> Vec<u32> {
+    let mut costs = Vec::new();
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        let (cost, width) = if rest.starts_with(":br:") {
+            (2, 4)
+        } else if rest.starts_with(":euro:") {
+            (if options.unicode { 1 } else { 2 }, 6)
+        } else if options.unicode {
+            (c.len_utf16() as u32, c.len_utf8())
+        } else {
+            (classify(c).septets().unwrap_or(1), c.len_utf8())
+        };
+        costs.push(cost);
+        rest = &rest[width..];
+    }
+    if options.stop_sms && options.gamme == Gamme::Premium && !message.is_empty() {
+        costs.extend(
+            STOP_MENTION
+                .chars()
+                .map(|c| classify(c).septets().unwrap_or(1)),
+        );
+    }
+    costs
+}
+
+/// `(characters, smsCount, remaining)` of the atoms packed one by one, greedily.
+fn packed_one_by_one(costs: &[u32], encoding: Encoding) -> (u32, u32, u32) {
+    let (single, part) = (encoding.single_capacity(), encoding.part_capacity());
+    let (mut parts, mut used) = (0, 0);
+    for &cost in costs {
+        if parts == 0 {
+            parts = 1;
+        } else if used + cost > part {
+            parts += 1;
+            used = 0;
+        }
+        used += cost;
+    }
+    let total: u32 = costs.iter().sum();
+    match (parts, total <= single) {
+        (0, _) => (0, 0, single),
+        (_, true) => (total, 1, single - total),
+        _ => (total, parts, part - used),
     }
 }
 
@@ -101,6 +150,13 @@ proptest! {
         if analysis.sms_count == 1 {
             prop_assert_eq!(analysis.remaining, single - analysis.characters);
         }
+    }
+
+    #[test]
+    fn counts_are_those_of_the_atoms_packed_one_by_one(message in tricky(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let expected = packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
+        prop_assert_eq!((analysis.characters, analysis.sms_count, analysis.remaining), expected);
     }
 
     #[test]
