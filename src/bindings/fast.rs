@@ -51,9 +51,17 @@ const FIRST_SENT_AS: u32 = 3;
 /// The encoding word of UCS-2 (GSM-7 is 0).
 const UCS2: u32 = 1;
 
+/// Messages of at most this many UTF-16 code units cross through [`analysis_input`]'s buffer
+/// (3 bytes of UTF-8 each at most: 12 KiB, made once); longer ones as a string argument.
+const INPUT_UNITS: usize = 4096;
+/// The size of [`analysis_input`]'s buffer that takes any message of [`INPUT_UNITS`].
+const INPUT_BYTES: usize = 3 * INPUT_UNITS;
+
 /// The buffers reused from call to call.
 #[derive(Default)]
 struct Buffers {
+    /// The message as UTF-8, written there by `index.js` (see [`analyze_input`]).
+    input: Vec<u8>,
     edits: Vec<Edit>,
     words: Vec<u32>,
 }
@@ -73,11 +81,60 @@ pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
     let options = MessageOptions::from_bits(options);
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {
-            let Buffers { edits, words } = &mut *buffers;
+            let Buffers { edits, words, .. } = &mut *buffers;
             pack(message, &options, edits, words);
             words.as_ptr()
         }
         // Unreachable (nothing here calls back into JavaScript), but never a panic.
+        Err(_) => std::ptr::null(),
+    })
+}
+
+/// The address of a buffer of at least `bytes` bytes (null if it cannot be had) for `index.js`
+/// to write a message into as UTF-8 before [`analyze_input`]. The same buffer from call to
+/// call; it grows here only, when asked for more.
+#[wasm_bindgen(js_name = __analysisInput, skip_typescript)]
+pub fn analysis_input(bytes: usize) -> *mut u8 {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            if buffers.input.len() < bytes {
+                buffers.input.resize(bytes, 0);
+            }
+            buffers.input.as_mut_ptr()
+        }
+        Err(_) => std::ptr::null_mut(),
+    })
+}
+
+/// [`analyze_packed`] of the first `len` bytes of [`analysis_input`]'s buffer, which must be
+/// UTF-8 as `TextEncoder.encodeInto` writes it: the message crosses without an allocation.
+/// Null when the buffer is shorter than `len`.
+#[wasm_bindgen(js_name = __analyzeInput, skip_typescript)]
+pub fn analyze_input(len: usize, options: u32) -> *const u32 {
+    let options = MessageOptions::from_bits(options);
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let Buffers {
+                input,
+                edits,
+                words,
+            } = &mut *buffers;
+            // SAFETY: `index.js` writes the message there with `TextEncoder.encodeInto`, which
+            // writes whole UTF-8 sequences only (lone surrogates as U+FFFD), and passes the
+            // bytes it wrote: the same trust wasm-bindgen's glue puts in JavaScript for every
+            // `&str` argument, which it takes unchecked too. Checking the bytes again would
+            // cost about a third of the analysis of a short message.
+            match input
+                .get(..len)
+                .map(|bytes| unsafe { std::str::from_utf8_unchecked(bytes) })
+            {
+                Some(message) => {
+                    pack(message, &options, edits, words);
+                    words.as_ptr()
+                }
+                _ => std::ptr::null(),
+            }
+        }
         Err(_) => std::ptr::null(),
     })
 }
@@ -158,6 +215,8 @@ struct Layout {
     unicode_bit: u32,
     stop_sms_bit: u32,
     low_cost_bit: u32,
+    input_units: usize,
+    input_bytes: usize,
 }
 
 const LAYOUT: Layout = Layout {
@@ -186,6 +245,8 @@ const LAYOUT: Layout = Layout {
     unicode_bit: MessageOptions::UNICODE_BIT,
     stop_sms_bit: MessageOptions::STOP_SMS_BIT,
     low_cost_bit: MessageOptions::LOW_COST_BIT,
+    input_units: INPUT_UNITS,
+    input_bytes: INPUT_BYTES,
 };
 
 /// The constant texts the wrapper needs, read once.
