@@ -719,6 +719,16 @@ const PLAIN_ASCII: [u8; 128] = {
     table[b':' as usize] = 0;
     table
 };
+/// Whether the eight bytes of `word` are all ASCII characters of a plain run in UCS-2: none has
+/// its high bit set, none is `:` (the classic "has a zero byte" test on `word ^ ":::::::"`).
+#[inline(always)]
+const fn plain_ascii_in_ucs2(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let colons = word ^ (ONES * b':' as u64);
+    word & HIGH == 0 && colons.wrapping_sub(ONES) & !colons & HIGH == 0
+}
+
 /// The bit of GSM-7 in [`PLAIN_ASCII`].
 const PLAIN_IN_GSM: u8 = 1;
 /// The bit of UCS-2 in [`PLAIN_ASCII`].
@@ -767,7 +777,8 @@ impl<'a> Walk<'a> {
     /// a keystroke. In GSM-7: the basic characters of one or two bytes of UTF-8 (ASCII, the
     /// accented letters, Greek capitals) and `€`; in UCS-2: every character but those two.
     /// A two-unit atom (`€` in GSM-7, a surrogate pair) joins the run only when it fits.
-    #[inline(always)]
+    // One copy for the three walks (analysis, split, parts): the wasm stays small.
+    #[inline(never)]
     fn skip_plain_run(&mut self) {
         let rest = self.rest.as_str();
         let bytes = rest.as_bytes();
@@ -779,7 +790,15 @@ impl<'a> Walk<'a> {
         loop {
             // ASCII, one byte, one unit and one septet each: the tight loop of the common case.
             let limit = bytes.len().min(at + (room - cost));
-            let run = bytes
+            let from = at;
+            // In UCS-2, eight bytes at a time while they are ASCII and none is `:`.
+            while !gsm && at + 8 <= limit {
+                match bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
+                    Some(Ok(eight)) if plain_ascii_in_ucs2(u64::from_le_bytes(eight)) => at += 8,
+                    _ => break,
+                }
+            }
+            at += bytes
                 .get(at..limit)
                 .unwrap_or_default()
                 .iter()
@@ -789,9 +808,8 @@ impl<'a> Walk<'a> {
                         .is_some_and(|m| m & mask != 0)
                 })
                 .count();
-            at += run;
-            cost += run;
-            units += run;
+            cost += at - from;
+            units += at - from;
             let Some(&lead) = bytes.get(at) else { break };
             if lead < 0x80 || cost == room {
                 break;

@@ -285,3 +285,33 @@ fn the_stop_mention_is_cut_where_its_sms_starts() {
     assert_eq!(line[0].edits[0].kind, "lineBreak");
     assert_eq!((line[0].edits[0].index, line[0].edits[0].length), (1, 4));
 }
+
+#[test]
+fn every_ascii_byte_at_every_place_of_a_run_counts_as_its_atom() {
+    // The walk takes plain ASCII eight bytes at a time in UCS-2: each byte at each place of
+    // such a word, in both encodings, beside a two-unit atom that may not fit.
+    for byte in 0..128u8 {
+        for at in 0..24 {
+            for tail in ["", "😀", "€", "é"] {
+                let mut message: String = "a".repeat(80 - at);
+                message.push(char::from(byte));
+                message.push_str(&"b".repeat(at));
+                message.push_str(tail);
+                for unicode in [false, true] {
+                    let options = MessageOptions {
+                        unicode,
+                        ..MessageOptions::default()
+                    };
+                    let analysis = analyze(&message, &options);
+                    let expected =
+                        packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
+                    assert_eq!(
+                        (analysis.characters, analysis.sms_count, analysis.remaining),
+                        expected,
+                        "{message:?}, unicode: {unicode}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -2,8 +2,15 @@
 //! numbers into wasm memory, for the package's `index.js` to turn into the answer object.
 //!
 //! Building the object in JavaScript from a few numbers is several times cheaper than setting
-//! its properties one by one from wasm, and the buffers are reused: once warm, a keystroke
-//! allocates nothing here.
+//! its properties one by one from wasm, and the buffers are reused: the message comes in
+//! through one of them too (written by `index.js`, no string argument), and once warm a
+//! keystroke allocates nothing here.
+//!
+//! [`analyze_input`] takes the bits of [`MessageOptions::from_bits`] and answers the address
+//! of words laid out so: the [`HEADER_WORDS`] figures, then [`EDIT_WORDS`] words an edit:
+//! UTF-16 index, UTF-16 length, code point, kind ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or
+//! [`FIRST_SENT_AS`] + position in `SENT_AS`); every position and bit is handed to `index.js`
+//! by [`analysis_tables`]. The words are valid until the next call.
 
 use std::cell::RefCell;
 
@@ -51,8 +58,9 @@ const FIRST_SENT_AS: u32 = 3;
 /// The encoding word of UCS-2 (GSM-7 is 0).
 const UCS2: u32 = 1;
 
-/// Messages of at most this many UTF-16 code units cross through [`analysis_input`]'s buffer
-/// (3 bytes of UTF-8 each at most: 12 KiB, made once); longer ones as a string argument.
+/// Messages of at most this many UTF-16 code units take the keystroke path, through
+/// [`analysis_input`]'s buffer (3 bytes of UTF-8 each at most: 12 KiB, made once): more than
+/// twice the longest message SMS Partner accepts. Longer ones get the wasm-built answer.
 const INPUT_UNITS: usize = 4096;
 /// The size of [`analysis_input`]'s buffer that takes any message of [`INPUT_UNITS`].
 const INPUT_BYTES: usize = 3 * INPUT_UNITS;
@@ -70,29 +78,7 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
-/// Analyzes `message` and returns the address of the answer's words, valid until the next call.
-///
-/// `options`: the bits of [`MessageOptions::from_bits`]. Layout: the [`HEADER_WORDS`] figures,
-/// then [`EDIT_WORDS`] words an edit: UTF-16 index, UTF-16 length, code point, kind
-/// ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or [`FIRST_SENT_AS`] + position in `SENT_AS`);
-/// every position and bit is handed to `index.js` by [`analysis_tables`].
-#[wasm_bindgen(js_name = __analyzePacked, skip_typescript)]
-pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
-    let options = MessageOptions::from_bits(options);
-    BUFFERS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buffers) => {
-            let Buffers { edits, words, .. } = &mut *buffers;
-            pack(message, &options, edits, words);
-            words.as_ptr()
-        }
-        // Unreachable (nothing here calls back into JavaScript), but never a panic.
-        Err(_) => std::ptr::null(),
-    })
-}
-
-/// The address of a buffer of at least `bytes` bytes (null if it cannot be had) for `index.js`
-/// to write a message into as UTF-8 before [`analyze_input`]. The same buffer from call to
-/// call; it grows here only, when asked for more.
+/// The address of the input buffer of [`analyze_input`], grown to `bytes` bytes; null if busy.
 #[wasm_bindgen(js_name = __analysisInput, skip_typescript)]
 pub fn analysis_input(bytes: usize) -> *mut u8 {
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
@@ -106,9 +92,8 @@ pub fn analysis_input(bytes: usize) -> *mut u8 {
     })
 }
 
-/// [`analyze_packed`] of the first `len` bytes of [`analysis_input`]'s buffer, which must be
-/// UTF-8 as `TextEncoder.encodeInto` writes it: the message crosses without an allocation.
-/// Null when the buffer is shorter than `len`.
+/// The address of the answer's words (module docs) for the first `len` bytes of the input
+/// buffer, UTF-8 as `encodeInto` writes it, and the `options` bits; null if too short.
 #[wasm_bindgen(js_name = __analyzeInput, skip_typescript)]
 pub fn analyze_input(len: usize, options: u32) -> *const u32 {
     let options = MessageOptions::from_bits(options);
@@ -132,7 +117,7 @@ pub fn analyze_input(len: usize, options: u32) -> *const u32 {
                     pack(message, &options, edits, words);
                     words.as_ptr()
                 }
-                _ => std::ptr::null(),
+                None => std::ptr::null(),
             }
         }
         Err(_) => std::ptr::null(),

@@ -3,11 +3,11 @@
 //
 // `analyzeMessage` asks wasm for the analysis as numbers in wasm memory and builds the answer
 // object here, which costs a fraction of setting its properties from wasm. The message crosses
-// as UTF-8 written straight into a buffer of wasm's (`__analysisInput`, then `__analyzeInput`),
-// or as a string argument when longer than that buffer takes (`__analyzePacked`). The layout of
-// those numbers comes from wasm (`__analysisTables().layout`). Options go on this path
-// only when each is a plain value whose meaning needs no reading (a boolean, 0 or 1, a range of
-// 1 or 2, or nothing); anything else (`"02"`, a hostile object) goes to the wasm-built answer,
+// as UTF-8 written straight into a buffer of wasm's (`__analysisInput`, then `__analyzeInput`).
+// The layout of those numbers comes from wasm (`__analysisTables().layout`). Options go on this
+// path only when each is a plain value whose meaning needs no reading (a boolean, 0 or 1, a range
+// of 1 or 2, or nothing); anything else (`"02"`, a hostile object), and a message longer than the
+// buffer takes (more than twice what SMS Partner accepts), goes to the wasm-built answer,
 // which reads it as every other export does and is identical.
 
 /** Writes a message as UTF-8 into wasm memory (lone surrogates as U+FFFD, as wasm-bindgen). */
@@ -102,7 +102,7 @@ function keystrokePath(glue, memory, tables) {
     }
     if (bits < 0) return glue.analyzeMessage(message, options);
     let text = typeof message === "string" ? message : "";
-    const at = (text.length <= inputUnits ? packedFromInput(text, bits) : glue.__analyzePacked(text, bits)) >>> 2;
+    const at = text.length <= inputUnits ? packedFromInput(text, bits) >>> 2 : 0;
     if (at === 0) return glue.analyzeMessage(message, options);
     if (words.length === 0) words = new Uint32Array(memory.buffer);
     const w = words;
