@@ -719,14 +719,31 @@ const PLAIN_ASCII: [u8; 128] = {
     table[b':' as usize] = 0;
     table
 };
-/// Whether the eight bytes of `word` are all ASCII characters of a plain run in UCS-2: none has
-/// its high bit set, none is `:` (the classic "has a zero byte" test on `word ^ ":::::::"`).
+/// The UTF-16 units (the cost in UCS-2) of the characters that start in the eight bytes of
+/// UTF-8 `word`: one for each byte but continuation bytes (`10xxxxxx`), one more for each start
+/// of a four-byte sequence (`11110xxx`, a surrogate pair). `None` when a byte is `:` or 0xEF,
+/// which the walk looks at one by one (the "has a zero byte" test on `word ^ 0x3A3A…`).
 #[inline(always)]
-const fn plain_ascii_in_ucs2(word: u64) -> bool {
+const fn plain_units_in_ucs2(word: u64) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
-    let colons = word ^ (ONES * b':' as u64);
-    word & HIGH == 0 && colons.wrapping_sub(ONES) & !colons & HIGH == 0
+    const fn has_byte(word: u64, byte: u8) -> bool {
+        let x = word ^ (ONES * byte as u64);
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    }
+    if has_byte(word, b':') {
+        return None;
+    }
+    if word & HIGH == 0 {
+        // Eight ASCII characters, the common case.
+        return Some(8);
+    }
+    if has_byte(word, 0xEF) {
+        return None;
+    }
+    let continuations = word & !(word << 1) & HIGH;
+    let four_byte_starts = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
+    Some(8 - continuations.count_ones() as usize + four_byte_starts.count_ones() as usize)
 }
 
 /// The bit of GSM-7 in [`PLAIN_ASCII`].
@@ -788,16 +805,29 @@ impl<'a> Walk<'a> {
         // Bytes walked, their billed cost and their UTF-16 length.
         let (mut at, mut cost, mut units) = (0, 0, 0);
         loop {
+            // In UCS-2, eight bytes at a time (at most nine units: a surrogate pair may start at
+            // the last byte; the room allowing) while none is `:` or 0xEF (which U+FFFD starts
+            // with), then to the end of a character.
+            while !gsm && cost + 9 <= room {
+                match bytes
+                    .get(at..at + 8)
+                    .map(<[u8; 8]>::try_from)
+                    .and_then(|eight| plain_units_in_ucs2(u64::from_le_bytes(eight.ok()?)))
+                {
+                    Some(n) => {
+                        at += 8;
+                        cost += n;
+                        units += n;
+                    }
+                    None => break,
+                }
+            }
+            while bytes.get(at).is_some_and(|b| b & 0xC0 == 0x80) {
+                at += 1;
+            }
             // ASCII, one byte, one unit and one septet each: the tight loop of the common case.
             let limit = bytes.len().min(at + (room - cost));
             let from = at;
-            // In UCS-2, eight bytes at a time while they are ASCII and none is `:`.
-            while !gsm && at + 8 <= limit {
-                match bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
-                    Some(Ok(eight)) if plain_ascii_in_ucs2(u64::from_le_bytes(eight)) => at += 8,
-                    _ => break,
-                }
-            }
             at += bytes
                 .get(at..limit)
                 .unwrap_or_default()
