@@ -315,3 +315,39 @@ fn every_ascii_byte_at_every_place_of_a_run_counts_as_its_atom() {
         }
     }
 }
+
+#[test]
+fn a_two_unit_atom_at_every_place_around_a_part_boundary_counts_as_packed() {
+    // A surrogate pair (or `€` in GSM-7) at each place of the words around the first and the
+    // second part boundaries, after ASCII or accented text.
+    // The colon makes the walk stop and start a run again: the words start elsewhere.
+    for (prefix, fill) in [
+        ("", "a"),
+        ("", "é"),
+        ("", "文"),
+        (":", "a"),
+        ("a:", "a"),
+        ("aa:", "a"),
+        ("aaa:", "a"),
+    ] {
+        for before in 55..150 {
+            for atom in ["😀", "€", "😀😀", "€é"] {
+                let message = format!("{prefix}{}{atom}{}", fill.repeat(before), "b".repeat(20));
+                for unicode in [false, true] {
+                    let options = MessageOptions {
+                        unicode,
+                        ..MessageOptions::default()
+                    };
+                    let analysis = analyze(&message, &options);
+                    let expected =
+                        packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
+                    assert_eq!(
+                        (analysis.characters, analysis.sms_count, analysis.remaining),
+                        expected,
+                        "{message:?}, unicode: {unicode}"
+                    );
+                }
+            }
+        }
+    }
+}
