@@ -78,14 +78,23 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
-/// The address of the input buffer of [`analyze_input`], grown to `bytes` bytes; null if busy.
+/// The address of the input buffer of [`analyze_input`], grown to `bytes` bytes, the other
+/// buffers to the edits of a message of `units` code units; null if busy.
 #[wasm_bindgen(js_name = __analysisInput, skip_typescript)]
-pub fn analysis_input(bytes: usize) -> *mut u8 {
+pub fn analysis_input(bytes: usize, units: usize) -> *mut u8 {
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {
             if buffers.input.len() < bytes {
                 buffers.input.resize(bytes, 0);
             }
+            // An edit takes at least one code unit: `analyze_input` of a message of at most
+            // `units` then never allocates (its stack probe is sized for that). `reserve`
+            // counts from the length: cleared first, as each analysis does.
+            let edits = units.min(message::MAX_LISTED);
+            buffers.edits.clear();
+            buffers.edits.reserve(edits);
+            buffers.words.clear();
+            buffers.words.reserve(HEADER_WORDS + EDIT_WORDS * edits);
             buffers.input.as_mut_ptr()
         }
         Err(_) => std::ptr::null_mut(),

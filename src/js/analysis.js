@@ -67,6 +67,8 @@ function keystrokePath(glue, memory, tables) {
   const names = new Map(tables.names);
   /** A view of the buffer a message is written into as UTF-8 (`__analysisInput`). */
   let input = new Uint8Array(0);
+  /** The longest message wasm's buffers take without growing (`__analysisInput`). */
+  let room = 0;
   let words = new Uint32Array(0);
 
   /** The options as bits when each is plain; `-1` otherwise. Throws on hostile objects. */
@@ -82,13 +84,15 @@ function keystrokePath(glue, memory, tables) {
 
   /**
    * The address of the packed analysis of `text` written as UTF-8 into wasm's input buffer
-   * (no allocation, no copy but the encoding's); 0 if the buffer cannot be had.
+   * (no allocation, no copy but the encoding's; the buffers are grown first, behind the full
+   * probe, when `text` may not fit them); 0 if the buffer cannot be had.
    */
   function packedFromInput(text, bits) {
-    if (input.length === 0) {
-      const address = glue.__analysisInput(inputBytes);
+    if (input.length === 0 || text.length > room) {
+      const address = glue.__analysisInput(inputBytes, text.length);
       if (address === 0) return 0;
       input = new Uint8Array(memory.buffer, address, inputBytes);
+      room = Math.max(room, text.length);
     }
     return glue.__analyzeInput(encoder.encodeInto(text, input).written, bits);
   }
