@@ -74,6 +74,30 @@ pub const BASIC_ASCII: [bool; 128] = {
     table
 };
 
+/// Basic characters of two bytes of UTF-8 (U+0080 to U+07FF: accented letters, Greek
+/// capitals), a bit each, computed at compile time by [`classify_by_rules`]: word `lead & 0x1F`
+/// (the code point's top five bits), bit `next & 0x3F`.
+const BASIC_TWO_BYTES: [u64; 32] = {
+    let mut table = [0u64; 32];
+    let mut code = 0x80;
+    while code < 0x800 {
+        if let Some(c) = char::from_u32(code) {
+            if matches!(classify_by_rules(c), CharClass::Basic) {
+                table[(code >> 6) as usize] |= 1 << (code & 0x3F);
+            }
+        }
+        code += 1;
+    }
+    table
+};
+
+/// Whether the two-byte UTF-8 sequence `lead`, `next` is a basic character, sent as written at
+/// one septet (`é`, `Δ`); `false` for anything else.
+#[inline(always)]
+pub fn basic_two_bytes(lead: u8, next: u8) -> bool {
+    BASIC_TWO_BYTES[usize::from(lead & 0x1F)] >> (next & 0x3F) & 1 != 0
+}
+
 /// The rules behind [`classify`]: the replacement list, then the basic and extension tables.
 const fn classify_by_rules(c: char) -> CharClass {
     if let Some(sent) = replacement(c) {
@@ -147,9 +171,17 @@ pub const SENT_AS: [&str; 23] = [
 /// The position of a replacement text in [`SENT_AS`] (its length for a text not listed, which
 /// a test rules out).
 pub fn sent_as_id(sent: &str) -> u32 {
+    // Length and first two bytes first, in one number: the texts are that short, and a string
+    // comparison each is most of the work of an edit in wasm.
+    let key = |s: &str| {
+        let b = s.as_bytes();
+        let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        (s.len() as u32) << 16 | byte(0) << 8 | byte(1)
+    };
+    let wanted = key(sent);
     let position = SENT_AS
         .iter()
-        .position(|s| *s == sent)
+        .position(|s| key(s) == wanted && *s == sent)
         .unwrap_or(SENT_AS.len());
     u32::try_from(position).unwrap_or(u32::MAX)
 }

@@ -705,6 +705,52 @@ fn char_atom(c: char, encoding: Encoding) -> Atom {
     }
 }
 
+/// The ASCII bytes of a plain run (see [`Walk::skip_plain_run`]), a bit for each encoding:
+/// [`PLAIN_IN_GSM`] for the basic characters but `:`, [`PLAIN_IN_UCS2`] for all but `:`.
+const PLAIN_ASCII: [u8; 128] = {
+    let mut table = [PLAIN_IN_UCS2; 128];
+    let mut code = 0;
+    while code < 128 {
+        if gsm::BASIC_ASCII[code] {
+            table[code] |= PLAIN_IN_GSM;
+        }
+        code += 1;
+    }
+    table[b':' as usize] = 0;
+    table
+};
+/// The UTF-16 units (the cost in UCS-2) of the characters that start in the eight bytes of
+/// UTF-8 `word`: one for each byte but continuation bytes (`10xxxxxx`), one more for each start
+/// of a four-byte sequence (`11110xxx`, a surrogate pair). `None` when a byte is `:` or 0xEF,
+/// which the walk looks at one by one (the "has a zero byte" test on `word ^ 0x3A3A…`).
+#[inline(always)]
+const fn plain_units_in_ucs2(word: u64) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    const fn has_byte(word: u64, byte: u8) -> bool {
+        let x = word ^ (ONES * byte as u64);
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    }
+    if has_byte(word, b':') {
+        return None;
+    }
+    if word & HIGH == 0 {
+        // Eight ASCII characters, the common case.
+        return Some(8);
+    }
+    if has_byte(word, 0xEF) {
+        return None;
+    }
+    let continuations = word & !(word << 1) & HIGH;
+    let four_byte_starts = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
+    Some(8 - continuations.count_ones() as usize + four_byte_starts.count_ones() as usize)
+}
+
+/// The bit of GSM-7 in [`PLAIN_ASCII`].
+const PLAIN_IN_GSM: u8 = 1;
+/// The bit of UCS-2 in [`PLAIN_ASCII`].
+const PLAIN_IN_UCS2: u8 = 2;
+
 /// The single pass behind [`analyze`] and [`split`]: the input then the STOP mention, atom by
 /// atom, each packed into its SMS as it comes.
 ///
@@ -742,25 +788,93 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Counts in bulk the run of plain ASCII ahead (sent as written, one septet or code unit
-    /// each, not `:`), up to the end of the current part: such characters make no edit and
-    /// open no part, so the walk need not stop at each of them. The common case of a keystroke.
-    #[inline(always)]
+    /// Counts in bulk the run of plain text ahead, up to the end of the current part: characters
+    /// sent as written that make no edit and open no part (not `:`, which may open a tag, nor
+    /// U+FFFD, which is flagged), so the walk need not stop at each of them. The common case of
+    /// a keystroke. In GSM-7: the basic characters of one or two bytes of UTF-8 (ASCII, the
+    /// accented letters, Greek capitals) and `€`; in UCS-2: every character but those two.
+    /// A two-unit atom (`€` in GSM-7, a surrogate pair) joins the run only when it fits.
+    // One copy for the three walks (analysis, split, parts): the wasm stays small.
+    #[inline(never)]
     fn skip_plain_run(&mut self) {
         let rest = self.rest.as_str();
-        let plain = |b: &u8| match self.packer.encoding {
-            Encoding::Gsm7 => *b != b':' && gsm::BASIC_ASCII.get(usize::from(*b)) == Some(&true),
-            Encoding::Ucs2 => *b != b':' && b.is_ascii(),
-        };
-        let run = rest
-            .bytes()
-            .take(self.packer.room())
-            .take_while(plain)
-            .count();
-        if run > 0 {
-            self.packer.push_run(run);
-            self.utf16 += run;
-            self.rest = rest.get(run..).unwrap_or_default().chars();
+        let bytes = rest.as_bytes();
+        let room = self.packer.room();
+        let gsm = self.packer.encoding == Encoding::Gsm7;
+        let mask = if gsm { PLAIN_IN_GSM } else { PLAIN_IN_UCS2 };
+        // Bytes walked, their billed cost and their UTF-16 length.
+        let (mut at, mut cost, mut units) = (0, 0, 0);
+        loop {
+            // In UCS-2, eight bytes at a time (at most nine units: a surrogate pair may start at
+            // the last byte; the room allowing) while none is `:` or 0xEF (which U+FFFD starts
+            // with), then to the end of a character.
+            while !gsm && cost + 9 <= room {
+                match bytes
+                    .get(at..at + 8)
+                    .map(<[u8; 8]>::try_from)
+                    .and_then(|eight| plain_units_in_ucs2(u64::from_le_bytes(eight.ok()?)))
+                {
+                    Some(n) => {
+                        at += 8;
+                        cost += n;
+                        units += n;
+                    }
+                    None => break,
+                }
+            }
+            while bytes.get(at).is_some_and(|b| b & 0xC0 == 0x80) {
+                at += 1;
+            }
+            // ASCII, one byte, one unit and one septet each: the tight loop of the common case.
+            let limit = bytes.len().min(at + (room - cost));
+            let from = at;
+            at += bytes
+                .get(at..limit)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| {
+                    PLAIN_ASCII
+                        .get(usize::from(**b))
+                        .is_some_and(|m| m & mask != 0)
+                })
+                .count();
+            cost += at - from;
+            units += at - from;
+            let Some(&lead) = bytes.get(at) else { break };
+            if lead < 0x80 || cost == room {
+                break;
+            }
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            // Width in bytes, cost and UTF-16 length of the character at `at`.
+            let (width, c, u) = if lead < 0xE0 {
+                if gsm && !gsm::basic_two_bytes(lead, next) {
+                    break;
+                }
+                (2, 1, 1)
+            } else if lead < 0xF0 {
+                let third = bytes.get(at + 2).copied().unwrap_or(0);
+                match (gsm, [lead, next, third]) {
+                    // `€`: escape + code in GSM-7.
+                    (true, [0xE2, 0x82, 0xAC]) => (3, 2, 1),
+                    (true, _) | (false, [0xEF, 0xBF, 0xBD]) => break,
+                    (false, _) => (3, 1, 1),
+                }
+            } else if gsm {
+                break;
+            } else {
+                (4, 2, 2)
+            };
+            if cost + c > room {
+                break;
+            }
+            at += width;
+            cost += c;
+            units += u;
+        }
+        if at > 0 {
+            self.packer.push_run(cost);
+            self.utf16 += units;
+            self.rest = rest.get(at..).unwrap_or_default().chars();
         }
     }
 
@@ -868,12 +982,13 @@ impl Packer {
         self.capacity.saturating_sub(self.used)
     }
 
-    /// Adds `run` atoms of cost 1 that fit in the current part ([`Packer::room`]).
+    /// Adds atoms of `cost` in all that fit in the current part ([`Packer::room`]), none of
+    /// them of cost 0.
     #[inline(always)]
-    fn push_run(&mut self, run: usize) {
-        self.total = self.total.saturating_add(run);
+    fn push_run(&mut self, cost: usize) {
+        self.total = self.total.saturating_add(cost);
         self.parts = self.parts.max(1);
-        self.used += run;
+        self.used += cost;
     }
 
     /// Adds one atom; returns whether it opens a new part after the first.

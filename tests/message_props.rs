@@ -24,7 +24,7 @@ fn options() -> impl Strategy<Value = MessageOptions> {
 fn tricky() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "a", "€", "[", "^", "œ", ":br:", ":", "b", "r", "😀", "\r\n", "Ж", "\u{0C}", "ä", "’", "é",
-        "\u{FFFD}", "§",
+        "\u{FFFD}", "§", "è", "Δ", "ñ", "文", "\u{EFFF}", "»", "~",
     ]);
     prop::collection::vec(pieces, 0..700).prop_map(|v| v.concat())
 }
@@ -41,6 +41,55 @@ fn without_stop(options: &MessageOptions) -> MessageOptions {
     MessageOptions {
         stop_sms: false,
         ..*options
+    }
+}
+
+/// The billed cost of each atom, one by one: the rules as the documentation states them, for
+/// the walk (which counts plain runs in bulk) to match.
+fn atom_costs(message: &str, options: &MessageOptions) -> Vec<u32> {
+    let mut costs = Vec::new();
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        let (cost, width) = if rest.starts_with(":br:") {
+            (2, 4)
+        } else if rest.starts_with(":euro:") {
+            (if options.unicode { 1 } else { 2 }, 6)
+        } else if options.unicode {
+            (c.len_utf16() as u32, c.len_utf8())
+        } else {
+            (classify(c).septets().unwrap_or(1), c.len_utf8())
+        };
+        costs.push(cost);
+        rest = &rest[width..];
+    }
+    if options.stop_sms && options.gamme == Gamme::Premium && !message.is_empty() {
+        costs.extend(
+            STOP_MENTION
+                .chars()
+                .map(|c| classify(c).septets().unwrap_or(1)),
+        );
+    }
+    costs
+}
+
+/// `(characters, smsCount, remaining)` of the atoms packed one by one, greedily.
+fn packed_one_by_one(costs: &[u32], encoding: Encoding) -> (u32, u32, u32) {
+    let (single, part) = (encoding.single_capacity(), encoding.part_capacity());
+    let (mut parts, mut used) = (0, 0);
+    for &cost in costs {
+        if parts == 0 {
+            parts = 1;
+        } else if used + cost > part {
+            parts += 1;
+            used = 0;
+        }
+        used += cost;
+    }
+    let total: u32 = costs.iter().sum();
+    match (parts, total <= single) {
+        (0, _) => (0, 0, single),
+        (_, true) => (total, 1, single - total),
+        _ => (total, parts, part - used),
     }
 }
 
@@ -101,6 +150,13 @@ proptest! {
         if analysis.sms_count == 1 {
             prop_assert_eq!(analysis.remaining, single - analysis.characters);
         }
+    }
+
+    #[test]
+    fn counts_are_those_of_the_atoms_packed_one_by_one(message in tricky(), options in options()) {
+        let analysis = analyze(&message, &options);
+        let expected = packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
+        prop_assert_eq!((analysis.characters, analysis.sms_count, analysis.remaining), expected);
     }
 
     #[test]
@@ -228,4 +284,70 @@ fn the_stop_mention_is_cut_where_its_sms_starts() {
     assert_eq!(line[0].preview, "a\nb");
     assert_eq!(line[0].edits[0].kind, "lineBreak");
     assert_eq!((line[0].edits[0].index, line[0].edits[0].length), (1, 4));
+}
+
+#[test]
+fn every_ascii_byte_at_every_place_of_a_run_counts_as_its_atom() {
+    // The walk takes plain ASCII eight bytes at a time in UCS-2: each byte at each place of
+    // such a word, in both encodings, beside a two-unit atom that may not fit.
+    for byte in 0..128u8 {
+        for at in 0..24 {
+            for tail in ["", "😀", "€", "é"] {
+                let mut message: String = "a".repeat(80 - at);
+                message.push(char::from(byte));
+                message.push_str(&"b".repeat(at));
+                message.push_str(tail);
+                for unicode in [false, true] {
+                    let options = MessageOptions {
+                        unicode,
+                        ..MessageOptions::default()
+                    };
+                    let analysis = analyze(&message, &options);
+                    let expected =
+                        packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
+                    assert_eq!(
+                        (analysis.characters, analysis.sms_count, analysis.remaining),
+                        expected,
+                        "{message:?}, unicode: {unicode}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_two_unit_atom_at_every_place_around_a_part_boundary_counts_as_packed() {
+    // A surrogate pair (or `€` in GSM-7) at each place of the words around the first and the
+    // second part boundaries, after ASCII or accented text.
+    // The colon makes the walk stop and start a run again: the words start elsewhere.
+    for (prefix, fill) in [
+        ("", "a"),
+        ("", "é"),
+        ("", "文"),
+        (":", "a"),
+        ("a:", "a"),
+        ("aa:", "a"),
+        ("aaa:", "a"),
+    ] {
+        for before in 55..150 {
+            for atom in ["😀", "€", "😀😀", "€é"] {
+                let message = format!("{prefix}{}{atom}{}", fill.repeat(before), "b".repeat(20));
+                for unicode in [false, true] {
+                    let options = MessageOptions {
+                        unicode,
+                        ..MessageOptions::default()
+                    };
+                    let analysis = analyze(&message, &options);
+                    let expected =
+                        packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
+                    assert_eq!(
+                        (analysis.characters, analysis.sms_count, analysis.remaining),
+                        expected,
+                        "{message:?}, unicode: {unicode}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -2,8 +2,15 @@
 //! numbers into wasm memory, for the package's `index.js` to turn into the answer object.
 //!
 //! Building the object in JavaScript from a few numbers is several times cheaper than setting
-//! its properties one by one from wasm, and the buffers are reused: once warm, a keystroke
-//! allocates nothing here.
+//! its properties one by one from wasm, and the buffers are reused: the message comes in
+//! through one of them too (written by `index.js`, no string argument), and once warm a
+//! keystroke allocates nothing here.
+//!
+//! [`analyze_input`] takes the bits of [`MessageOptions::from_bits`] and answers the address
+//! of words laid out so: the [`HEADER_WORDS`] figures, then [`EDIT_WORDS`] words an edit:
+//! UTF-16 index, UTF-16 length, code point, kind ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or
+//! [`FIRST_SENT_AS`] + position in `SENT_AS`); every position and bit is handed to `index.js`
+//! by [`analysis_tables`]. The words are valid until the next call.
 
 use std::cell::RefCell;
 
@@ -51,9 +58,18 @@ const FIRST_SENT_AS: u32 = 3;
 /// The encoding word of UCS-2 (GSM-7 is 0).
 const UCS2: u32 = 1;
 
+/// Messages of at most this many UTF-16 code units take the keystroke path, through
+/// [`analysis_input`]'s buffer (3 bytes of UTF-8 each at most: 12 KiB, made once): more than
+/// twice the longest message SMS Partner accepts. Longer ones get the wasm-built answer.
+const INPUT_UNITS: usize = 4096;
+/// The size of [`analysis_input`]'s buffer that takes any message of [`INPUT_UNITS`].
+const INPUT_BYTES: usize = 3 * INPUT_UNITS;
+
 /// The buffers reused from call to call.
 #[derive(Default)]
 struct Buffers {
+    /// The message as UTF-8, written there by `index.js` (see [`analyze_input`]).
+    input: Vec<u8>,
     edits: Vec<Edit>,
     words: Vec<u32>,
 }
@@ -62,22 +78,57 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
-/// Analyzes `message` and returns the address of the answer's words, valid until the next call.
-///
-/// `options`: the bits of [`MessageOptions::from_bits`]. Layout: the [`HEADER_WORDS`] figures,
-/// then [`EDIT_WORDS`] words an edit: UTF-16 index, UTF-16 length, code point, kind
-/// ([`UNSUPPORTED`], [`LINE_BREAK`], [`EURO`] or [`FIRST_SENT_AS`] + position in `SENT_AS`);
-/// every position and bit is handed to `index.js` by [`analysis_tables`].
-#[wasm_bindgen(js_name = __analyzePacked, skip_typescript)]
-pub fn analyze_packed(message: &str, options: u32) -> *const u32 {
+/// The address of the input buffer of [`analyze_input`], grown to `bytes` bytes, the other
+/// buffers to the edits of a message of `units` code units; null if busy.
+#[wasm_bindgen(js_name = __analysisInput, skip_typescript)]
+pub fn analysis_input(bytes: usize, units: usize) -> *mut u8 {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            if buffers.input.len() < bytes {
+                buffers.input.resize(bytes, 0);
+            }
+            // An edit takes at least one code unit: `analyze_input` of a message of at most
+            // `units` then never allocates (its stack probe is sized for that). `reserve`
+            // counts from the length: cleared first, as each analysis does.
+            let edits = units.min(message::MAX_LISTED);
+            buffers.edits.clear();
+            buffers.edits.reserve(edits);
+            buffers.words.clear();
+            buffers.words.reserve(HEADER_WORDS + EDIT_WORDS * edits);
+            buffers.input.as_mut_ptr()
+        }
+        Err(_) => std::ptr::null_mut(),
+    })
+}
+
+/// The address of the answer's words (module docs) for the first `len` bytes of the input
+/// buffer, UTF-8 as `encodeInto` writes it, and the `options` bits; null if too short.
+#[wasm_bindgen(js_name = __analyzeInput, skip_typescript)]
+pub fn analyze_input(len: usize, options: u32) -> *const u32 {
     let options = MessageOptions::from_bits(options);
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {
-            let Buffers { edits, words } = &mut *buffers;
-            pack(message, &options, edits, words);
-            words.as_ptr()
+            let Buffers {
+                input,
+                edits,
+                words,
+            } = &mut *buffers;
+            // SAFETY: `index.js` writes the message there with `TextEncoder.encodeInto`, which
+            // writes whole UTF-8 sequences only (lone surrogates as U+FFFD), and passes the
+            // bytes it wrote: the same trust wasm-bindgen's glue puts in JavaScript for every
+            // `&str` argument, which it takes unchecked too. Checking the bytes again would
+            // cost about a third of the analysis of a short message.
+            match input
+                .get(..len)
+                .map(|bytes| unsafe { std::str::from_utf8_unchecked(bytes) })
+            {
+                Some(message) => {
+                    pack(message, &options, edits, words);
+                    words.as_ptr()
+                }
+                None => std::ptr::null(),
+            }
         }
-        // Unreachable (nothing here calls back into JavaScript), but never a panic.
         Err(_) => std::ptr::null(),
     })
 }
@@ -158,6 +209,8 @@ struct Layout {
     unicode_bit: u32,
     stop_sms_bit: u32,
     low_cost_bit: u32,
+    input_units: usize,
+    input_bytes: usize,
 }
 
 const LAYOUT: Layout = Layout {
@@ -186,6 +239,8 @@ const LAYOUT: Layout = Layout {
     unicode_bit: MessageOptions::UNICODE_BIT,
     stop_sms_bit: MessageOptions::STOP_SMS_BIT,
     low_cost_bit: MessageOptions::LOW_COST_BIT,
+    input_units: INPUT_UNITS,
+    input_bytes: INPUT_BYTES,
 };
 
 /// The constant texts the wrapper needs, read once.

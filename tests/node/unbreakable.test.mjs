@@ -27,6 +27,8 @@ function health() {
     stackPointer: wasm.__wbindgen_add_to_stack_pointer(0),
     table: wasm.__wbindgen_externrefs.length,
     memory: wasm.memory.buffer.byteLength,
+    // The buffers of analyzeMessage's keystroke path are not left borrowed.
+    analysisBuffers: glue.__analysisInput(0) !== 0,
   };
 }
 
