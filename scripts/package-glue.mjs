@@ -1,5 +1,6 @@
-// Adapts wasm-bindgen's glue for the package: a clear Error before initialization, and
-// declarations without the DOM-only init types (the package's own .d.ts declares `init`).
+// Adapts wasm-bindgen's glue for the package: a clear Error before initialization, imports
+// that a page's changes to the built-ins cannot make throw through wasm, and declarations
+// without the DOM-only init types (the package's own .d.ts declares `init`).
 import { readFileSync, writeFileSync } from "node:fs";
 
 /** The Error every function of the module throws until the wasm is instantiated. */
@@ -62,4 +63,89 @@ ${kind === "cjs" ? "export = wasm;" : "export default wasm;"}
 `;
   writeFileSync(`${dir}/${name}_bg.wasm.d.ts`, types("esm"));
   writeFileSync(`${dir}/${name}_bg.wasm.d.cts`, types("cjs"));
+}
+
+/**
+ * What the glue's imports use, captured when the module loads: a page that later replaces a
+ * built-in (`Array.prototype.push`, `String.prototype.slice`, `Error`) or puts a throwing setter
+ * on `Object.prototype` cannot make an import throw through wasm. Answers are built with own
+ * data properties (what `JSON.parse` and object literals make), never with `[[Set]]`.
+ */
+const INTRINSICS = `// The built-ins the imports below use, as they were when this module loaded (scripts/package-glue.mjs).
+const INTRINSIC = Object.freeze({
+    apply: Reflect.apply,
+    defineProperty: Object.defineProperty,
+    keys: Object.keys,
+    entries: Object.entries,
+    isArray: Array.isArray,
+    Error,
+    TypeError,
+    reject: Promise.reject.bind(Promise),
+    stringSlice: String.prototype.slice,
+    arraySlice: Array.prototype.slice,
+    stringConcat: String.prototype.concat,
+    arrayConcat: Array.prototype.concat,
+    charCodeAt: String.prototype.charCodeAt,
+});
+/** \`target[key] = value\` as an own data property: no setter of a prototype runs. */
+function defineOwn(target, key, value) {
+    INTRINSIC.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+/** \`array.push(value)\` by an own data property. */
+function pushOwn(array, value) {
+    const at = array.length;
+    defineOwn(array, at, value);
+    return at + 1;
+}
+/** \`Object.assign(target, source)\` by own data properties. */
+function assignOwn(target, source) {
+    const keys = INTRINSIC.keys(source);
+    for (let i = 0; i < keys.length; i++) defineOwn(target, keys[i], source[keys[i]]);
+    return target;
+}
+/** A string's or an array's method as it was, for \`value\`. */
+function method(value, forString, forArray, args) {
+    return INTRINSIC.apply(typeof value === "string" ? forString : forArray, value, args);
+}
+`;
+
+/**
+ * The imports rewritten over INTRINSICS: `[body as wasm-bindgen writes it, body here, required]`.
+ * A required one missing from a glue (wasm-bindgen changed its output) stops the build.
+ */
+const HARDENED_IMPORTS = [
+  ["arg0[arg1] = arg2;", "defineOwn(arg0, arg1, arg2);", true],
+  ["arg0[arg1 >>> 0] = arg2;", "defineOwn(arg0, arg1 >>> 0, arg2);", true],
+  ["const ret = arg0.push(arg1);", "const ret = pushOwn(arg0, arg1);", true],
+  ["const ret = new Object();", "const ret = {};", true],
+  ["const ret = new Array();", "const ret = [];", true],
+  ["const ret = new TypeError(getStringFromWasm0(arg0, arg1));", "const ret = new INTRINSIC.TypeError(getStringFromWasm0(arg0, arg1));", true],
+  ["const ret = new Error(getStringFromWasm0(arg0, arg1));", "const ret = new INTRINSIC.Error(getStringFromWasm0(arg0, arg1));", false],
+  ["const ret = Error(getStringFromWasm0(arg0, arg1));", "const ret = INTRINSIC.Error(getStringFromWasm0(arg0, arg1));", false],
+  ["const ret = Object.assign(arg0, arg1);", "const ret = assignOwn(arg0, arg1);", false],
+  ["const ret = Object.entries(arg0);", "const ret = INTRINSIC.entries(arg0);", false],
+  ["const ret = Array.isArray(arg0);", "const ret = INTRINSIC.isArray(arg0);", false],
+  ["const ret = Array.of(arg0, arg1);", "const ret = [arg0, arg1];", false],
+  ["const ret = arg0.charCodeAt(arg1 >>> 0);", "const ret = INTRINSIC.apply(INTRINSIC.charCodeAt, arg0, [arg1 >>> 0]);", false],
+  ["const ret = arg0.concat(arg1);", "const ret = method(arg0, INTRINSIC.stringConcat, INTRINSIC.arrayConcat, [arg1]);", false],
+  ["const ret = arg0.slice(arg1 >>> 0, arg2 >>> 0);", "const ret = method(arg0, INTRINSIC.stringSlice, INTRINSIC.arraySlice, [arg1 >>> 0, arg2 >>> 0]);", false],
+  // A fetch that throws at once (a page's replacement) fails as a fetch fails: a rejection.
+  ["const ret = fetch(arg0);", "let ret;\n            try { ret = fetch(arg0); } catch (error) { ret = INTRINSIC.reject(error); }", false],
+];
+
+/**
+ * Rewrites the imports of the glue `${dir}/${name}.js` that build answers and errors or call a
+ * global, over the built-ins captured when it loads (INTRINSICS, HARDENED_IMPORTS). Idempotent.
+ */
+export function hardenGlue(dir, name) {
+  const file = `${dir}/${name}.js`;
+  let js = readFileSync(file, "utf8");
+  if (js.includes("const INTRINSIC = Object.freeze(")) return;
+  js = replaceExactly(js, "let wasmModule, wasmInstance, wasm", `${INTRINSICS}let wasmModule, wasmInstance, wasm`, 1, file);
+  for (const [from, to, required] of HARDENED_IMPORTS) {
+    const found = js.split(from).length - 1;
+    if (found === 0 && !required) continue;
+    js = replaceExactly(js, from, to, 1, file);
+  }
+  writeFileSync(file, js);
 }

@@ -6,7 +6,7 @@
 // compiled module (workerd). Adding an entry is a line in ENTRIES, its src/js/NAME.js and .d.ts,
 // and its wasm-bindgen run in scripts/build.
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
-import { guardGlue, trimGlueTypes, writeWasmTypes } from "./package-glue.mjs";
+import { guardGlue, hardenGlue, trimGlueTypes, writeWasmTypes } from "./package-glue.mjs";
 
 const ROOT = new URL("../", import.meta.url);
 const PKG = new URL("pkg/", ROOT).pathname;
@@ -64,6 +64,7 @@ const sideEffects = [];
 for (const entry of ENTRIES) {
   const { subpath, name, glue } = entry;
   guardGlue(PKG, glue);
+  hardenGlue(PKG, glue);
   trimGlueTypes(PKG, glue);
   writeWasmTypes(PKG, glue, name);
   for (const ext of ["js", "d.ts"]) copyFileSync(new URL(`src/js/${name}.${ext}`, ROOT), `${PKG}${name}.${ext}`);

@@ -17,10 +17,11 @@ use crate::wire::HttpRequest;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, millis: f64) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(handle: &JsValue);
+    // `catch`: a page's own `setTimeout` may throw; that must not unwind through wasm.
+    #[wasm_bindgen(catch, js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, millis: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue) -> Result<(), JsValue>;
 }
 
 /// The status and body text of an answer.
@@ -61,7 +62,13 @@ impl AbortGuard {
                 timed_out.set(true);
                 controller.abort();
             });
-            guard.timer = Some(set_timeout(on_timeout.as_ref().unchecked_ref(), millis));
+            let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), millis).map_err(|_| {
+                SmsPartnerError::new(
+                    ErrorKind::Network,
+                    "setTimeout failed: the request was not sent (it could not be timed)",
+                )
+            })?;
+            guard.timer = Some(timer);
             guard._on_timeout = Some(on_timeout);
         }
         Ok(guard)
@@ -75,7 +82,10 @@ impl AbortGuard {
 impl Drop for AbortGuard {
     fn drop(&mut self) {
         if let Some(timer) = self.timer.take() {
-            clear_timeout(&timer);
+            // A page's `clearTimeout` that throws leaves the timer set: when it fires, the
+            // closure is gone and wasm-bindgen's wrapper throws in that timer's own task, in
+            // JavaScript, never through wasm.
+            let _ = clear_timeout(&timer);
         }
         if !self.finished {
             self.controller.abort();

@@ -24,8 +24,18 @@ use super::{SmsPartnerClient, convert, js_error, json_text, to_js, validate_opti
 // rejection) caught there: nothing it does can unwind through wasm or stop a bulk send.
 // `replyFields` reads a webhook body without throwing: form text (a string) for the core, an
 // array of `[name, value]` pairs, or a number saying why not (1 JSON text that does not parse,
-// 2 unreadable, 3 no body, 4 JSON that is not an object).
+// 2 unreadable, 3 no body, 4 JSON that is not an object). The built-ins it uses are those of
+// when the module loaded: a page that replaces them later does not change what it reads.
 #[wasm_bindgen(inline_js = r#"
+const { entries } = Object;
+const { isArray, from } = Array;
+const { parse } = JSON;
+const { apply } = Reflect;
+const { trim, startsWith } = String.prototype;
+const SearchParams = typeof URLSearchParams === "undefined" ? null : URLSearchParams;
+const Form = typeof FormData === "undefined" ? null : FormData;
+const searchEntries = SearchParams?.prototype.entries;
+const formEntries = Form?.prototype.entries;
 export function callSafely(callback, argument) {
   try {
     const answer = callback(argument);
@@ -37,16 +47,16 @@ export function replyFields(body) {
   try {
     let value = body;
     if (typeof value === "string") {
-      const text = value.trim();
-      if (!text.startsWith("{")) return value;
-      try { value = JSON.parse(text); } catch { return 1; }
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return 4;
+      const text = apply(trim, value, []);
+      if (!apply(startsWith, text, ["{"])) return value;
+      try { value = parse(text); } catch { return 1; }
+      if (value === null || typeof value !== "object" || isArray(value)) return 4;
     }
     if (value === null || typeof value !== "object") return 3;
-    if (typeof URLSearchParams !== "undefined" && value instanceof URLSearchParams) return Array.from(value.entries());
-    if (typeof FormData !== "undefined" && value instanceof FormData) return Array.from(value.entries());
-    if (Array.isArray(value)) return 4;
-    return Object.entries(value);
+    if (SearchParams !== null && value instanceof SearchParams) return from(apply(searchEntries, value, []));
+    if (Form !== null && value instanceof Form) return from(apply(formEntries, value, []));
+    if (isArray(value)) return 4;
+    return entries(value);
   } catch {
     return 2;
   }

@@ -97,22 +97,19 @@ function keystrokePath(glue, memory, tables) {
     return glue.__analyzeInput(encoder.encodeInto(text, input).written, bits);
   }
 
-  return function analyzeMessage(message, options) {
-    let bits;
-    try {
-      bits = optionBits(options);
-    } catch {
-      bits = -1;
-    }
-    if (bits < 0) return glue.analyzeMessage(message, options);
-    let text = typeof message === "string" ? message : "";
-    const at = text.length <= inputUnits ? packedFromInput(text, bits) >>> 2 : 0;
-    if (at === 0) return glue.analyzeMessage(message, options);
+  /**
+   * The answer from the packed analysis at word `at` of wasm memory, for `message`; `null` when
+   * the wasm-built answer must be asked instead. Throws if the page has replaced a built-in
+   * it uses (`Array.prototype.push`, `String.prototype.slice`…): nothing of wasm's is on the
+   * stack then, and the caller asks the wasm-built answer, whose glue does not use them.
+   */
+  function fromPacked(at, message) {
+    let text = message;
     if (words.length === 0) words = new Uint32Array(memory.buffer);
     const w = words;
     const flags = w[at + flagsAt];
     // More edits than the lists take: the wasm-built answer caps them and writes the preview.
-    if (flags & editsCut) return glue.analyzeMessage(message, options);
+    if (flags & editsCut) return null;
     // Lone surrogates reached wasm as U+FFFD: the preview shows them so, like the core's.
     if (flags & hasReplacementCharacter && typeof text.toWellFormed === "function") text = text.toWellFormed();
     const replacements = [];
@@ -153,5 +150,25 @@ function keystrokePath(glue, memory, tables) {
       stopMention: flags & stopMentionApplies ? stopMention : null,
       preview,
     };
+  }
+
+  return function analyzeMessage(message, options) {
+    let bits;
+    try {
+      bits = optionBits(options);
+    } catch {
+      bits = -1;
+    }
+    if (bits < 0) return glue.analyzeMessage(message, options);
+    const text = typeof message === "string" ? message : "";
+    let answer = null;
+    try {
+      const at = text.length <= inputUnits ? packedFromInput(text, bits) >>> 2 : 0;
+      if (at !== 0) answer = fromPacked(at, text);
+    } catch {
+      // A built-in replaced by the page (or the stack guard's RangeError, which the
+      // wasm-built answer then meets again): nothing of wasm's was on the stack.
+    }
+    return answer ?? glue.analyzeMessage(message, options);
   };
 }
