@@ -87,9 +87,14 @@ const INTRINSIC = Object.freeze({
     arrayConcat: Array.prototype.concat,
     charCodeAt: String.prototype.charCodeAt,
 });
-/** \`target[key] = value\` as an own data property: no setter of a prototype runs. */
+/**
+ * \`target[key] = value\` as an own data property: no setter of a prototype runs. A plain
+ * assignment when no prototype has \`key\` (\`in\` on an ordinary object runs no code of the
+ * page's), which is as fast; \`defineProperty\` when one has.
+ */
 function defineOwn(target, key, value) {
-    INTRINSIC.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    if (key in target) INTRINSIC.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    else target[key] = value;
 }
 /** \`array.push(value)\` by an own data property. */
 function pushOwn(array, value) {
