@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, parisDate, standinGet, standinPost } from './browser.mjs';
+import { openPage, parisDate, standinGet, standinPost, sentOk } from './browser.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -44,7 +44,7 @@ describe('compose page after the send', () => {
     await page.fill('#message', 'Bonjour ! Venez-vous demain ?');
     await page.click('#send');
     await page.click('#confirm-ok'); // a real send is confirmed
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     const row = page.locator('#tracking-list li[data-number="+33612345678"]');
     await row.waitFor();
     assert.equal(await row.getAttribute('data-status'), 'waiting');

@@ -101,6 +101,27 @@ export async function openPage(options = {}, stackOptions = {}) {
   }
 }
 
+/**
+ * Waits for the send's result to read "ok"; otherwise fails saying what the page shows instead
+ * (the result's state and text, whether the confirmation is still open), not a bare timeout.
+ */
+export async function sentOk(page) {
+  try {
+    await page.locator('#result[data-state="ok"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  } catch (error) {
+    const shown = await page.evaluate(() => {
+      const result = document.getElementById('result');
+      const confirm = document.getElementById('confirm');
+      return {
+        state: result?.dataset.state ?? null,
+        text: result?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 300) ?? null,
+        confirmOpen: confirm ? !confirm.hidden && confirm.open !== false : null,
+      };
+    }).catch(() => null);
+    throw new Error(`no successful send shown: ${JSON.stringify(shown)} (${error.message.split('\n')[0]})`);
+  }
+}
+
 /** JSON from one of the stand-in's control endpoints. */
 export async function standinGet(stack, path) {
   const response = await fetch(`${stack.standinUrl}${path}`, { signal: AbortSignal.timeout(STEP_TIMEOUT_MS) });

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countMessage } from '../../tools/standin/sms-count.mjs';
-import { loadPackage, openPage, parisDate, standinGet, standinPost } from './browser.mjs';
+import { loadPackage, openPage, parisDate, standinGet, standinPost, sentOk } from './browser.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -250,7 +250,7 @@ describe('compose page', () => {
   it('sends in sandbox and shows the message id the stand-in assigned', async () => {
     const before = await standinGet(stack, '/__standin/messages');
     await page.click('#send');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     const after = await standinGet(stack, '/__standin/messages');
     assert.equal(after.length, before.length + 1, 'exactly one message sent');
     const stored = after.at(-1);

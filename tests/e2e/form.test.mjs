@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPackage, openPage, parisDate, standinGet } from './browser.mjs';
+import { loadPackage, openPage, parisDate, standinGet, sentOk } from './browser.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Wire names that must never reach a sentence of the page. */
@@ -116,7 +116,7 @@ describe('the compose form in an American browser', () => {
     assert.equal(await cell.getAttribute('data-cost'), String(sms.analyzeMessage('\n', {}).characters));
     assert.equal(await page.textContent('#preview-parts .segment-text'), 'Ligne 1\nLigne 2');
     await page.click('#send');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     assert.equal((await standinGet(stack, '/__standin/messages')).at(-1).body.message, 'Ligne 1\nLigne 2');
   });
 
@@ -236,7 +236,7 @@ describe('the compose form in an American browser', () => {
     assert.equal(await page.inputValue('#schedule-date'), '03/02/2099');
     assert.match(await page.textContent('#delivery-time'), /Tuesday,? 3 February 2099/);
     await page.click('#send');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     assert.equal((await standinGet(stack, '/__standin/messages')).at(-1).body.scheduledDeliveryDate, '03/02/2099');
 
     // A date the package cannot read is its error, on the field.

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LANGS, textKeys } from '../../www/i18n.js';
-import { openPage, standinGet } from './browser.mjs';
+import { openPage, standinGet, sentOk } from './browser.mjs';
 
 describe('compose page on a desktop, in English', () => {
   let session;
@@ -83,7 +83,7 @@ describe('compose page on a desktop, in English', () => {
     }
     assert.equal(await page.evaluate(() => document.activeElement.id), 'send');
     await page.keyboard.press('Enter');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     const after = await standinGet(session.stack, '/__standin/messages');
     assert.equal(after.length, before.length + 1);
     assert.equal(after.at(-1).body.message, 'Hello [team]');
@@ -214,7 +214,7 @@ describe('compose page on a phone, in French, with a worker that forces the sand
     await page.fill('#message', 'Votre colis arrive demain.');
     assert.equal(await page.textContent('#send'), 'Envoyer en bac à sable');
     await page.tap('#send');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     assert.match(await page.textContent('#result-title'), /bac à sable/);
     const stored = (await standinGet(session.stack, '/__standin/messages')).at(-1);
     assert.equal(stored.sandbox, true);

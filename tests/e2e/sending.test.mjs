@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPackage, openPage, standinGet, standinPost } from './browser.mjs';
+import { loadPackage, openPage, standinGet, standinPost, sentOk } from './browser.mjs';
 
 /** `n` distinct valid French mobile numbers, one a line. */
 const mobiles = (n) => Array.from({ length: n }, (_, i) => `06 12 ${String(i).padStart(6, '0').replace(/(\d\d)(?=\d)/g, '$1 ')}`);
@@ -80,7 +80,7 @@ describe('sending from the compose page, sandbox off', () => {
       form.requestSubmit();
     });
     await page.click('#confirm-ok');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     assert.equal(await page.isVisible('#confirm'), false);
     assert.equal(await sent(), before + 1);
     assert.equal(await page.textContent('#result-title'), 'Sent');
@@ -141,7 +141,7 @@ describe('sending from the compose page, sandbox off', () => {
 
   it('says what a sandbox send would have cost, not what was billed', async () => {
     await page.click('#send');
-    await page.locator('#result[data-state="ok"]').waitFor();
+    await sentOk(page);
     const stored = (await standinGet(stack, '/__standin/messages')).at(-1);
     assert.equal(stored.sandbox, true);
     assert.match(await page.textContent('#result-title'), /nothing was sent or billed/);
