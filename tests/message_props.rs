@@ -286,6 +286,23 @@ fn the_stop_mention_is_cut_where_its_sms_starts() {
     assert_eq!((line[0].edits[0].index, line[0].edits[0].length), (1, 4));
 }
 
+/// In both encodings, the walk counts `message` as packing its atoms one by one would.
+fn counts_as_packed_one_by_one(message: &str) {
+    for unicode in [false, true] {
+        let options = MessageOptions {
+            unicode,
+            ..MessageOptions::default()
+        };
+        let analysis = analyze(message, &options);
+        let expected = packed_one_by_one(&atom_costs(message, &options), analysis.encoding);
+        assert_eq!(
+            (analysis.characters, analysis.sms_count, analysis.remaining),
+            expected,
+            "{message:?}, unicode: {unicode}"
+        );
+    }
+}
+
 #[test]
 fn every_ascii_byte_at_every_place_of_a_run_counts_as_its_atom() {
     // The walk takes plain ASCII eight bytes at a time in UCS-2: each byte at each place of
@@ -297,20 +314,7 @@ fn every_ascii_byte_at_every_place_of_a_run_counts_as_its_atom() {
                 message.push(char::from(byte));
                 message.push_str(&"b".repeat(at));
                 message.push_str(tail);
-                for unicode in [false, true] {
-                    let options = MessageOptions {
-                        unicode,
-                        ..MessageOptions::default()
-                    };
-                    let analysis = analyze(&message, &options);
-                    let expected =
-                        packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
-                    assert_eq!(
-                        (analysis.characters, analysis.sms_count, analysis.remaining),
-                        expected,
-                        "{message:?}, unicode: {unicode}"
-                    );
-                }
+                counts_as_packed_one_by_one(&message);
             }
         }
     }
@@ -333,20 +337,7 @@ fn a_two_unit_atom_at_every_place_around_a_part_boundary_counts_as_packed() {
         for before in 55..150 {
             for atom in ["😀", "€", "😀😀", "€é"] {
                 let message = format!("{prefix}{}{atom}{}", fill.repeat(before), "b".repeat(20));
-                for unicode in [false, true] {
-                    let options = MessageOptions {
-                        unicode,
-                        ..MessageOptions::default()
-                    };
-                    let analysis = analyze(&message, &options);
-                    let expected =
-                        packed_one_by_one(&atom_costs(&message, &options), analysis.encoding);
-                    assert_eq!(
-                        (analysis.characters, analysis.sms_count, analysis.remaining),
-                        expected,
-                        "{message:?}, unicode: {unicode}"
-                    );
-                }
+                counts_as_packed_one_by_one(&message);
             }
         }
     }
