@@ -1,10 +1,12 @@
-// Shared pieces of the edge worker tests: workers with captured output, HTTP calls that record
-// everything they see (for the key-leak checks), stand-in shortcuts.
+// Shared pieces of the edge worker tests: workers with captured output behind their own Access
+// stand-in, HTTP calls that record everything they see (for the key-leak checks) and carry a
+// valid Access assertion unless told otherwise, stand-in shortcuts.
 
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startWorker } from '../../tools/demo/worker-runtime.mjs';
+import { startAccess } from '../../tools/demo/access.mjs';
 
 /** Recognizable keys: the tests assert that neither ever comes back or gets logged. */
 export const CANARY_KEY = 'sk-LEAK-CANARY-1234';
@@ -22,25 +24,77 @@ export const VALID_REQUEST = Object.freeze({ phoneNumbers: '06 12 34 56 78', mes
 /** Everything a test saw: response texts and headers, and every worker log line. */
 export const seen = { responses: [], logs: [] };
 
-/** Starts a worker whose every output line is kept in `worker.logs` and in `seen.logs`. */
-export async function startCapturedWorker(bindings) {
+/** The identity the tests' calls are signed for. */
+export const TEST_USER = Object.freeze({ email: 'tester@example.org' });
+
+/** The Access stand-in in front of each worker started here, by worker address. */
+const ACCESS_OF = new Map();
+
+/** Requests a minute per caller the tests' workers allow unless told: high enough never to be met by accident. */
+const TEST_RATE_LIMIT = 1_000_000;
+
+/**
+ * Starts a worker whose every output line is kept in `worker.logs` and in `seen.logs`, with an
+ * Access stand-in of its own (`worker.access`) whose team domain and audience are its
+ * ACCESS_TEAM_DOMAIN and ACCESS_AUD unless `bindings` names them (null leaves one out).
+ * `rateLimit`: CALLER_RATE_LIMIT's requests a minute; `persist`: a folder keeping the Durable
+ * Objects across restarts; `access`: the stand-in of an earlier worker to keep (a restart).
+ */
+export async function startCapturedWorker(bindings, { rateLimit = TEST_RATE_LIMIT, persist = false, access: kept = null } = {}) {
   const logs = [];
-  const worker = await startWorker({
-    bindings,
-    log: (line) => {
-      logs.push(line);
-      seen.logs.push(line);
+  const access = kept ?? (await startAccess({ user: TEST_USER }));
+  const settings = { ACCESS_TEAM_DOMAIN: access.url, ACCESS_AUD: access.aud, ...bindings };
+  for (const [name, value] of Object.entries(settings)) if (value === null) delete settings[name];
+  let worker;
+  try {
+    worker = await startWorker({
+      bindings: settings,
+      persist,
+      log: (line) => {
+        logs.push(line);
+        seen.logs.push(line);
+      },
+      miniflare: { ratelimits: { CALLER_RATE_LIMIT: { simple: { limit: rateLimit, period: 60 } } } },
+    });
+  } catch (error) {
+    if (kept === null) await access.close();
+    throw error;
+  }
+  access.setTarget(worker.url);
+  ACCESS_OF.set(worker.url, access);
+  return {
+    ...worker,
+    logs,
+    access,
+    /** Stops the worker and, unless `keepAccess` (for a restart), its Access stand-in. */
+    async close({ keepAccess = false } = {}) {
+      ACCESS_OF.delete(worker.url);
+      await worker.close();
+      if (!keepAccess) await access.close();
     },
-  });
-  return { ...worker, logs };
+  };
+}
+
+/** The Access stand-in of the worker at `base`, or null. */
+export const accessOf = (base) => ACCESS_OF.get(base) ?? null;
+
+/** `{ 'cf-access-jwt-assertion': … }` for a call to the worker at `base` as `claims` (TEST_USER by default). */
+export async function signedHeaders(base, claims = {}) {
+  const access = accessOf(base);
+  return access === null ? {} : { 'cf-access-jwt-assertion': await access.token(claims) };
 }
 
 /**
  * One HTTP call; resolves to `{ status, headers, text, body }` (`body`: parsed JSON or undefined).
- * `body` is sent as JSON unless `raw` (a string or bytes) is given.
+ * `body` is sent as JSON unless `raw` (a string or bytes) is given. A call to a worker started
+ * here carries an assertion of its Access stand-in for `as` (TEST_USER's claims by default),
+ * unless `as` is false or `headers` brings one.
  */
-export async function call(base, path, { method = 'POST', headers = {}, body, raw, contentType = 'application/json' } = {}) {
+export async function call(base, path, { method = 'POST', headers = {}, body, raw, contentType = 'application/json', as = {} } = {}) {
   const init = { method, headers: { ...headers }, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) };
+  const access = accessOf(base);
+  const brought = Object.keys(headers).some((name) => name.toLowerCase() === 'cf-access-jwt-assertion');
+  if (access !== null && as !== false && !brought) init.headers['cf-access-jwt-assertion'] = await access.token(as);
   if (raw !== undefined || body !== undefined) {
     init.body = raw ?? JSON.stringify(body);
     if (contentType !== null) init.headers['content-type'] = contentType;
@@ -57,10 +111,13 @@ export const post = (base, path, envelope, headers = {}) => call(base, path, { b
  * (`chunked: true`) or a Content-Length header with the body. The server may answer before
  * reading it all; a socket closed under the upload then counts as the answer's end.
  */
-export function rawPost(base, path, { size, chunked = false, contentType = 'application/json' }) {
+export async function rawPost(base, path, { size, chunked = false, contentType = 'application/json' }) {
+  const access = accessOf(base);
+  const assertion = access === null ? null : await access.token();
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const headers = { 'content-type': contentType };
+    if (assertion !== null) headers['cf-access-jwt-assertion'] = assertion;
     if (!chunked) headers['content-length'] = String(size);
     // A connection of its own (agent: false): after a refused upload workerd may reset the
     // connection, which must not take the next request with it.

@@ -15,13 +15,15 @@ const two = [
   { phoneNumber: '+33 6 22 22 22 22', message: 'Bonjour Léo' },
 ];
 
+const HOOK_TOKEN = 'hook-token-lifecycle';
+
 describe('edge worker after the send', { timeout: 60_000 }, () => {
   let standin;
   let worker;
 
   before(async () => {
     standin = await startStandin({ apiKeys: [CANARY_KEY] });
-    worker = await startCapturedWorker({ SMSPARTNER_API_KEY: CANARY_KEY, SMSPARTNER_BASE_URL: standin.url });
+    worker = await startCapturedWorker({ SMSPARTNER_API_KEY: CANARY_KEY, SMSPARTNER_BASE_URL: standin.url, REPLY_WEBHOOK_TOKEN: HOOK_TOKEN });
   });
   after(async () => {
     assertNothingLeaked();
@@ -96,7 +98,7 @@ describe('edge worker after the send', { timeout: 60_000 }, () => {
   });
 
   it('POST /webhooks/replies keeps the replies SMS Partner posts, in parts or whole', async () => {
-    const urlResponse = `${worker.url}/webhooks/replies`;
+    const urlResponse = `${worker.url}/webhooks/replies?token=${HOOK_TOKEN}`;
     const sent = await post(worker.url, '/api/send', { request: { phoneNumbers: '0611111111', message: 'Venez-vous ?', urlResponse } });
     const messageId = sent.body.result.messageId;
     const long = await control(standin, '/__standin/reply', { messageId, phoneNumber: '0611111111', text: `Oui ${'a'.repeat(200)}`, via: 'long' });
@@ -111,7 +113,7 @@ describe('edge worker after the send', { timeout: 60_000 }, () => {
       ['stop', '+33611111111', null],
     ]);
     assert.equal(latest[2].messageId, messageId);
-    const bad = await call(worker.url, '/webhooks/replies', { raw: 'hello=world', contentType: 'application/x-www-form-urlencoded' });
+    const bad = await call(worker.url, `/webhooks/replies?token=${HOOK_TOKEN}`, { raw: 'hello=world', contentType: 'application/x-www-form-urlencoded' });
     errorOf(bad, 400, 'request');
   });
 });

@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { keyHash, startStandin } from '../../tools/standin/server.mjs';
 import { CANARY_KEY } from './helpers.mjs';
-import { STANDIN_KEY, startStack } from '../../tools/demo/stack.mjs';
+import { DEMO_USER, STANDIN_KEY, startStack } from '../../tools/demo/stack.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 const get = (url, init = {}) => fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
@@ -28,23 +28,36 @@ describe('startStack with the repository www/', TIMEOUT, () => {
   after(() => stack?.close());
 
   it('listens on 127.0.0.1 only, on free ports', () => {
-    for (const url of [stack.pageUrl, stack.workerUrl, stack.standinUrl]) {
+    for (const url of [stack.pageUrl, stack.workerUrl, stack.standinUrl, stack.access.url]) {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/?$/);
     }
     assert.ok(stack.standin && typeof stack.standin.close === 'function');
   });
 
-  it('serves /config.json with the worker address, the mode and the sandbox flag', async () => {
+  it('serves /config.json with the worker address (through Access), the mode and the sandbox flag', async () => {
     const res = await get(`${stack.pageUrl}config.json`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^application\/json/);
     assert.deepEqual(await res.json(), {
-      workerUrl: stack.workerUrl,
+      workerUrl: stack.access.url,
       mode: 'standin',
       sandbox: false,
-      // The stand-in posts replies to the worker's webhook.
-      replyUrl: `${stack.workerUrl}/webhooks/replies`,
+      // The stand-in posts replies to the worker's webhook, with its token.
+      replyUrl: `${stack.workerUrl}/webhooks/replies?token=${stack.replyToken}`,
     });
+  });
+
+  it('the worker itself answers nobody without an assertion; through Access the demo user is signed in', async () => {
+    const bare = await get(`${stack.workerUrl}/api/session`);
+    assert.equal(bare.status, 401);
+    assert.equal((await bare.json()).error.code, 'auth_required');
+    const through = await get(`${stack.access.url}/api/session`);
+    assert.equal(through.status, 200);
+    const session = await through.json();
+    assert.deepEqual(session.caller, { identity: DEMO_USER.email, kind: 'user' });
+    assert.equal(session.left.caller, session.limits.caller);
+    const signed = await get(`${stack.workerUrl}/api/session`, { headers: { 'cf-access-jwt-assertion': await stack.access.token({ email: 'other@example.org' }) } });
+    assert.equal((await signed.json()).caller.identity, 'other@example.org');
   });
 
   it('serves the package at /pkg/ with application/wasm and text/javascript', async () => {
@@ -97,9 +110,11 @@ describe('startStack with the repository www/', TIMEOUT, () => {
   });
 
   it('answers only for 127.0.0.1 and localhost: a rebound DNS name gets 421 from the page server and the worker', async () => {
+    const assertion = await stack.access.token();
     const withHost = (base, path, host, method = 'GET') =>
       new Promise((resolve, reject) => {
-        const req = httpRequest(new URL(path, base), { method, headers: { host, 'content-type': 'application/json' }, agent: false }, (res) => {
+        const headers = { host, 'content-type': 'application/json', 'cf-access-jwt-assertion': assertion };
+        const req = httpRequest(new URL(path, base), { method, headers, agent: false }, (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode));
         });
@@ -135,7 +150,7 @@ describe('startStack with the repository www/', TIMEOUT, () => {
     });
     assert.equal(viaLocalhost.headers.get('access-control-allow-origin'), localhost);
 
-    const res = await get(`${stack.workerUrl}/api/send`, {
+    const res = await get(`${stack.access.url}/api/send`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json' },
       body: JSON.stringify({ request: { phoneNumbers: '06 12 34 56 78', message: 'Hello from the stack' } }),
@@ -234,8 +249,8 @@ describe('startStack without the stand-in', TIMEOUT, () => {
       assert.equal(stack.standin, null);
       assert.equal(stack.standinUrl, null);
       const config = await (await get(`${stack.pageUrl}config.json`)).json();
-      assert.deepEqual(config, { workerUrl: stack.workerUrl, mode: 'live', sandbox: true });
-      const res = await get(`${stack.workerUrl}/api/send`, {
+      assert.deepEqual(config, { workerUrl: stack.access.url, mode: 'live', sandbox: true });
+      const res = await get(`${stack.access.url}/api/send`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ request: { phoneNumbers: '06 12 34 56 78', message: 'Hello' } }),
@@ -258,21 +273,21 @@ describe('tools/demo/run.mjs', TIMEOUT, () => {
   /** Starts run.mjs with `env`; resolves when it is ready, with its output so far and the process. */
   async function startRun(env) {
     const child = spawn(process.execPath, [fileURLToPath(new URL('../../tools/demo/run.mjs', import.meta.url))], {
-      env: { ...process.env, DEMO_PAGE_PORT: '0', DEMO_WORKER_PORT: '0', DEMO_STANDIN_PORT: '0', SMSPARTNER_API_KEY: '', ...env },
+      env: { ...process.env, DEMO_PAGE_PORT: '0', DEMO_WORKER_PORT: '0', DEMO_STANDIN_PORT: '0', DEMO_ACCESS_PORT: '0', SMSPARTNER_API_KEY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const deadline = Date.now() + 20_000;
-    while (!output.includes('Demo ready') && child.exitCode === null && Date.now() < deadline) {
+    while (!output.includes('Access stand-in') && child.exitCode === null && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return { child, output: () => output };
   }
 
   for (const [label, env, expected] of [
-    ['the stand-in by default', {}, /Demo ready: open http:\/\/127\.0\.0\.1:\d+\/ \(worker http:\/\/127\.0\.0\.1:\d+, SMS Partner stand-in http:\/\/127\.0\.0\.1:\d+\)/],
+    ['the stand-in by default', {}, /Demo ready: open http:\/\/127\.0\.0\.1:\d+\/ \(worker http:\/\/127\.0\.0\.1:\d+, SMS Partner stand-in http:\/\/127\.0\.0\.1:\d+\)\nCloudflare Access stand-in: http:\/\/127\.0\.0\.1:\d+ \(calls the worker as marie\.dupont@example\.org/],
     ['SMS Partner in sandbox mode with a key, never printing it', { SMSPARTNER_API_KEY: CANARY_KEY }, /SMS Partner itself, in sandbox mode/],
     ['the stand-in when SMSPARTNER_STANDIN=1', { SMSPARTNER_API_KEY: CANARY_KEY, SMSPARTNER_STANDIN: '1' }, /SMS Partner stand-in/],
   ]) {

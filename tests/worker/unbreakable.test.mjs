@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { post, startCapturedWorker } from './helpers.mjs';
+import { post, signedHeaders, startCapturedWorker } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const KEY = 'sk-LEAK-CANARY-1234';
@@ -36,11 +36,12 @@ async function startUpstream(answer) {
 }
 
 /** A request through node:http with any Host header. */
-function withHost(base, path, host, headers = {}) {
+async function withHost(base, path, host, headers = {}) {
+  const signed = await signedHeaders(base);
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const body = JSON.stringify({ request: { phoneNumbers: '0612345678', message: 'Bonjour' } });
-    const all = { host, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers };
+    const all = { host, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...signed, ...headers };
     const req = httpRequest(url, { method: 'POST', headers: all, agent: false }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -151,8 +152,9 @@ describe('the worker keeps the key and its answers bounded', TIMEOUT, () => {
 
   it('a body that never ends is answered 408 at the deadline', async () => {
     const url = new URL('/api/validate', workers.echo.url);
+    const signed = await signedHeaders(workers.echo.url);
     const answer = await new Promise((resolve, reject) => {
-      const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed } }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {

@@ -4,7 +4,7 @@
 //   SMSPARTNER_API_KEY      a real key: the worker talks to https://api.smspartner.fr
 //   SMSPARTNER_STANDIN=1    use the local stand-in even when a key is set
 //   SMSPARTNER_SANDBOX=0    with a real key, let sends be delivered and billed (sandbox by default)
-//   DEMO_PAGE_PORT (8080), DEMO_WORKER_PORT (8787), DEMO_STANDIN_PORT (8788)
+//   DEMO_PAGE_PORT (8080), DEMO_WORKER_PORT (8787), DEMO_STANDIN_PORT (8788), DEMO_ACCESS_PORT (8789)
 
 import { startStack } from './stack.mjs';
 
@@ -31,6 +31,7 @@ async function main() {
       page: port('DEMO_PAGE_PORT', 8080),
       worker: port('DEMO_WORKER_PORT', 8787),
       standin: port('DEMO_STANDIN_PORT', 8788),
+      access: port('DEMO_ACCESS_PORT', 8789),
     },
   });
 
@@ -40,6 +41,7 @@ async function main() {
       ? 'SMS Partner itself, in sandbox mode: nothing is delivered'
       : 'SMS Partner itself: sends are delivered and billed';
   process.stdout.write(`Demo ready: open ${stack.pageUrl} (worker ${stack.workerUrl}, ${upstream})\n`);
+  process.stdout.write(`Cloudflare Access stand-in: ${stack.access.url} (calls the worker as ${stack.access.user.email}: curl ${stack.access.url}/api/session)\n`);
   process.stdout.write('Press Ctrl-C to stop.\n');
 
   let stopping = false;
@@ -64,7 +66,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  const hint = error.code === 'EADDRINUSE' ? ' (a port is taken: set DEMO_PAGE_PORT, DEMO_WORKER_PORT or DEMO_STANDIN_PORT)' : '';
+  const hint = error.code === 'EADDRINUSE' ? ' (a port is taken: set DEMO_PAGE_PORT, DEMO_WORKER_PORT, DEMO_STANDIN_PORT or DEMO_ACCESS_PORT)' : '';
   process.stderr.write(`demo: ${error.message}${hint}\n`);
   process.exit(1);
 });

@@ -1,13 +1,16 @@
-// The demo stack: the page server, the edge worker in workerd and the SMS Partner stand-in, all on
-// 127.0.0.1. `startStack()` is used by scripts/demo (through run.mjs) and by the tests.
+// The demo stack: the page server, the edge worker in workerd behind the Cloudflare Access
+// stand-in, and the SMS Partner stand-in, all on 127.0.0.1. `startStack()` is used by scripts/demo
+// (through run.mjs) and by the tests.
 
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from '../standin/server.mjs';
 import { REPO_ROOT, startWorker } from './worker-runtime.mjs';
+import { startAccess } from './access.mjs';
 
 const HOST = '127.0.0.1';
 /** The only Host names the page server and the worker answer for (a rebound DNS name is refused). */
@@ -19,6 +22,8 @@ export const PKG_DIR = join(REPO_ROOT, 'pkg');
 export const LIVE_BASE_URL = 'https://api.smspartner.fr';
 /** The key the worker and the stand-in share when no real key is used. */
 export const STANDIN_KEY = 'demo-key';
+/** The user the Access stand-in signs the page's calls for. */
+export const DEMO_USER = Object.freeze({ email: 'marie.dupont@example.org' });
 
 /** Content types of what www/ and pkg/ hold; anything else is served as bytes. */
 const MIME = Object.freeze({
@@ -46,14 +51,20 @@ const MIME = Object.freeze({
  * - `standin` (true): run the local stand-in; false talks to `baseUrl` (SMS Partner itself).
  * - `baseUrl` (https://api.smspartner.fr): the API address when `standin` is false.
  * - `sandbox` (false with the stand-in, true without): FORCE_SANDBOX of the worker.
- * - `ports`: `{ page, worker, standin }`, each 0 (any free port) by default.
+ * - `ports`: `{ page, worker, standin, access }`, each 0 (any free port) by default.
  * - `allowedOrigins`: the worker's ALLOWED_ORIGINS (default: the page's origin, as 127.0.0.1
  *   and as localhost).
  * - `sendTimeoutMs`: the worker's SEND_TIMEOUT_MS (default: the client's).
  * - `webRoot` (www/): what the page server serves at `/`, without its `worker/` folder.
- * - `log(line)`: every log line of the three servers (default: stdout).
- * Resolves to `{ pageUrl, workerUrl, standinUrl, standin, close() }`; `standin` is the
- * stand-in's handle (see tools/standin/README.md) or null.
+ * - `user` ({ email: DEMO_USER.email }): the claims the Access stand-in signs the page's calls with.
+ * - `workerBindings`: settings of the worker that replace the stack's (DAILY_SMS_LIMIT,
+ *   ALLOWED_COUNTRIES…; a value of null removes one).
+ * - `log(line)`: every log line of the servers (default: stdout).
+ * Resolves to `{ pageUrl, workerUrl, standinUrl, standin, access, replyToken, close() }`:
+ * `workerUrl` the worker itself with nothing in front (what anyone who finds its address
+ * reaches), `access` `{ url, token(claims), rotate(), aud }` the Access stand-in (`url` the
+ * address the page calls, forwarding as the signed-in user; `token` an assertion signed with
+ * its current key), `standin` the SMS Partner stand-in's handle (tools/standin/README.md) or null.
  */
 export async function startStack({
   apiKey,
@@ -64,6 +75,8 @@ export async function startStack({
   allowedOrigins,
   sendTimeoutMs,
   webRoot = DEFAULT_WEB_ROOT,
+  user = DEMO_USER,
+  workerBindings = {},
   log = (line) => process.stdout.write(`${line}\n`),
 } = {}) {
   if (!standin && (typeof apiKey !== 'string' || apiKey === '')) {
@@ -98,20 +111,33 @@ export async function startStack({
       opened.push(fakeApi);
     }
 
+    const access = await startAccess({ port: ports.access ?? 0, user, log });
+    opened.push(access);
+
     const origins = allowedOrigins ?? [page.url, page.url.replace(HOST, 'localhost')];
+    const replyToken = randomBytes(24).toString('base64url');
     const bindings = {
       SMSPARTNER_API_KEY: secret,
       SMSPARTNER_BASE_URL: fakeApi ? fakeApi.url : baseUrl,
       ALLOWED_ORIGINS: origins.join(','),
       FORCE_SANDBOX: sandbox ? '1' : '0',
       ALLOWED_HOSTS: LOCAL_HOSTS.join(','),
+      ACCESS_TEAM_DOMAIN: access.url,
+      ACCESS_AUD: access.aud,
+      REPLY_WEBHOOK_TOKEN: replyToken,
     };
     if (sendTimeoutMs !== undefined) bindings.SEND_TIMEOUT_MS = String(sendTimeoutMs);
+    for (const [name, value] of Object.entries(workerBindings)) {
+      if (value === null) delete bindings[name];
+      else bindings[name] = String(value);
+    }
     const worker = await startWorker({ bindings, port: ports.worker ?? 0, log });
     opened.push(worker);
-    config.workerUrl = worker.url;
-    // The stand-in posts replies to the send's urlResponse: the worker's webhook, on this machine.
-    if (fakeApi) config.replyUrl = `${worker.url}/webhooks/replies`;
+    access.setTarget(worker.url);
+    // The page calls the worker through Access, as a deployed page does.
+    config.workerUrl = access.url;
+    // The stand-in posts replies to the send's urlResponse: the worker's webhook with its token.
+    if (fakeApi) config.replyUrl = `${worker.url}/webhooks/replies?token=${replyToken}`;
 
     let closing = null;
     return {
@@ -119,6 +145,8 @@ export async function startStack({
       workerUrl: worker.url,
       standinUrl: fakeApi ? fakeApi.url : null,
       standin: fakeApi,
+      access: { url: access.url, aud: access.aud, user: access.user, token: access.token, rotate: access.rotate, keyIds: access.keyIds },
+      replyToken,
       close() {
         closing ??= closeAll();
         return closing;

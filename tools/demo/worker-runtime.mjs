@@ -1,9 +1,15 @@
 // Runs www/worker/worker.js in workerd (through Miniflare) on 127.0.0.1, as the edge would: its
-// Durable Objects, queue and compatibility date read from www/worker/wrangler.toml by wrangler
-// itself, so that what runs here is what `wrangler deploy` deploys.
+// Durable Objects, queue, rate limit and compatibility date read from www/worker/wrangler.toml by
+// wrangler itself, and its modules bundled as wrangler bundles them (esbuild, the workerd export
+// conditions, the wasm left as its own module), so that what runs here is what `wrangler deploy`
+// deploys.
 
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { rmSync } from 'node:fs';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 
 /** The repository root: the worker imports the package as ../../pkg/. */
@@ -27,9 +33,53 @@ export async function deployedOptions() {
       durableObjects: o.durableObjects,
       queueProducers: o.queueProducers,
       queueConsumers: o.queueConsumers,
+      ratelimits: o.ratelimits,
     });
   });
   return deployed;
+}
+
+let bundled = null;
+
+/**
+ * The worker bundled once per process into a temporary folder: `{ dir, script }`. Its npm
+ * imports (jose) resolved with the export conditions wrangler uses for workerd; each `.wasm`
+ * import kept as a module of its own beside the bundle, as wrangler uploads it.
+ */
+export async function bundledWorker() {
+  bundled ??= (async () => {
+    const { build } = await import('esbuild');
+    const dir = await mkdtemp(join(tmpdir(), 'smspartner-worker-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const wasmFiles = new Map();
+    await build({
+      entryPoints: [WORKER_SCRIPT],
+      outfile: join(dir, 'worker.js'),
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      conditions: ['workerd', 'worker', 'browser'],
+      mainFields: ['module', 'main'],
+      external: ['cloudflare:*'],
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'wasm-modules',
+          setup(esbuild) {
+            esbuild.onResolve({ filter: /\.wasm$/ }, (args) => {
+              const path = join(args.resolveDir, args.path);
+              wasmFiles.set(basename(path), path);
+              return { path: `./${basename(path)}`, external: true };
+            });
+          },
+        },
+      ],
+    });
+    for (const [name, path] of wasmFiles) await copyFile(path, join(dir, name));
+    return { dir, script: join(dir, 'worker.js') };
+  })();
+  return bundled;
 }
 
 const HOST = '127.0.0.1';
@@ -69,13 +119,14 @@ export async function startWorker({
   log = (line) => process.stdout.write(`${line}\n`),
   miniflare = {},
 } = {}) {
+  const bundle = await bundledWorker();
   const mf = new Miniflare({
     ...(await deployedOptions()),
     durableObjectsPersist: persist,
     modules: true,
-    scriptPath: WORKER_SCRIPT,
-    modulesRoot: REPO_ROOT,
-    // .js files are ES modules here (the package and the worker), as wrangler reads them.
+    scriptPath: bundle.script,
+    modulesRoot: bundle.dir,
+    // The bundle is an ES module, its wasm a compiled module, as wrangler uploads them.
     modulesRules: [
       { type: 'ESModule', include: ['**/*.js'] },
       { type: 'CompiledWasm', include: ['**/*.wasm'] },

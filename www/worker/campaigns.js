@@ -7,14 +7,21 @@
 //     with options.dryRun: 200, the same report without id, nothing recorded or sent
 //   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
-// On POST /webhooks/replies (lifecycle.js), `recordReply` puts a STOP's number on the STOP list;
-// with the secret REPLY_WEBHOOK_TOKEN set, the webhook's address must carry ?token=<it>.
+// On POST /webhooks/replies (lifecycle.js, which checks its token), `recordReply` puts a STOP's
+// number on the STOP list.
+// A campaign's SMS (each recipient × the SMS of its message) are reserved against the caller's
+// and the account's daily limits when it is created (429 limit_reached, nothing recorded); those
+// of chunks that leave nothing at SMS Partner are given back as they settle (consumer.js).
 // `request` is a SendRequest without phoneNumbers and tag (each chunk carries its own tag);
 // `recipients` up to 100,000 numbers or { phoneNumber, message } pairs (a pair's message
 // replaces request.message). Every number and message goes through the package's checks:
 // invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
 import { parsePhoneNumbers, validateSendRequest } from '../../pkg/index.js';
+import { isPlainObject, json, readJson, refuse, validationRefusal } from './http.js';
+import { allowedRegionsOf, applySandbox } from './smspartner.js';
+import { releaseSms, reserveSms, smsOfRows } from './quota.js';
+import { audit } from './audit.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
 import { seconds } from './consumer.js';
@@ -35,17 +42,15 @@ const CAMPAIGN_OPTIONS = ['commercial', 'lang', 'chunkSize', 'dryRun'];
 /** Fields of a validation report that belong to a row rather than to the whole campaign. */
 const ROW_FIELDS = new Set(['phoneNumbers', 'message']);
 
-/** The route serving `path`: `{ methods, serve(request, env, url, http) }`, or null. */
+/** The route serving `path`: `{ methods, serve(request, env, url, caller) }`, or null. */
 export function campaignRoute(path) {
   if (path === '/api/campaigns') return { methods: 'POST, OPTIONS', serve: createCampaign };
   const match = /^\/api\/campaigns\/([^/]+)(\/stop)?$/.exec(path);
   if (match === null) return null;
   const [, id, stop] = match;
-  if (stop) return { methods: 'POST, OPTIONS', serve: (req, env, url, http) => stopCampaign(id, env, http) };
-  return { methods: 'GET, OPTIONS', serve: (req, env, url, http) => campaignProgress(id, env, url, http) };
+  if (stop) return { methods: 'POST, OPTIONS', serve: (req, env, url, caller) => stopCampaign(id, env, caller) };
+  return { methods: 'GET, OPTIONS', serve: (req, env, url) => campaignProgress(id, env, url) };
 }
-
-const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A new campaign id: 12 random lowercase letters and digits (its chunk tags stay under 20). */
 function newId() {
@@ -54,8 +59,8 @@ function newId() {
 }
 
 /** Checks the body `{ request, recipients, options? }`; refuses what the worker will not take. */
-function readCampaignBody(body, http) {
-  const bad = (code, message) => http.refuse(400, code, message);
+function readCampaignBody(body) {
+  const bad = (code, message) => refuse(400, code, message);
   if (!isPlainObject(body)) throw bad('body_invalid', 'the body must be a JSON object { "request", "recipients", "options" }');
   for (const name of Object.keys(body)) {
     if (!['request', 'recipients', 'options'].includes(name)) {
@@ -99,7 +104,8 @@ function readCampaignBody(body, http) {
  * campaignErrors, warnings, request }`. A message is validated once however many rows carry it;
  * an issue on a field other than the number and the message concerns the whole campaign.
  */
-function checkRows(request, recipients, sendOptions) {
+function checkRows(request, recipients, sendOptions, allowedRegions) {
+  const numberOptions = { lang: sendOptions.lang, allowedRegions };
   const verdicts = new Map(); // message → report of the first row carrying it
   const rows = [];
   const invalid = [];
@@ -116,7 +122,7 @@ function checkRows(request, recipients, sendOptions) {
       invalid.push({ index, input: null, field: 'phoneNumber', code: 'invalid_type', reason: 'a recipient is a number (string) or { phoneNumber, message }' });
       return;
     }
-    const parsed = parsePhoneNumbers(input, sendOptions.lang === undefined ? undefined : { lang: sendOptions.lang });
+    const parsed = parsePhoneNumbers(input, numberOptions);
     if (parsed.invalid.length > 0 || parsed.numbers.length !== 1) {
       const first = parsed.invalid[0];
       invalid.push({
@@ -136,7 +142,7 @@ function checkRows(request, recipients, sendOptions) {
     const key = typeof message === 'string' ? message : JSON.stringify(message ?? null);
     let report = verdicts.get(key);
     if (report === undefined) {
-      report = validateSendRequest({ ...request, phoneNumbers: phoneNumber, message }, { ...sendOptions, requireApiKey: false });
+      report = validateSendRequest({ ...request, phoneNumbers: phoneNumber, message }, { ...sendOptions, allowedRegions, requireApiKey: false });
       verdicts.set(key, report);
       if (campaignErrors === null) {
         campaignErrors = report.errors.filter((issue) => !ROW_FIELDS.has(issue.field));
@@ -178,14 +184,14 @@ function cutChunks(rows, chunkSize, personal) {
 }
 
 /** POST /api/campaigns. */
-async function createCampaign(req, env, url, http) {
-  if (req.method !== 'POST') throw http.refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
-  const body = await http.readJson(req, env, MAX_CAMPAIGN_BYTES);
-  const { request: given, recipients, chunkSize, dryRun, sendOptions } = readCampaignBody(body, http);
-  const request = http.applySandbox(given, env);
-  const checked = checkRows(request, recipients, sendOptions);
+async function createCampaign(req, env, url, caller) {
+  if (req.method !== 'POST') throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
+  const body = await readJson(req, env, MAX_CAMPAIGN_BYTES);
+  const { request: given, recipients, chunkSize, dryRun, sendOptions } = readCampaignBody(body);
+  const request = applySandbox(given, env);
+  const checked = checkRows(request, recipients, sendOptions, allowedRegionsOf(env));
   if (checked.campaignErrors.length > 0) {
-    throw http.validationRefusal(checked.campaignErrors, checked.warnings);
+    throw validationRefusal(checked.campaignErrors, checked.warnings);
   }
   const stopped = new Set(await stopListOf(env).filter(checked.rows.map((row) => row.phoneNumber)));
   const skippedStop = [];
@@ -195,7 +201,7 @@ async function createCampaign(req, env, url, http) {
     else rows.push(row);
   }
   if (rows.length === 0 || checked.request === null) {
-    throw http.validationRefusal(
+    throw validationRefusal(
       [{ field: 'recipients', code: 'no_recipient', message: 'no recipient is left to send to' }],
       checked.warnings,
       { invalid: checked.invalid, skippedStop, duplicates: checked.duplicates },
@@ -216,45 +222,44 @@ async function createCampaign(req, env, url, http) {
     warnings: checked.warnings,
     sandbox: checked.request.sandbox === 1,
   };
-  if (dryRun) return http.json(200, { ok: true, dryRun: true, ...report }, env.SMSPARTNER_API_KEY);
+  const sms = smsOfRows(rows, request);
+  if (dryRun) return json(200, { ok: true, dryRun: true, ...report, sms }, env.SMSPARTNER_API_KEY);
+  const reservation = await reserveSms(env, caller, sms, report.sandbox);
   const id = newId();
   const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
-  await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs });
-  return http.json(202, { ok: true, id, ...report }, env.SMSPARTNER_API_KEY, { location: `/api/campaigns/${id}` });
+  try {
+    await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs, quota: reservation });
+  } catch (error) {
+    // Recorded or not, nothing was sent yet; a ledger that took it sends it and counts it.
+    if (!(await ledgerOf(env, id).progress().catch(() => null))) await releaseSms(env, reservation);
+    throw error;
+  }
+  audit(env, 'campaign', caller, { campaign: id, recipients: rows.length, chunks: chunks.length, sms, sandbox: report.sandbox });
+  return json(202, { ok: true, id, ...report, sms }, env.SMSPARTNER_API_KEY, { location: `/api/campaigns/${id}` });
 }
 
 /** GET /api/campaigns/:id. */
-async function campaignProgress(id, env, url, http) {
+async function campaignProgress(id, env, url) {
   const progress = ID_PATTERN.test(id) ? await ledgerOf(env, id).progress(url.searchParams.get('chunks') === '1') : null;
-  if (progress === null) throw http.refuse(404, 'campaign_not_found', 'no campaign has this id');
-  return http.json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
+  if (progress === null) throw refuse(404, 'campaign_not_found', 'no campaign has this id');
+  return json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
 }
 
 /** POST /api/campaigns/:id/stop. */
-async function stopCampaign(id, env, http) {
-  const progress = ID_PATTERN.test(id) ? await ledgerOf(env, id).stop() : null;
-  if (progress === null) throw http.refuse(404, 'campaign_not_found', 'no campaign has this id');
-  return http.json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
-}
-
-/** Whether two strings are equal, in a time that does not depend on where they differ. */
-function sameSecret(a, b) {
-  const left = new TextEncoder().encode(a);
-  const right = new TextEncoder().encode(b);
-  let diff = left.length ^ right.length;
-  for (let i = 0; i < Math.max(left.length, right.length); i += 1) diff |= (left[i] ?? 0) ^ (right[i] ?? 0);
-  return diff === 0;
+async function stopCampaign(id, env, caller) {
+  const stopped = ID_PATTERN.test(id) ? await ledgerOf(env, id).stop() : null;
+  if (stopped === null) throw refuse(404, 'campaign_not_found', 'no campaign has this id');
+  const { released, ...progress } = stopped;
+  await releaseSms(env, released?.quota, released?.sms);
+  audit(env, 'campaign_stop', caller, { campaign: id, smsGivenBack: released?.sms ?? 0 });
+  return json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
 }
 
 /**
- * What the reply webhook adds for campaigns: the token checked (403 without it), a STOP's
- * number put on the STOP list with the reason. Resolves to `{ stopListed, added }`.
+ * What the reply webhook (its token already checked) adds for campaigns: a STOP's number put on
+ * the STOP list with the reason. Resolves to `{ stopListed, added }`.
  */
-export async function recordReply(reply, env, request, http) {
-  const token = typeof env.REPLY_WEBHOOK_TOKEN === 'string' ? env.REPLY_WEBHOOK_TOKEN : '';
-  if (token !== '' && !sameSecret(new URL(request.url).searchParams.get('token') ?? '', token)) {
-    throw http.refuse(403, 'token_invalid', 'this webhook address needs its token');
-  }
+export async function recordReply(reply, env) {
   if (reply.kind !== 'stop') return { stopListed: false, added: false };
   const { added } = await stopListOf(env).add({
     phoneNumber: reply.from,

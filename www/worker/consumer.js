@@ -5,9 +5,13 @@
 // message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
 // it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
 
-import { analyzeMessage } from '../../pkg/index.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
+import { withClient } from './smspartner.js';
+import { releaseSms, smsOfRows } from './quota.js';
+
+/** A key-free line of the worker's log. */
+const log = (line) => console.log(`worker ${line}`);
 
 const DEFAULT_SETTLE_SECONDS = 30;
 /** Delay before retrying a chunk SMS Partner refused for the moment (429) or a failed step. */
@@ -31,22 +35,18 @@ export function errorRecord(error) {
   };
 }
 
-/**
- * Handles a batch of chunk messages side by side. `tools.withClient(env, use)` lends a client
- * with the worker's key and settings (and throws when they are missing or wrong);
- * `tools.log(line)` logs a key-free line.
- */
-export async function consumeChunks(batch, env, tools) {
+/** Handles a batch of chunk messages side by side, with the worker's client. */
+export async function consumeChunks(batch, env) {
   const settleMs = seconds(env.CAMPAIGN_SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS) * 1000;
   try {
-    await tools.withClient(env, async (client) => {
+    await withClient(env, async (client) => {
       // The lease outlasts any call: the client's timeout, then the time to settle.
-      const context = { env, client, tools, settleMs, leaseMs: client.timeoutMs + settleMs };
+      const context = { env, client, settleMs, leaseMs: client.timeoutMs + settleMs };
       await Promise.all(batch.messages.map((message) => handle(message, context)));
     });
   } catch {
     // Only the settings can fail here (each message settles its own errors).
-    tools.log(`campaign batch of ${batch.messages.length} held: the worker's SMS Partner settings are not valid`);
+    log(`campaign batch of ${batch.messages.length} held: the worker's SMS Partner settings are not valid`);
     batch.retryAll({ delaySeconds: BACKOFF_SECONDS });
   }
 }
@@ -54,17 +54,17 @@ export async function consumeChunks(batch, env, tools) {
 async function handle(message, context) {
   const { campaign, chunk } = message.body ?? {};
   if (typeof campaign !== 'string' || !Number.isInteger(chunk)) {
-    context.tools.log('campaign message dropped: not { campaign, chunk }');
+    log('campaign message dropped: not { campaign, chunk }');
     message.ack();
     return;
   }
   try {
     const outcome = await settle(ledgerOf(context.env, campaign), chunk, context);
-    context.tools.log(`campaign ${campaign} chunk ${chunk} ${outcome.note}`);
+    log(`campaign ${campaign} chunk ${chunk} ${outcome.note}`);
     if (outcome.retrySeconds === undefined) message.ack();
     else message.retry({ delaySeconds: outcome.retrySeconds });
   } catch (error) {
-    context.tools.log(`campaign ${campaign} chunk ${chunk} retried: ${error?.name ?? 'error'}`);
+    log(`campaign ${campaign} chunk ${chunk} retried: ${error?.name ?? 'error'}`);
     message.retry({ delaySeconds: BACKOFF_SECONDS });
   }
 }
@@ -74,6 +74,7 @@ async function settle(ledger, index, context) {
   const step = await ledger.begin(index, context.leaseMs);
   switch (step.action) {
     case 'done':
+      if (step.released) await releaseSms(context.env, step.released.quota, step.released.sms);
       return { note: step.missing ? 'unknown to its ledger' : 'already settled' };
     case 'wait':
       return { note: `held elsewhere, back in ${step.waitSeconds} s`, retrySeconds: step.waitSeconds };
@@ -93,6 +94,7 @@ async function settle(ledger, index, context) {
       }
       if (step.stopped) {
         await ledger.finish(index, { state: 'stopped' });
+        await giveBack(context, step, step.rows);
         return { note: 'no trace, campaign stopped: not sent' };
       }
       return send(ledger, index, step, context, 'no trace by tag, sent');
@@ -109,14 +111,7 @@ async function settle(ledger, index, context) {
 function fromTrace(trace, step) {
   const cost = trace.reduce((sum, status) => sum + (Number.isFinite(status.cost) ? status.cost : 0), 0);
   const listed = new Set(trace.map((status) => status.phoneNumber));
-  const { isUnicode, isStopSms, gamme } = step.request;
-  const counts = new Map();
-  let nbSms = 0;
-  for (const row of step.rows) {
-    if (!listed.has(row.phoneNumber)) continue;
-    if (!counts.has(row.message)) counts.set(row.message, analyzeMessage(row.message, { isUnicode, isStopSms, gamme }).smsCount);
-    nbSms += counts.get(row.message);
-  }
+  const nbSms = smsOfRows(step.rows.filter((row) => listed.has(row.phoneNumber)), step.request);
   return {
     messageId: trace[0].messageId ?? null,
     accepted: trace.length,
@@ -140,14 +135,17 @@ async function send(ledger, index, step, context, note) {
   const messages = step.rows.filter((row) => !stopped.has(row.phoneNumber));
   if (messages.length === 0) {
     await ledger.finish(index, { state: 'skipped', skippedStop });
+    await giveBack(context, step, step.rows);
     return { note: 'every number on the STOP list: nothing sent' };
   }
+  const stoppedRows = step.rows.filter((row) => stopped.has(row.phoneNumber));
   let result;
   try {
     result = await context.client.sendBulk({ ...step.request, tag: step.tag, messages }, step.sendOptions);
   } catch (error) {
     // sendBulk rejects only when nothing was sent (its checks refused the chunk).
     await ledger.finish(index, { state: 'failed', error: errorRecord(error), skippedStop });
+    await giveBack(context, step, step.rows);
     return { note: `refused before sending (${errorRecord(error).kind})` };
   }
   const [chunk] = result.chunks;
@@ -164,6 +162,8 @@ async function send(ledger, index, step, context, note) {
       refused,
       skippedStop,
     });
+    const refusedNumbers = new Set(refused.map((item) => item.phoneNumber));
+    await giveBack(context, step, [...stoppedRows, ...messages.filter((row) => refusedNumbers.has(row.phoneNumber))]);
     return { note: `${note} (${messages.length} numbers)` };
   }
   const error = errorRecord(chunk?.error);
@@ -173,9 +173,15 @@ async function send(ledger, index, step, context, note) {
       return { note: 'rate-limited by SMS Partner: sent later', retrySeconds: BACKOFF_SECONDS };
     }
     await ledger.finish(index, { state: 'failed', error, skippedStop });
+    await giveBack(context, step, step.rows);
     return { note: `refused by SMS Partner (${error.code ?? error.kind})` };
   }
   // The answer is lost: it may have been sent. Looked up by tag once it has had time to land.
   await ledger.finish(index, { state: 'unknown', error, skippedStop, settleMs: context.settleMs });
   return { note: `outcome unknown (${error.kind}): looked up by tag later`, retrySeconds: Math.ceil(context.settleMs / 1000) };
+}
+
+/** Gives back the SMS of `rows`, which SMS Partner never sent, to the campaign's reservation. */
+function giveBack(context, step, rows) {
+  return rows.length === 0 ? undefined : releaseSms(context.env, step.quota, smsOfRows(rows, step.request));
 }

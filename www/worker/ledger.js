@@ -10,6 +10,7 @@
 // be told to send the same chunk.
 
 import { DurableObject } from 'cloudflare:workers';
+import { smsOfRows } from './quota.js';
 
 /** States after which a chunk never changes. */
 const FINAL = new Set(['sent', 'failed', 'skipped', 'stopped']);
@@ -85,11 +86,12 @@ export class CampaignLedger extends DurableObject {
   /**
    * Records a new campaign and enqueues its chunks. `request`: the batch's options (a send
    * request without numbers, message and tag); `sendOptions`: `{ commercial, lang }`. `chunks`: `[{ numbers, messages }]`,
-   * `messages` null when every recipient gets `message`. Resolves to `{ created, enqueued }`:
+   * `messages` null when every recipient gets `message`. `quota`: the reservation of its SMS
+   * (quota.js), given back chunk by chunk for what is never sent. Resolves to `{ created, enqueued }`:
    * `created` false when the campaign already exists (nothing changes); `enqueued` false when
    * the queue refused the chunks, which the sweep then enqueues.
    */
-  async create({ id, request, sendOptions, message, chunks, sweepMs }) {
+  async create({ id, request, sendOptions, message, chunks, sweepMs, quota = null }) {
     if (this.#campaign() !== null) return { created: false };
     const now = Date.now();
     const recipients = chunks.reduce((n, chunk) => n + chunk.numbers.length, 0);
@@ -98,7 +100,7 @@ export class CampaignLedger extends DurableObject {
         'INSERT INTO campaign (id, created_at, request, message, recipients, chunk_count, sweep_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
         id,
         new Date(now).toISOString(),
-        JSON.stringify({ request, sendOptions }),
+        JSON.stringify({ request, sendOptions, quota }),
         message,
         recipients,
         chunks.length,
@@ -142,8 +144,9 @@ export class CampaignLedger extends DurableObject {
    * `{ action: "wait", waitSeconds }` (another consumer holds it, or its answer is settling),
    * `{ action: "send", ...work }` (never begun: leased to this consumer for `leaseMs`),
    * `{ action: "check", stopped, ...work }` (it may have left: ask SMS Partner by tag first).
-   * `work` is `{ tag, request, sendOptions, rows: [{ phoneNumber, message }] }`: the batch's
-   * options, the validation options (commercial, lang) and the chunk's messages.
+   * `work` is `{ tag, request, sendOptions, quota, rows: [{ phoneNumber, message }] }`: the batch's
+   * options, the validation options (commercial, lang), the reservation of its SMS and the
+   * chunk's messages. A chunk stopped here comes with `released: { quota, sms }` to give back.
    */
   begin(index, leaseMs) {
     const campaign = this.#campaign();
@@ -160,7 +163,7 @@ export class CampaignLedger extends DurableObject {
         this.#event(row, { event: 'stopped' }),
         index,
       );
-      return { action: 'done' };
+      return { action: 'done', released: { quota: parse(campaign.request, {}).quota ?? null, sms: this.#sms(campaign, row) } };
     }
     if (row.state !== 'pending' && row.lease_until > now) {
       return { action: 'wait', waitSeconds: Math.max(1, Math.ceil((row.lease_until - now) / 1000)) };
@@ -176,15 +179,13 @@ export class CampaignLedger extends DurableObject {
       this.#event(row, { event: action, attempt }),
       index,
     );
-    const numbers = parse(row.numbers, []);
-    const messages = parse(row.messages, null);
     return {
       action,
       stopped,
       attempt,
       tag: chunkTag(campaign.id, index),
       ...parse(campaign.request, {}),
-      rows: numbers.map((phoneNumber, i) => ({ phoneNumber, message: messages === null ? campaign.message : messages[i] })),
+      rows: this.#rows(campaign, row),
     };
   }
 
@@ -226,17 +227,34 @@ export class CampaignLedger extends DurableObject {
     return { changed: true };
   }
 
-  /** Stops the campaign: chunks not begun are not sent; those begun are settled as usual. */
+  /**
+   * Stops the campaign: chunks not begun are not sent; those begun are settled as usual. The
+   * progress, with `released: { quota, sms }`: the SMS of the chunks it stopped, to give back.
+   */
   stop() {
     const campaign = this.#campaign();
     if (campaign === null) return null;
+    let sms = 0;
     if (campaign.stopped_at === null) {
       this.ctx.storage.transactionSync(() => {
+        for (const row of this.sql.exec("SELECT * FROM chunks WHERE state = 'pending'").toArray()) sms += this.#sms(campaign, row);
         this.sql.exec('UPDATE campaign SET stopped_at = ?', new Date().toISOString());
         this.sql.exec("UPDATE chunks SET state = 'stopped', updated_at = ? WHERE state = 'pending'", Date.now());
       });
     }
-    return this.progress();
+    return { ...this.progress(), released: { quota: parse(campaign.request, {}).quota ?? null, sms } };
+  }
+
+  /** The rows of a chunk: `[{ phoneNumber, message }]`. */
+  #rows(campaign, row) {
+    const numbers = parse(row.numbers, []);
+    const messages = parse(row.messages, null);
+    return numbers.map((phoneNumber, i) => ({ phoneNumber, message: messages === null ? campaign.message : messages[i] }));
+  }
+
+  /** The SMS a chunk was counted for. */
+  #sms(campaign, row) {
+    return smsOfRows(this.#rows(campaign, row), parse(campaign.request, {}).request);
   }
 
   /** The campaign's progress (null when there is no such campaign); `withChunks` adds each chunk. */

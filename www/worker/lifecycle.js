@@ -4,7 +4,7 @@
 //   POST /api/bulk     { request: { messages: [{ phoneNumber, message }], ...options }, options? }
 //                      200 { ok: true, result }: sendBulk's result, whole or partial (look at
 //                      result.complete and each chunk's state); 422 when a message is invalid
-//                      (nothing sent). options: commercial, lang.
+//                      (nothing sent), 429 limit_reached as /api/send. options: commercial, lang.
 //   POST /api/status   { request: { messageId, phoneNumber } }   one SMS
 //                      { request: { messageId } }                every number of one send
 //                      { request: { tag } }                      every SMS of a tag
@@ -13,14 +13,21 @@
 //   POST /api/cancel   { request: { messageId, scheduledAt? } }  200 { ok: true, result }
 //                      409 too_late / already_cancelled / already_sent, 404 message_not_found
 //   GET  /api/credits  200 { ok: true, credits }
-//   POST /webhooks/replies   SMS Partner's reply webhook (form fields or JSON, no Origin):
-//                      200 { ok: true, kind } and the reply kept; 400 { ok: false } otherwise
+//   POST /webhooks/replies?token=<REPLY_WEBHOOK_TOKEN>   SMS Partner's reply webhook (form
+//                      fields or JSON, no Origin, no Access assertion: the token is its secret):
+//                      200 { ok: true, kind } and the reply kept; 400 { ok: false } otherwise;
+//                      404 without the secret set or with any other token (nothing read)
 //   GET  /api/replies  200 { ok: true, replies }: the latest replies received (newest last)
 //
 // Failures have the shape of /api/send's, with `reason` (too_late, message_not_found…) added.
 
 import { parseReplyWebhook, smsPartnerCode } from '../../pkg/index.js';
+import { Refusal, isPlainObject, json } from './http.js';
+import { allowedRegionsOf, applySandbox, withClient } from './smspartner.js';
+import { releaseSms, reserveSms, smsOfRows } from './quota.js';
+import { audit } from './audit.js';
 import { sendFailure } from './upstream.js';
+import { recordReply } from './campaigns.js';
 
 /** Replies kept for /api/replies. In memory, per isolate: a real deployment keeps them in KV or a Durable Object. */
 const MAX_REPLIES = 100;
@@ -40,43 +47,75 @@ const STATUS_OF_REASON = Object.freeze({
 const MAX_WEBHOOK_BYTES = 16 * 1024;
 
 /**
- * The routes, given the worker's helpers: `Refusal`, `json(status, value, key)`,
- * `withClient(env, (client) => …)`, `applySandbox(request, env)`, `isPlainObject`, and
- * `onReply(reply, env, request)`, awaited for each reply before it is kept (what it resolves to
- * is added to the answer; what it throws refuses the call).
+ * Whether a webhook call carries REPLY_WEBHOOK_TOKEN in `?token=`: never without the secret
+ * (the webhook routes then do not exist), compared in a time that tells nothing of where a
+ * wrong token differs (both sides hashed, then compared with timingSafeEqual).
  */
-export function lifecycleRoutes(helpers) {
-  const { Refusal, json, withClient, applySandbox, isPlainObject, onReply = async () => ({}) } = helpers;
+export async function webhookAllowed(request, env) {
+  const token = typeof env.REPLY_WEBHOOK_TOKEN === 'string' ? env.REPLY_WEBHOOK_TOKEN : '';
+  if (token === '') return false;
+  const given = new URL(request.url).searchParams.get('token') ?? '';
+  const encoder = new TextEncoder();
+  const [left, right] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(given)),
+    crypto.subtle.digest('SHA-256', encoder.encode(token)),
+  ]);
+  return crypto.subtle.timingSafeEqual(left, right);
+}
 
-  /** A rejection of the client as the worker's refusal (status, body, log note). */
-  const refusalOf = (failure) => {
-    const { status, error, note } = sendFailure(failure, smsPartnerCode);
-    const reason = typeof failure?.reason === 'string' ? failure.reason : null;
-    const statusOfReason = reason !== null && Object.hasOwn(STATUS_OF_REASON, reason) ? STATUS_OF_REASON[reason] : null;
-    const shown = { ...error, reason: error.kind === 'config' ? null : reason };
-    return new Refusal(statusOfReason ?? status, shown, { note: reason ?? note });
-  };
+/** A rejection of the client as the worker's refusal (status, body, log note). */
+function refusalOf(failure) {
+  const { status, error, note } = sendFailure(failure, smsPartnerCode);
+  const reason = typeof failure?.reason === 'string' ? failure.reason : null;
+  const statusOfReason = reason !== null && Object.hasOwn(STATUS_OF_REASON, reason) ? STATUS_OF_REASON[reason] : null;
+  const shown = { ...error, reason: error.kind === 'config' ? null : reason };
+  return new Refusal(statusOfReason ?? status, shown, { note: reason ?? note });
+}
 
-  /** Runs `call(client)` and answers 200 `{ ok: true, [name]: answer }`. */
-  const answer = (env, name, call) =>
-    withClient(env, async (client) => {
+/** Runs `call(client)` and answers 200 `{ ok: true, [name]: answer }`. */
+const answer = (env, name, call) =>
+  withClient(env, async (client) => {
+    try {
+      return json(200, { ok: true, [name]: await call(client) }, env.SMSPARTNER_API_KEY);
+    } catch (failure) {
+      throw refusalOf(failure);
+    }
+  });
+
+const requestObject = (request, shape) => {
+  if (!isPlainObject(request)) {
+    throw new Refusal(400, { kind: 'request', code: 'body_invalid', message: `"request" must be an object: ${shape}` });
+  }
+  return request;
+};
+
+/** The routes: `{ [path]: { handle(envelope, env, caller), options?, method?, webhook? } }`. */
+export function lifecycleRoutes() {
+  /** The SMS of every chunk of a bulk result that left nothing at SMS Partner. */
+  const unsentSms = (result, messages, request) =>
+    result.chunks
+      .filter((chunk) => chunk.state === 'failed' || chunk.state === 'notAttempted')
+      .reduce((sum, chunk) => sum + smsOfRows(messages.slice(chunk.from, chunk.from + chunk.count), request), 0);
+
+  async function handleBulk({ request, options }, env, caller) {
+    const given = applySandbox(requestObject(request, '{ messages: [{ phoneNumber, message }], ...options }'), env);
+    const messages = Array.isArray(given.messages) ? given.messages.filter(isPlainObject) : [];
+    const sms = smsOfRows(messages, given);
+    const sandbox = given.sandbox === 1 || given.sandbox === true;
+    const reservation = await reserveSms(env, caller, sms, sandbox);
+    return withClient(env, async (client) => {
+      let result;
       try {
-        return json(200, { ok: true, [name]: await call(client) }, env.SMSPARTNER_API_KEY);
+        result = await client.sendBulk(given, { ...options, allowedRegions: allowedRegionsOf(env) });
       } catch (failure) {
+        // sendBulk rejects only when nothing was sent.
+        await releaseSms(env, reservation);
         throw refusalOf(failure);
       }
+      await releaseSms(env, reservation, unsentSms(result, messages, given));
+      audit(env, 'bulk', caller, { recipients: messages.length, sms, sandbox, outcome: result.complete ? 'sent' : 'partial', cost: result.cost, currency: result.currency, messageIds: result.chunks.map((chunk) => chunk.messageId ?? '-').join(',') });
+      return json(200, { ok: true, result }, env.SMSPARTNER_API_KEY);
     });
-
-  const requestObject = (request, shape) => {
-    if (!isPlainObject(request)) {
-      throw new Refusal(400, { kind: 'request', code: 'body_invalid', message: `"request" must be an object: ${shape}` });
-    }
-    return request;
-  };
-
-  async function handleBulk({ request, options }, env) {
-    const given = requestObject(request, '{ messages: [{ phoneNumber, message }], ...options }');
-    return answer(env, 'result', (client) => client.sendBulk(applySandbox(given, env), options));
   }
 
   async function handleStatus({ request }, env) {
@@ -112,7 +151,7 @@ export function lifecycleRoutes(helpers) {
     if (reply.kind === 'invalid') {
       throw new Refusal(400, { kind: 'request', code: 'reply_invalid', message: reply.reason }, { note: 'reply=invalid' });
     }
-    const added = await onReply(reply, env, request);
+    const added = await recordReply(reply, env);
     replies.push(reply);
     if (replies.length > MAX_REPLIES) replies.splice(0, replies.length - MAX_REPLIES);
     return json(200, { ...added, ok: true, kind: reply.kind }, env.SMSPARTNER_API_KEY);
@@ -128,6 +167,6 @@ export function lifecycleRoutes(helpers) {
     '/api/cancel': { handle: handleCancel, options: [] },
     '/api/credits': { handle: handleCredits, method: 'GET' },
     '/api/replies': { handle: handleReplies, method: 'GET' },
-    '/webhooks/replies': { handle: handleReplyWebhook, raw: true },
+    '/webhooks/replies': { handle: handleReplyWebhook, webhook: true },
   };
 }

@@ -1,9 +1,20 @@
 // An edge worker (Cloudflare module syntax) that checks and sends SMS through SMS Partner for a
-// web page, keeping the API key on the server.
+// web page, keeping the API key on the server and letting through only the callers Cloudflare
+// Access signed in.
 //
 // Bindings:
 //   SMSPARTNER_API_KEY   secret: the SMS Partner key; never read from a request, never answered
 //   SMSPARTNER_BASE_URL  var: the API address (default https://api.smspartner.fr)
+//   ACCESS_TEAM_DOMAIN, ACCESS_AUD  vars: the Cloudflare Access application every caller comes
+//                        through (access.js); without them the worker answers 500 `config` to
+//                        everything, unless ALLOW_UNAUTHENTICATED = "sandbox-only" (local trials:
+//                        anyone passes, every call in sandbox mode)
+//   ALLOWED_COUNTRIES    var: comma-separated region codes numbers may be sent to (default: the
+//                        package's defaultAllowedRegions(), metropolitan France and overseas)
+//   DAILY_SMS_LIMIT_PER_CALLER, DAILY_SMS_LIMIT  vars: SMS a day per caller and for the account
+//                        (quota.js; defaults 2,000 and 10,000)
+//   CALLER_RATE_LIMIT    the Workers rate-limiting binding (wrangler.toml): requests a minute per caller
+//   SEND_QUOTA           the Durable Object counting the day's SMS (quota.js)
 //   ALLOWED_ORIGINS      var: comma-separated origins that may call the worker from a browser
 //   FORCE_SANDBOX        var: "1" adds sandbox: 1 to every request (nothing is delivered or billed)
 //   SEND_TIMEOUT_MS      var, optional: how long a send waits for SMS Partner (default: the
@@ -11,14 +22,23 @@
 //   ALLOWED_HOSTS        var, optional: comma-separated host names (or host:port) the worker
 //                        answers for; any other Host header gets 421 (against DNS rebinding)
 //   BODY_TIMEOUT_MS      var, optional: how long the body may take to arrive (default 10000)
+//   REPLY_WEBHOOK_TOKEN  secret, optional: the token SMS Partner's webhooks carry (?token=);
+//                        without it the webhook routes do not exist (404)
 //
-// Routes (both POST, body Content-Type: application/json, at most 64 KiB):
+// Every route but OPTIONS and the webhooks needs a valid Cf-Access-Jwt-Assertion (access.js):
+//   401 auth_required / auth_invalid, 503 auth_unavailable, 429 rate_limited (Retry-After).
+//
+// Routes (POST bodies: Content-Type application/json, at most 64 KiB):
+//   GET  /api/session   200 { ok, caller: { identity, kind }, sandbox, allowedRegions,
+//                       limits, left, resetsIn }: who is signed in and what is left of the day
 //   POST /api/validate  body { request, options? }
 //     200 with the ValidationReport of validateSendRequest(request, { ...options,
-//     requireApiKey: false }), valid or not. options: commercial, lang, now.
+//     allowedRegions, requireApiKey: false }), valid or not. options: commercial, lang, now.
 //   POST /api/send      body { request, options? }
 //     200 { ok: true, result, warnings, sandbox }: SMS Partner accepted the send. options:
 //     commercial, lang (the worker's clock decides what "now" is).
+//     429 limit_reached { limit: { scope, needed, left, limits, retryAfter } } (Retry-After):
+//     the day's SMS would pass the caller's or the account's limit; nothing was sent.
 //   The calls after the send (/api/bulk, /api/status, /api/cancel, /api/credits, /api/replies,
 //   /webhooks/replies) are described in lifecycle.js.
 //
@@ -26,9 +46,10 @@
 // Every failure answers { ok: false, error: { kind, message, status, code, errors, ... } }:
 //   kind "request"    400 invalid_json, body_invalid, options_invalid, option_not_accepted,
 //                         api_key_not_accepted (a request or body carrying apiKey)
-//                     403 origin_not_allowed, 404 not_found, 405 method_not_allowed (+ Allow),
-//                     408 body_timeout, 413 body_too_large, 415 unsupported_media_type,
-//                     421 host_not_allowed
+//                     401 auth_required, auth_invalid, 403 origin_not_allowed, 404 not_found,
+//                     405 method_not_allowed (+ Allow), 408 body_timeout, 413 body_too_large,
+//                     415 unsupported_media_type, 421 host_not_allowed, 429 limit_reached,
+//                     rate_limited, 503 auth_unavailable, limit_unavailable
 //   kind "validation" 422 with the per-field errors (and the warnings) of the report
 //   kind "api"        SMS Partner refused, with its code, `reason` and `field` (smsPartnerCode):
 //                     what the request's author can fix (2, 9, 14, 42–52, 992…) → 422, code 11
@@ -49,68 +70,47 @@
 // CORS: an Origin listed in ALLOWED_ORIGINS gets Access-Control-Allow-Origin and its preflight
 // answered; any other Origin gets no CORS header and a 403, on the preflight and on the request.
 // The Host header is never taken for the worker's own origin (a rebound DNS name would pass).
-// Requests without Origin (servers, curl) pass.
+// Requests without Origin (servers, curl) pass CORS; they need an assertion all the same.
 // The key: what SMS Partner answers is redacted value by value with the core's rule
 // (redactApiKey) before it is serialized; what the client sent (the validation report, the
 // warnings) is never redacted, so that where "[redacted]" appears tells nothing of the key.
-// One log line per request: method, path, status, duration, and a key-free note on failures.
+// One log line per request: method, path, status, duration, and a key-free note on failures; one
+// audit line per send, bulk send and campaign (audit.js).
 
 import wasm from '../../pkg/smspartner_wasm_bg.wasm';
-import { initSync, redactApiKey, SmsPartnerClient, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
+import { initSync, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
+import { Refusal, CLIENT_KINDS, json, readJson, refuse, validationRefusal, isPlainObject } from './http.js';
+import { logLine, redactNote, redactValues } from './redact.js';
+import { allowedRegionsOf, applySandbox, apiKeyOf, clientSettings, forcedSandbox, withClient } from './smspartner.js';
+import { AccessRefusal, accessSettings, authenticate } from './access.js';
+import { releaseSms, reserveSms, usageOf } from './quota.js';
+import { audit } from './audit.js';
 import { sendFailure } from './upstream.js';
-import { lifecycleRoutes } from './lifecycle.js';
-import { campaignRoute, recordReply } from './campaigns.js';
+import { lifecycleRoutes, webhookAllowed } from './lifecycle.js';
+import { campaignRoute } from './campaigns.js';
 import { consumeChunks } from './consumer.js';
 
 export { CampaignLedger } from './ledger.js';
 export { StopList } from './stop-list.js';
+export { SendQuota } from './quota.js';
 
 // Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
 initSync({ module: wasm });
 
-/** Largest accepted body, in bytes. */
-const MAX_BODY_BYTES = 64 * 1024;
-
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
-/** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
-const MIN_REDACTED_LENGTH = 6;
-/** How long the body may take to arrive when BODY_TIMEOUT_MS is not set. */
-const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+/** The period of CALLER_RATE_LIMIT (wrangler.toml), for Retry-After. */
+const RATE_PERIOD_SECONDS = 60;
 
 /** Option names a client may give, per route. `now` is refused on sends: the worker's clock rules. */
 const ROUTES = Object.freeze({
   '/api/validate': { handle: handleValidate, options: ['commercial', 'lang', 'now'] },
   '/api/send': { handle: handleSend, options: ['commercial', 'lang'] },
+  '/api/session': { handle: handleSession, method: 'GET' },
 });
-
-/** A failure answered to the client as { ok: false, error }. */
-class Refusal {
-  constructor(status, error, { headers = {}, note = error.code ?? error.kind, extra = {} } = {}) {
-    this.status = status;
-    this.error = { status: null, code: null, errors: [], ...error };
-    this.headers = headers;
-    this.note = note;
-    this.extra = extra;
-  }
-}
 
 /** Every route: the send's above, then those after the send (lifecycle.js). */
-const ALL_ROUTES = Object.freeze({
-  ...ROUTES,
-  ...lifecycleRoutes({
-    Refusal,
-    json,
-    withClient,
-    applySandbox,
-    isPlainObject: (value) => isPlainObject(value),
-    onReply: (reply, env, request) => recordReply(reply, env, request, SHARED),
-  }),
-});
-
-/** A failure of the client's HTTP request itself (kind "request"). */
-const refuse = (status, code, message, headers) =>
-  new Refusal(status, { kind: 'request', message, code }, { headers });
+const ALL_ROUTES = Object.freeze({ ...ROUTES, ...lifecycleRoutes() });
 
 export default {
   async fetch(request, env) {
@@ -123,10 +123,7 @@ export default {
     try {
       response = await route(request, env, url, cors);
     } catch (thrown) {
-      const refusal =
-        thrown instanceof Refusal
-          ? thrown
-          : new Refusal(500, { kind: 'internal', message: 'internal error' }, { note: `internal=${thrown?.name}` });
+      const refusal = refusalOf(thrown);
       note = refusal.note;
       // What SMS Partner said is redacted; a refusal of the worker's own or a validation is made
       // of what the client sent, never redacted (where "[redacted]" appears would tell the key).
@@ -140,9 +137,20 @@ export default {
 
   /** Campaign chunks, one SMS Partner call each. */
   async queue(batch, env) {
-    await consumeChunks(batch, env, SHARED);
+    await consumeChunks(batch, env);
   },
 };
+
+/** What the worker answers for something thrown: a Refusal as it is, anything else a 500. */
+function refusalOf(thrown) {
+  if (thrown instanceof Refusal) return thrown;
+  if (thrown instanceof AccessRefusal) {
+    const kind = thrown.code === 'config' ? 'config' : 'request';
+    const error = { kind, code: thrown.code, message: thrown.message, ...(thrown.missing.length > 0 ? { missing: thrown.missing } : {}) };
+    return new Refusal(thrown.status, error, { note: thrown.code });
+  }
+  return new Refusal(500, { kind: 'internal', message: 'internal error' }, { note: `internal=${thrown?.name}` });
+}
 
 /**
  * The answer with `Vary: Origin`, and the allowed Origin when it has none: its own headers when
@@ -167,36 +175,62 @@ function addCors(headers, cors) {
   }
 }
 
-/** Dispatches by path and method; throws a Refusal for what it will not serve. */
+
+/**
+ * Dispatches by path and method; throws a Refusal for what it will not serve. Nothing but a
+ * preflight and a webhook carrying its token is served before the caller is authenticated.
+ */
 async function route(request, env, url, cors) {
   if (!hostAllowed(url, env)) {
     throw refuse(421, 'host_not_allowed', 'this worker does not answer for this host name');
   }
   const campaign = campaignRoute(url.pathname);
-  if (campaign !== null) return routeCampaign(campaign, request, env, url, cors);
-  const target = Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null;
-  if (target === null) throw refuse(404, 'not_found', 'no such route: use POST /api/validate or POST /api/send');
+  const target = campaign ?? (Object.hasOwn(ALL_ROUTES, url.pathname) ? ALL_ROUTES[url.pathname] : null);
+  if (request.method === 'OPTIONS' && target !== null) return preflight(cors, target.methods ?? `${target.method ?? 'POST'}, OPTIONS`);
+  if (target?.webhook) {
+    if (!(await webhookAllowed(request, env))) throw notFound();
+    if (request.method !== 'POST') throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST' });
+    return target.handle(request, env);
+  }
+  const caller = await authenticate(request, accessSettings(env));
+  await limitRate(env, caller);
+  if (target === null) throw notFound();
+  if (campaign !== null) return routeCampaign(campaign, request, env, url, cors, caller);
   const method = target.method ?? 'POST';
-  if (request.method === 'OPTIONS') return preflight(cors, `${method}, OPTIONS`);
   if (request.method !== method) {
     throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts ${method}`, { allow: `${method}, OPTIONS` });
   }
   if (cors.origin !== null && !cors.allowed) throw originRefused();
-  if (target.raw) return target.handle(request, env);
-  if (method === 'GET') return target.handle({}, env);
+  if (method === 'GET') return target.handle({}, env, caller);
   const body = await readJson(request, env);
   const envelope = readEnvelope(body, target.options);
-  return target.handle(envelope, env);
+  return target.handle(envelope, env, caller);
+}
+
+const notFound = () => refuse(404, 'not_found', 'no such route');
+
+/** CALLER_RATE_LIMIT for this caller: 429 `rate_limited` past it; no binding, no limit. */
+async function limitRate(env, caller) {
+  const limiter = env.CALLER_RATE_LIMIT;
+  if (limiter === undefined || limiter === null) return;
+  let outcome;
+  try {
+    outcome = await limiter.limit({ key: caller.identity });
+  } catch {
+    throw refuse(503, 'rate_limit_unavailable', 'the request rate cannot be checked right now: try again shortly');
+  }
+  if (!outcome?.success) {
+    throw refuse(429, 'rate_limited', 'too many requests: slow down', { 'retry-after': String(RATE_PERIOD_SECONDS) });
+  }
 }
 
 /** A campaign route: its own methods, the same CORS rule. */
-function routeCampaign(campaign, request, env, url, cors) {
-  if (request.method === 'OPTIONS') return preflight(cors, campaign.methods);
+function routeCampaign(campaign, request, env, url, cors, caller) {
   if (!campaign.methods.split(', ').includes(request.method)) {
     throw refuse(405, 'method_not_allowed', `${url.pathname} accepts ${campaign.methods}`, { allow: campaign.methods });
   }
   if (cors.origin !== null && !cors.allowed) throw originRefused();
-  return campaign.serve(request, env, url, SHARED);
+  return campaign.serve(request, env, url, caller);
 }
 
 function originRefused() {
@@ -251,110 +285,6 @@ function hostAllowed(url, env) {
   return hosts.size === 0 || hosts.has(url.host) || hosts.has(url.hostname);
 }
 
-/** BODY_TIMEOUT_MS, or the default when it is not a positive whole number. */
-function bodyTimeout(env) {
-  const ms = Number(env.BODY_TIMEOUT_MS);
-  return Number.isInteger(ms) && ms > 0 ? ms : DEFAULT_BODY_TIMEOUT_MS;
-}
-
-/** Reads the body as JSON: Content-Type, size (declared and streamed), UTF-8, syntax. */
-async function readJson(request, env, limit = MAX_BODY_BYTES) {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw refuse(415, 'unsupported_media_type', 'the body must be JSON, sent with Content-Type: application/json');
-  }
-  const text = await readText(request, limit, bodyTimeout(env));
-  if (text.trim() === '') throw refuse(400, 'invalid_json', 'the body is empty: send { "request": { ... } }');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw refuse(400, 'invalid_json', `the body is not valid JSON (${error.message})`);
-  }
-}
-
-/** Strict UTF-8: a body that is not text is refused, not patched with U+FFFD. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The body as UTF-8 text of at most `limit` bytes (declared and streamed), within `timeoutMs`. */
-async function readText(request, limit, timeoutMs) {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  const bytes =
-    declared === null ? await readLimited(request.body, limit, timeoutMs) : await readDeclared(request, limit, timeoutMs);
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    throw refuse(400, 'invalid_json', 'the body is not valid UTF-8');
-  }
-}
-
-function tooLarge(limit) {
-  return refuse(413, 'body_too_large', `the body is larger than ${limit} bytes`);
-}
-
-/**
- * A body of a declared length (at most `limit`: the runtime ends the body there) in one read;
- * throws 408 when it has not arrived whole within `timeoutMs`.
- */
-async function readDeclared(request, limit, timeoutMs) {
-  let timer;
-  const deadline = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  const read = request.arrayBuffer();
-  read.catch(() => {});
-  let body;
-  try {
-    body = await Promise.race([read, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-  if (body === null) throw refuse(408, 'body_timeout', `the body did not arrive within ${timeoutMs} ms`);
-  if (body.byteLength > limit) throw tooLarge(limit);
-  return new Uint8Array(body);
-}
-
-/**
- * The stream's bytes; throws 413 as soon as more than `limit` arrive (the length header may lie
- * or be absent), and 408 when the whole body has not arrived within `timeoutMs`.
- */
-async function readLimited(stream, limit, timeoutMs) {
-  if (stream === null) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const chunks = [];
-  let total = 0;
-  let timer;
-  const deadline = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  for (;;) {
-    const next = await Promise.race([reader.read(), deadline]);
-    if (next === null) {
-      await reader.cancel().catch(() => {});
-      throw refuse(408, 'body_timeout', `the body did not arrive within ${timeoutMs} ms`);
-    }
-    const { done, value } = next;
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      clearTimeout(timer);
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  clearTimeout(timer);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /** Checks `{ request, options? }`; refuses any apiKey in it. */
 function readEnvelope(body, allowedOptions) {
   if (!isPlainObject(body)) {
@@ -381,181 +311,45 @@ function readEnvelope(body, allowedOptions) {
   return { request: body.request, options };
 }
 
-/** The request with sandbox: 1 when the worker forces the sandbox. */
-function applySandbox(request, env) {
-  return forcedSandbox(env) && isPlainObject(request) ? { ...request, sandbox: 1 } : request;
-}
-
-const forcedSandbox = (env) => env.FORCE_SANDBOX === '1' || env.FORCE_SANDBOX === 1 || env.FORCE_SANDBOX === true;
 
 /** POST /api/validate: the report, whatever it says; made of what the client sent, never redacted. */
 function handleValidate({ request, options }, env) {
-  const report = validateSendRequest(applySandbox(request, env), { ...options, requireApiKey: false });
+  const report = validateSendRequest(applySandbox(request, env), { ...options, allowedRegions: allowedRegionsOf(env), requireApiKey: false });
   return json(200, report);
 }
 
-/**
- * The isolate's client, made by the first call that needs one and again only when the key or
- * the settings change; the one it replaces is freed by the package's finalizer once unused.
- */
-let cachedClient = null;
-
-/** Runs `use(client)` with a client holding the worker's key and settings. */
-async function withClient(env, use) {
-  const key = env.SMSPARTNER_API_KEY;
-  if (typeof key !== 'string' || key === '') {
-    throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
+/** GET /api/session: who is calling, what the worker allows them and what is left of their day. */
+async function handleSession(_envelope, env, caller) {
+  let usage;
+  try {
+    usage = await usageOf(env, caller);
+  } catch {
+    usage = { day: null, limits: null, left: null, resetsIn: null };
   }
-  const { baseUrl, timeoutMs } = clientSettings(env);
-  const cached = cachedClient;
-  if (cached === null || cached.key !== key || cached.baseUrl !== baseUrl || cached.timeoutMs !== timeoutMs) {
-    let client;
-    try {
-      client = new SmsPartnerClient({ apiKey: key, baseUrl, timeoutMs });
-    } catch {
-      throw new Refusal(500, { kind: 'config', message: "the worker's SMS Partner settings are not valid" }, { note: 'config=client' });
-    }
-    cachedClient = { key, baseUrl, timeoutMs, client };
-  }
-  return use(cachedClient.client);
+  return json(200, { ok: true, caller, sandbox: forcedSandbox(env), allowedRegions: allowedRegionsOf(env), ...usage });
 }
 
-/** POST /api/send: validate, then one send through the client. */
-async function handleSend({ request: given, options }, env) {
-  const key = env.SMSPARTNER_API_KEY;
-  if (typeof key !== 'string' || key === '') {
-    throw new Refusal(500, { kind: 'config', message: 'the worker has no SMSPARTNER_API_KEY secret' });
-  }
+/** POST /api/send: validate, count against the day's limits, then one send through the client. */
+async function handleSend({ request: given, options }, env, caller) {
+  const key = apiKeyOf(env);
   clientSettings(env);
   const request = applySandbox(given, env);
-  const report = validateSendRequest(request, { ...options, requireApiKey: false });
+  const report = validateSendRequest(request, { ...options, allowedRegions: allowedRegionsOf(env), requireApiKey: false });
   if (!report.valid) throw validationRefusal(report.errors, report.warnings);
+  const sandbox = report.request?.sandbox === 1;
+  const reservation = await reserveSms(env, caller, report.totalSms, sandbox);
   return withClient(env, async (client) => {
+    let result;
     try {
       // The result is SMS Partner's, the warnings the client's own: only the first is redacted.
-      const result = redactValues(await client.send(request, options), key);
-      const body = { ok: true, result, warnings: report.warnings, sandbox: report.request?.sandbox === 1 };
-      return json(200, body);
+      result = redactValues(await client.send(request, options), key);
     } catch (failure) {
+      if (failure?.mayHaveBeenSent === false) await releaseSms(env, reservation);
       const { status, error, note } = sendFailure(failure, smsPartnerCode);
+      audit(env, 'send', caller, { recipients: report.recipients, sms: report.totalSms, sandbox, outcome: error.mayHaveBeenSent ? 'unknown' : 'refused', code: error.code });
       throw new Refusal(status, error, { note });
     }
+    audit(env, 'send', caller, { recipients: report.recipients, sms: report.totalSms, sandbox, outcome: 'sent', cost: result?.cost, currency: result?.currency, messageId: result?.messageId });
+    return json(200, { ok: true, result, warnings: report.warnings, sandbox });
   });
-}
-
-/** 422: the request is not valid; `extra` goes beside the error in the body. */
-function validationRefusal(errors, warnings, extra = {}) {
-  const count = errors.length;
-  const error = {
-    kind: 'validation',
-    message: `the request is not valid (${count} error${count === 1 ? '' : 's'})`,
-    errors,
-    mayHaveBeenSent: false,
-  };
-  return new Refusal(422, error, { note: 'validation', extra: { warnings, ...extra } });
-}
-
-/** What the campaign routes and the queue consumer share with the routes above. */
-const SHARED = Object.freeze({
-  refuse,
-  readJson,
-  json,
-  applySandbox,
-  validationRefusal,
-  withClient,
-  log: (line) => console.log(`worker ${line}`),
-});
-
-/**
- * `{ baseUrl?, timeoutMs? }` from the bindings (the client's own defaults otherwise); a bad
- * SEND_TIMEOUT_MS is a configuration error.
- */
-function clientSettings(env) {
-  const given = typeof env.SMSPARTNER_BASE_URL === 'string' ? env.SMSPARTNER_BASE_URL.trim() : '';
-  const baseUrl = given === '' ? undefined : given;
-  const raw = env.SEND_TIMEOUT_MS;
-  if (raw === undefined || raw === null || raw === '') return { baseUrl };
-  const timeoutMs = Number(raw);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new Refusal(500, { kind: 'config', message: 'SEND_TIMEOUT_MS must be a positive whole number of milliseconds' }, { note: 'config=timeout' });
-  }
-  return { baseUrl, timeoutMs };
-}
-
-/** Kinds of refusal made of what the client sent alone. */
-const CLIENT_KINDS = new Set(['request', 'validation']);
-
-/**
- * A JSON answer. With `key`, `value` is what SMS Partner answered and is redacted first
- * (redactValues); without, it is the worker's own or made of what the client sent.
- */
-function json(status, value, key, headers = {}) {
-  const shown = key === undefined ? value : redactValues(value, key);
-  return new Response(JSON.stringify(shown), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
-}
-
-const redacting = (key) => typeof key === 'string' && key.length >= MIN_REDACTED_LENGTH;
-
-/**
- * redactApiKey's answers for short texts, kept for the key they were given with: the same
- * texts come back on every request (a route's path, a currency, a code, a log note), and the
- * answer is a function of the text and the key alone.
- */
-const REMEMBERED = { key: null, texts: new Map() };
-const MAX_REMEMBERED = 512;
-const MAX_REMEMBERED_LENGTH = 64;
-
-/** `redactApiKey(text, key)`, from REMEMBERED when it is there. */
-function redactText(text, key) {
-  if (text.length > MAX_REMEMBERED_LENGTH) return redactApiKey(text, key);
-  if (REMEMBERED.key !== key) {
-    REMEMBERED.key = key;
-    REMEMBERED.texts.clear();
-  }
-  let redacted = REMEMBERED.texts.get(text);
-  if (redacted === undefined) {
-    redacted = redactApiKey(text, key);
-    if (REMEMBERED.texts.size >= MAX_REMEMBERED) REMEMBERED.texts.clear();
-    REMEMBERED.texts.set(text, redacted);
-  }
-  return redacted;
-}
-
-/**
- * A copy of what SMS Partner answered (a result, an error) with the key taken out of every
- * string by the core's rule (redactApiKey), and every number that spells it made null; the
- * property names, the worker's own, are left alone.
- */
-function redactValues(value, key, depth = 0) {
-  if (!redacting(key)) return value;
-  if (typeof value === 'string') return redactText(value, key);
-  if (typeof value === 'number') return redactText(String(value), key) === String(value) ? value : null;
-  if (value === null || typeof value !== 'object' || depth > 32) return typeof value === 'object' ? null : value;
-  if (Array.isArray(value)) return value.map((item) => redactValues(item, key, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, redactValues(item, key, depth + 1)]));
-}
-
-/** The log note (which may quote SMS Partner's code) without the key. */
-function redactNote(note, key) {
-  return note !== '' && redacting(key) && redactText(note, key) !== note ? '[note hidden]' : note;
-}
-
-/** The one log line of a request; never the query string, never a body, never the key. */
-function logLine(method, path, status, ms, note, key) {
-  console.log(`worker ${method} ${loggablePath(path, key)} ${status} ${ms}ms${note ? ` ${note}` : ''}`);
-}
-
-/** The path for the log: hidden when it holds the key (raw or percent-encoded), else cut at 80 characters. */
-function loggablePath(path, key) {
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // A malformed escape: the raw path is checked alone.
-  }
-  if (redacting(key) && (redactText(path, key) !== path || redactText(decoded, key) !== decoded)) return '[path hidden]';
-  return path.length > 80 ? `${path.slice(0, 80)}…` : path;
 }
