@@ -38,9 +38,10 @@ const TEST_RATE_LIMIT = 1_000_000;
  * Access stand-in of its own (`worker.access`) whose team domain and audience are its
  * ACCESS_TEAM_DOMAIN and ACCESS_AUD unless `bindings` names them (null leaves one out).
  * `rateLimit`: CALLER_RATE_LIMIT's requests a minute; `persist`: a folder keeping the Durable
- * Objects across restarts; `access`: the stand-in of an earlier worker to keep (a restart).
+ * Objects across restarts; `access`: the stand-in of an earlier worker to keep (a restart);
+ * `miniflareOptions`: more Miniflare options (bindings of the runtime replaced).
  */
-export async function startCapturedWorker(bindings, { rateLimit = TEST_RATE_LIMIT, persist = false, access: kept = null } = {}) {
+export async function startCapturedWorker(bindings, { rateLimit = TEST_RATE_LIMIT, persist = false, access: kept = null, miniflareOptions = {} } = {}) {
   const logs = [];
   const access = kept ?? (await startAccess({ user: TEST_USER }));
   const settings = { ACCESS_TEAM_DOMAIN: access.url, ACCESS_AUD: access.aud, ...bindings };
@@ -54,7 +55,7 @@ export async function startCapturedWorker(bindings, { rateLimit = TEST_RATE_LIMI
         logs.push(line);
         seen.logs.push(line);
       },
-      miniflare: { ratelimits: { CALLER_RATE_LIMIT: { simple: { limit: rateLimit, period: 60 } } } },
+      miniflare: { ratelimits: { CALLER_RATE_LIMIT: { simple: { limit: rateLimit, period: 60 } } }, ...miniflareOptions },
     });
   } catch (error) {
     if (kept === null) await access.close();

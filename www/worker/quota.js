@@ -93,10 +93,14 @@ export class SendQuota extends DurableObject {
     return this.sql.exec('SELECT sms FROM counts WHERE day = ? AND identity = ?', day, identity).toArray()[0]?.sms ?? 0;
   }
 
+  /** Adds `sms` (negative: gives back, never below 0) to the count of `identity` on `day`. */
   #add(day, identity, sms) {
+    if (sms < 0) {
+      this.sql.exec('UPDATE counts SET sms = max(0, sms + ?) WHERE day = ? AND identity = ?', sms, day, identity);
+      return;
+    }
     this.sql.exec(
-      `INSERT INTO counts (day, identity, sms) VALUES (?, ?, max(0, ?))
-         ON CONFLICT (day, identity) DO UPDATE SET sms = max(0, sms + excluded.sms)`,
+      'INSERT INTO counts (day, identity, sms) VALUES (?, ?, ?) ON CONFLICT (day, identity) DO UPDATE SET sms = sms + excluded.sms',
       day,
       identity,
       sms,
