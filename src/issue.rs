@@ -77,6 +77,8 @@ issue_codes! {
     PhoneNumberInvalid = "phone_number_invalid", ["phoneNumbers"], Error;
     /// More than [`MAX_PHONE_NUMBERS`] numbers (SMS Partner's code 50).
     TooManyPhoneNumbers = "too_many_phone_numbers", ["phoneNumbers"], Error;
+    /// A valid number of a region that `allowedRegions` does not list.
+    DestinationNotAllowed = "destination_not_allowed", ["phoneNumbers"], Error;
     /// No message (code 43).
     MessageRequired = "message_required", ["message"], Error;
     /// More than [`MAX_SMS_PER_MESSAGE`] SMS (code 52).
@@ -216,6 +218,10 @@ impl IssueCode {
             TooManyPhoneNumbers => (
                 format!("{{}} phone numbers given: SMS Partner takes at most {MAX_PHONE_NUMBERS} per request").into(),
                 format!("{{}} numéros donnés : SMS Partner en accepte au plus {MAX_PHONE_NUMBERS} par requête").into(),
+            ),
+            DestinationNotAllowed => (
+                text("{} is in region {}, outside the allowed destinations ({})"),
+                text("{} est dans la région {}, hors des destinations autorisées ({})"),
             ),
             MessageRequired => (
                 text("the message is required"),
@@ -388,24 +394,26 @@ impl IssueCode {
     /// pass (a detail that holds `{}` is written as it is). Missing details leave `{}` out.
     pub fn sentence(self, lang: Lang, details: &[&dyn fmt::Display]) -> String {
         let (en, fr) = self.templates();
-        let template = match lang {
-            Lang::En => en,
-            Lang::Fr => fr,
-        };
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut details = details.iter();
-        let mut pieces = template.split("{}");
-        if let Some(first) = pieces.next() {
-            out.push_str(first);
-        }
-        for piece in pieces {
-            if let Some(detail) = details.next() {
-                out.push_str(&detail.to_string());
-            }
-            out.push_str(piece);
-        }
-        out
+        fill(lang.pick(&en, &fr), details)
     }
+}
+
+/// `template` with each `{}` replaced by the next detail, in one pass (a detail that holds `{}`
+/// is written as it is); missing details leave `{}` out.
+pub fn fill(template: &str, details: &[&dyn fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut details = details.iter();
+    let mut pieces = template.split("{}");
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for piece in pieces {
+        if let Some(detail) = details.next() {
+            out.push_str(&detail.to_string());
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 impl fmt::Display for IssueCode {

@@ -17,6 +17,17 @@ use crate::lang::Lang;
 
 pub use data::METADATA_VERSION;
 
+/// The regions of metropolitan France and of the overseas departments and collectivities that
+/// the plans know, as [`crate::phone::NumberDetails::region`] gives them: France (+33), La
+/// Réunion and Mayotte (+262), Guadeloupe, Saint-Barthélemy and Saint-Martin (+590), Guyane
+/// (+594), Martinique (+596) and Saint-Pierre-et-Miquelon (+508), tabled; Wallis-et-Futuna
+/// (+681), New Caledonia (+687) and French Polynesia (+689), single-region codes outside the
+/// tables. `defaultAllowedRegions()` in JavaScript, for `validateSendRequest`'s
+/// `allowedRegions`. Never the non-geographic `001`.
+pub const FRENCH_REGIONS: &[&str] = &[
+    "FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "WF", "PF", "NC",
+];
+
 /// What kind of line a number reaches, as libphonenumber names it (`type` in JavaScript).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]

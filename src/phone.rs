@@ -94,7 +94,7 @@ impl InvalidNumber {
     pub fn not_read(count: u32, read: u32, lang: Lang) -> InvalidNumber {
         InvalidNumber {
             input: format!("<{count} entries not read>"),
-            code: "entries_not_read",
+            code: ENTRIES_NOT_READ,
             reason: match lang {
                 Lang::Fr => format!(
                     "{count} entrées de plus n'ont pas été lues : au plus {read} sont lues en une fois"
@@ -245,12 +245,45 @@ pub fn parse_phone_numbers<'a, I: IntoIterator<Item = &'a str>>(
     entries: I,
     lang: Lang,
 ) -> PhoneNumberReport {
+    parse_phone_numbers_refusing(entries, lang, |_| None)
+}
+
+/// The code of an entry that is a valid number `refuse` turned away (a destination not allowed).
+pub const DESTINATION_NOT_ALLOWED: &str = "destination_not_allowed";
+/// The code of the entry that says the options could not be read (no number is then allowed).
+pub const OPTION_INVALID: &str = "option_invalid";
+/// The code of the entry that counts the entries of a list past those read.
+pub const ENTRIES_NOT_READ: &str = "entries_not_read";
+
+/// [`parse_phone_numbers`], with each valid number for which `refuse` gives a sentence reported
+/// among the invalid entries, in input order, with the code [`DESTINATION_NOT_ALLOWED`] and
+/// that sentence as its reason.
+pub fn parse_phone_numbers_refusing<'a, I, R>(
+    entries: I,
+    lang: Lang,
+    refuse: R,
+) -> PhoneNumberReport
+where
+    I: IntoIterator<Item = &'a str>,
+    R: Fn(&NumberDetails) -> Option<String>,
+{
     let mut report = PhoneNumberReport::default();
     let mut valid = Vec::new();
     for entry in entries {
         let entry = entry.trim();
         match normalize_e164(entry) {
-            Ok(number) => valid.push(number),
+            Ok(number) => match refuse(&NumberDetails::new(
+                &number.e164,
+                number.region,
+                number.number_type,
+            )) {
+                None => valid.push(number),
+                Some(reason) => report.invalid.push(InvalidNumber {
+                    input: entry.to_string(),
+                    code: DESTINATION_NOT_ALLOWED,
+                    reason,
+                }),
+            },
             Err(reason) => report.invalid.push(InvalidNumber {
                 input: entry.to_string(),
                 code: reason.code(),

@@ -28,6 +28,9 @@
 //!   `800…` toll-free numbers after +370): libphonenumber keeps those, and so do we.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/plan_examples.rs"]
+mod plan_examples;
+
 use std::collections::BTreeMap;
 
 use phonenumber::metadata::{DATABASE, Descriptor};
@@ -271,23 +274,7 @@ fn draw(rng: &mut Rng, code: u16) -> String {
     let meta = DATABASE
         .by_id(regions[rng.below(regions.len())])
         .expect("a region");
-    let d = meta.descriptors();
-    let examples: Vec<&str> = [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(Descriptor::example)
-    .collect();
+    let examples = plan_examples::examples(meta);
     let example = if examples.is_empty() || rng.below(8) == 0 {
         digits_of(rng, 9)
     } else {

@@ -357,6 +357,7 @@ fn commercial_sends_wait_for_the_window() {
         commercial: true,
         lang: Lang::Fr,
         require_api_key: true,
+        allowed_regions: None,
     };
     let report = check_with(base(json!({"isStopSms": 1})), &options);
     assert_eq!(report.delivery_time, "2026-04-07T06:00:00.000Z");

@@ -2,11 +2,12 @@
 // each field and the phone preview, and sends through the edge worker (never with an API key).
 
 import init, * as sms from '/pkg/compose.js';
-import { LANGS, t, langFromTag, formatParisTime, formatMoney, charName } from './i18n.js';
+import { LANGS, t, hasText, langFromTag, formatParisTime, formatMoney, charName } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
 import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
 import { fromPickerDate, toPickerDate, typedDate } from './date-field.js';
 import { createTracker } from './after-send.js';
+import { createSession } from './session.js';
 
 const { analyzeMessage, splitMessageParts, splitPhoneList, parsePhoneNumbers, validateSendRequest, normalizeMessage } = sms;
 
@@ -187,6 +188,7 @@ function setLang(lang) {
   if (state.lastResult) renderResult(state.lastResult);
   else if (state.bulk) renderBulk();
   tracker.render();
+  session.render();
 }
 
 function renderMode() {
@@ -253,6 +255,7 @@ function update() {
     requireApiKey: false,
     commercial: el.commercial.checked,
     lang,
+    allowedRegions: session.allowedRegions(),
   });
   state.report = report;
   renderTotal(report);
@@ -271,7 +274,7 @@ function renderRecipients(entries) {
   if (key === state.recipientsKey) return;
   state.recipientsKey = key;
   const { lang } = state;
-  const report = parsePhoneNumbers(entries, { lang });
+  const report = parsePhoneNumbers(entries, { lang, allowedRegions: session.allowedRegions() });
   state.notMobile = notMobileNumbers(report);
   const unreachable = state.notMobile.size;
   // Valid: numbers that can receive an SMS; the fixed lines and the like are counted apart.
@@ -676,6 +679,7 @@ async function send(event) {
   }
   state.lastResult = outcome;
   renderResult(outcome);
+  session.refresh();
   if (outcome.ok) {
     const scheduled = report.request.scheduledDeliveryDate !== undefined;
     tracker.track({
@@ -748,7 +752,7 @@ async function sendInBulk() {
   }
   const numbers = state.numbers;
   const commercial = el.commercial.checked;
-  const head = validateSendRequest(readRequest(numbers.slice(0, 1)), { requireApiKey: false, commercial, lang });
+  const head = validateSendRequest(readRequest(numbers.slice(0, 1)), { requireApiKey: false, commercial, lang, allowedRegions: session.allowedRegions() });
   if (!head.valid) {
     update();
     return;
@@ -804,6 +808,7 @@ async function sendInBulk() {
     state.lastSent = { fingerprint, outcome: { ok: bulk.stop === null }, at: new Date() };
   }
   renderBulk();
+  session.refresh();
   update();
 }
 
@@ -929,7 +934,13 @@ function renderResult(outcome) {
     Number.isInteger(e.code) ? t(lang, 'result.code', { code: e.code }) : '',
     Number.isInteger(e.status) ? t(lang, 'result.status', { status: e.status }) : '',
   ].filter(Boolean);
-  const sentence = kind === 'http' && e.status === 429 ? t(lang, 'result.rateLimited') : t(lang, `result.kind.${kind}`);
+  const refused = typeof e.code === 'string' ? `result.refused.${e.code}` : null; // the worker's own refusals
+  const sentence =
+    kind === 'http' && e.status === 429
+      ? t(lang, 'result.rateLimited')
+      : refused !== null && hasText(refused)
+        ? t(lang, refused)
+        : t(lang, `result.kind.${kind}`);
   el.resultError.textContent =
     sentence + (details.length ? ` (${details.join(' · ')})` : '') + (maybe ? ` ${t(lang, 'result.mayHaveBeenSent')}` : '');
 }
@@ -1067,6 +1078,24 @@ function showPageError(text) {
   el.pageError.textContent = text;
 }
 
+/** Who is signed in, what is left of their day, where numbers may go (session.js). */
+const session = createSession({
+  getLang: () => state.lang,
+  workerUrl: () => state.config?.workerUrl ?? null,
+  onChange: () => {
+    state.recipientsKey = null; // the destinations allowed decide which numbers are valid
+    if (session.forcedSandbox()) forceSandbox();
+    update();
+  },
+});
+
+/** The worker adds sandbox: 1 to every send: the box says so and stays on. */
+function forceSandbox() {
+  el.sandbox.checked = true;
+  el.sandbox.disabled = true;
+  $('sandbox-forced').hidden = false;
+}
+
 /** Delivery, cancel, credits and replies after a send (after-send.js). */
 const tracker = createTracker({
   getLang: () => state.lang,
@@ -1087,14 +1116,10 @@ async function start() {
     }),
   ]);
   state.config = config;
-  if (config.sandbox === true) {
-    // The worker adds sandbox: 1 to every send (FORCE_SANDBOX): the box says so and stays on.
-    el.sandbox.checked = true;
-    el.sandbox.disabled = true;
-    $('sandbox-forced').hidden = false;
-  }
+  if (config.sandbox === true) forceSandbox(); // FORCE_SANDBOX
   renderMode();
   tracker.refreshCredits();
+  await session.refresh();
   state.ready = true;
   update();
   el.form.dataset.ready = 'true';

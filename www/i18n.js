@@ -101,6 +101,13 @@ const TEXTS = {
     'send.noWorker': 'Sending is unavailable: no edge worker is configured.',
 
     'credits.value': '{sms} SMS · {balance}',
+    'session.user': 'Signed in as {identity}',
+    'session.service': 'Service token {identity}',
+    'session.anonymous': 'Not signed in: every send in sandbox mode',
+    'session.left': '{left} of {limit} SMS left today',
+    'session.accountLeft': 'The account has {left} SMS left today',
+    'session.signedOut': 'Not signed in: open the page through Cloudflare Access',
+    'session.unavailable': 'The worker cannot say who you are right now',
     'tracking.title': 'Delivery',
     'tracking.scheduled': 'Scheduled for {when}.',
     'tracking.cancel': 'Cancel the send',
@@ -224,6 +231,12 @@ const TEXTS = {
     'result.costSandbox': 'It would cost',
     'result.maybe': 'May have been sent: check before sending it again',
     'result.rateLimited': 'SMS Partner is limiting the request rate: nothing was sent; try again in a minute.',
+    'result.refused.limit_reached': 'The daily SMS limit is reached: nothing was sent. The count starts again at midnight, Paris time.',
+    'result.refused.rate_limited': 'Too many requests in a minute: nothing was sent; try again in a minute.',
+    'result.refused.auth_required': 'You are not signed in: open the page through Cloudflare Access. Nothing was sent.',
+    'result.refused.auth_invalid': 'Your sign-in is not valid any more: reload the page. Nothing was sent.',
+    'result.refused.auth_unavailable': 'Sign-ins cannot be checked right now: nothing was sent; try again shortly.',
+    'result.refused.limit_unavailable': 'The daily SMS count cannot be checked right now: nothing was sent; try again shortly.',
     'issue.stop_mention_missing': 'A commercial SMS must carry the STOP mention: tick “STOP mention”.',
     'issue.stop_sms_not_applicable':
       '“STOP mention” does not apply to the Low cost range: write NoPub=STOP at the end of the message.',
@@ -317,6 +330,13 @@ const TEXTS = {
     'send.noWorker': "Envoi indisponible : aucun worker edge n'est configuré.",
 
     'credits.value': '{sms} SMS · {balance}',
+    'session.user': 'Connecté·e : {identity}',
+    'session.service': 'Jeton de service {identity}',
+    'session.anonymous': 'Non connecté : tous les envois en mode test (sandbox)',
+    'session.left': 'reste {left} SMS sur {limit} aujourd’hui',
+    'session.accountLeft': 'Il reste {left} SMS au compte aujourd’hui',
+    'session.signedOut': 'Non connecté : ouvrez la page par Cloudflare Access',
+    'session.unavailable': 'Le worker ne peut pas dire qui vous êtes pour le moment',
     'tracking.title': 'Remise',
     'tracking.scheduled': 'Programmé pour le {when}.',
     'tracking.cancel': "Annuler l'envoi",
@@ -441,6 +461,12 @@ const TEXTS = {
     'result.costSandbox': 'Coût d’un envoi réel',
     'result.maybe': 'Peut-être envoyé : vérifiez avant de le renvoyer',
     'result.rateLimited': "SMS Partner limite le rythme des requêtes : rien n'est parti ; réessayez dans une minute.",
+    'result.refused.limit_reached': "La limite quotidienne de SMS est atteinte : rien n'est parti. Le compte repart à minuit, heure de Paris.",
+    'result.refused.rate_limited': "Trop de requêtes en une minute : rien n'est parti ; réessayez dans une minute.",
+    'result.refused.auth_required': "Vous n'êtes pas connecté·e : ouvrez la page par Cloudflare Access. Rien n'est parti.",
+    'result.refused.auth_invalid': "Votre connexion n'est plus valide : rechargez la page. Rien n'est parti.",
+    'result.refused.auth_unavailable': "Les connexions ne peuvent pas être vérifiées pour le moment : rien n'est parti ; réessayez bientôt.",
+    'result.refused.limit_unavailable': "Le compte des SMS du jour ne peut pas être vérifié pour le moment : rien n'est parti ; réessayez bientôt.",
     'issue.stop_mention_missing': 'Un SMS commercial doit porter la mention STOP : cochez « Mention STOP ».',
     'issue.stop_sms_not_applicable':
       '« Mention STOP » ne s’applique pas à la gamme Low cost : écrivez NoPub=STOP à la fin du message.',
@@ -459,6 +485,11 @@ export function t(lang, key, vars = {}) {
   if (entry === undefined) return key;
   if (typeof entry === 'function') return entry(vars, lang);
   return entry.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Whether `key` has a text (in English at least). */
+export function hasText(key) {
+  return Object.hasOwn(TEXTS.en, key);
 }
 
 /** Every key of a language. */

@@ -24,10 +24,11 @@ use smspartner_wasm::error::ErrorKind;
 use smspartner_wasm::input::RawRequest;
 use smspartner_wasm::lang::Lang;
 use smspartner_wasm::message::{self, Encoding, MessageOptions, STOP_MENTION};
+use smspartner_wasm::numbering_plan::FRENCH_REGIONS;
 use smspartner_wasm::paris_time::{self, MAX_JS_TIME_MS};
 use smspartner_wasm::phone;
 use smspartner_wasm::quiet_hours;
-use smspartner_wasm::validate::{self, MAX_PHONE_NUMBERS, ValidateOptions};
+use smspartner_wasm::validate::{self, MAX_PHONE_NUMBERS, RegionSet, ValidateOptions};
 use smspartner_wasm::wire;
 
 /// The key used by `wire` when the input's own key is not one `ApiKey::new` accepts.
@@ -204,6 +205,9 @@ pub fn validate_report(data: &[u8]) -> Option<bool> {
         commercial: flags & 1 != 0,
         lang: if flags & 2 != 0 { Lang::Fr } else { Lang::En },
         require_api_key: flags & 4 != 0,
+        allowed_regions: (flags & 16 != 0)
+            .then(|| RegionSet::of(FRENCH_REGIONS.iter().copied()))
+            .flatten(),
     };
     let value = serde_json::from_slice::<Value>(json).ok()?;
     let report = match RawRequest::from_json(&value) {

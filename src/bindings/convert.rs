@@ -88,9 +88,13 @@ pub fn property(object: &JsValue, name: &str) -> InputValue {
 pub fn scalar_or_list(value: &JsValue) -> InputValue {
     match is_array(value) {
         Some(true) => {
-            // An array's length is a whole number below 2^32 (a proxy's may be anything).
-            let length = read(value, &JsValue::from_str("length"))
-                .and_then(|l| l.as_f64())
+            // An array's length is a whole number below 2^32 (a proxy's may be anything); a
+            // length that cannot be read leaves nothing of the array to read.
+            let Some(length) = read(value, &JsValue::from_str("length")) else {
+                return InputValue::Unreadable;
+            };
+            let length = length
+                .as_f64()
                 .unwrap_or(0.0)
                 .clamp(0.0, f64::from(u32::MAX)) as u32;
             let mut items: Vec<InputValue> = (0..length.min(MAX_ARRAY_READ))

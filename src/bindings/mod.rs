@@ -186,7 +186,31 @@ pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue 
             .collect(),
         _ => Vec::new(),
     };
-    let mut report = phone::parse_phone_numbers(entries.iter().map(String::as_str), lang);
+    // `allowedRegions` as validateSendRequest reads it; one that cannot be read allows nothing
+    // (the caller asked for a restriction) and says so in an `option_invalid` entry.
+    let (allowed, bad_option) =
+        match validate::read_allowed_regions(&convert::option(&options, "allowedRegions")) {
+            Ok(allowed) => (allowed, false),
+            Err(_) => (Some(validate::RegionSet::default()), true),
+        };
+    let mut report =
+        phone::parse_phone_numbers_refusing(entries.iter().map(String::as_str), lang, |details| {
+            allowed
+                .as_ref()
+                .and_then(|set| validate::destination_refusal(details, set, lang))
+        });
+    if bad_option {
+        report.invalid.push(phone::InvalidNumber {
+            input: "<options.allowedRegions>".to_string(),
+            code: phone::OPTION_INVALID,
+            reason: lang
+                .pick(
+                    "options.allowedRegions must be an array of region codes, two letters each (\"FR\", \"GP\"…) or \"001\": no number is allowed until it is",
+                    "options.allowedRegions doit être un tableau de codes de région de deux lettres chacun (« FR », « GP »…) ou « 001 » : aucun numéro n'est autorisé d'ici là",
+                )
+                .to_string(),
+        });
+    }
     if unread > 0 {
         report.invalid.push(phone::InvalidNumber::not_read(
             unread,
@@ -251,8 +275,21 @@ pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue
         commercial: convert::option(options, "commercial"),
         require_api_key: convert::option(options, "requireApiKey"),
         lang: convert::option(options, "lang"),
+        allowed_regions: convert::option(options, "allowedRegions"),
     };
     validate::read_validate_options(&raw, convert::now())
+}
+
+/// The regions of metropolitan France and its overseas departments and collectivities that the
+/// numbering plans know ([`crate::numbering_plan::FRENCH_REGIONS`]), for `validateSendRequest`'s
+/// `allowedRegions`: a new array each call. Never throws.
+#[wasm_bindgen(js_name = defaultAllowedRegions, skip_typescript)]
+pub fn default_allowed_regions() -> JsValue {
+    crate::numbering_plan::FRENCH_REGIONS
+        .iter()
+        .map(|region| JsValue::from_str(region))
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// When SMS Partner will actually send a message submitted at `at`: the next opening of the

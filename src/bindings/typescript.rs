@@ -112,7 +112,13 @@ export type PhoneNumberCode =
   | "too_long"
   | "unknown_country_code"
   | "national_format_not_french"
-  | "not_in_numbering_plan";
+  | "not_in_numbering_plan"
+  /** A valid number of a region `options.allowedRegions` does not hold. */
+  | "destination_not_allowed"
+  /** `options.allowedRegions` could not be read: no number is allowed. */
+  | "option_invalid"
+  /** Entries of an array past the first 100,000, counted in one entry. */
+  | "entries_not_read";
 
 /** A number that could not be read. */
 export interface InvalidPhoneNumber {
@@ -209,6 +215,15 @@ export interface ValidateOptions {
   lang?: "en" | "fr";
   /** Whether a missing `apiKey` is an error (default true). */
   requireApiKey?: boolean;
+  /**
+   * The regions the numbers may be of, ISO 3166-1 alpha-2 as `parsePhoneNumbers` gives them in
+   * `details` (`"FR"`, `"GP"`; lower case is read as upper case), and `"001"` for the numbers of
+   * no single region (international networks such as +882, global services such as +800, country
+   * codes shared by several regions such as +7). Each valid number of another region is a
+   * `destination_not_allowed` error; `[]` allows none. Default: any destination.
+   * `defaultAllowedRegions()` gives France and its overseas departments and collectivities.
+   */
+  allowedRegions?: readonly string[];
 }
 
 // issue-codes:start (written from IssueCode::ALL in src/issue.rs by `UPDATE=1 cargo test --test issue_codes`)
@@ -221,6 +236,7 @@ export type IssueCode =
   | "phone_numbers_required"
   | "phone_number_invalid"
   | "too_many_phone_numbers"
+  | "destination_not_allowed"
   | "message_required"
   | "message_too_long"
   | "low_cost_too_long"
@@ -334,9 +350,23 @@ export function splitPhoneList(input: string): string[];
 
 /**
  * Normalizes phone numbers as typed by a person to E.164. Never throws. Of an array, the first
- * 100,000 entries are read; the rest are one `invalid` entry of code `entries_not_read`.
+ * 100,000 entries are read; the rest are one `invalid` entry of code `entries_not_read`. With
+ * `allowedRegions` (as `validateSendRequest` reads it), each valid number of another region is
+ * an `invalid` entry of code `destination_not_allowed`, with `validateSendRequest`'s sentence;
+ * an `allowedRegions` that cannot be read allows no number and adds an `option_invalid` entry.
  */
-export function parsePhoneNumbers(input: string | string[], options?: { lang?: "en" | "fr" }): PhoneNumberReport;
+export function parsePhoneNumbers(
+  input: string | string[],
+  options?: { lang?: "en" | "fr"; allowedRegions?: readonly string[] },
+): PhoneNumberReport;
+
+/**
+ * The regions of metropolitan France and its overseas departments and collectivities that the
+ * numbering plans know (`"FR"`, `"GP"`, `"MQ"`, `"GF"`, `"RE"`, `"YT"`, `"PM"`, `"BL"`, `"MF"`,
+ * `"WF"`, `"PF"`, `"NC"`), for `ValidateOptions.allowedRegions`; never `"001"`. A new array each
+ * call. Never throws.
+ */
+export function defaultAllowedRegions(): string[];
 
 /** Validates a send request as SMS Partner would. Never throws on any value. */
 export function validateSendRequest(request: SendRequest, options?: ValidateOptions): ValidationReport;

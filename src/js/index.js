@@ -13,6 +13,7 @@ export const {
   splitPhoneList,
   parsePhoneNumbers,
   validateSendRequest,
+  defaultAllowedRegions,
   effectiveSendTime,
   cancelDeadline,
   isFrenchPublicHoliday,

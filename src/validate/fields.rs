@@ -10,11 +10,13 @@ use crate::options::{flag_value, read_message_options};
 use crate::phone;
 
 use super::Findings;
+use super::destinations::RegionSet;
 
 pub use crate::limits::MAX_PHONE_NUMBERS;
 
-/// At most this many invalid numbers are listed one by one; the rest are summed up.
-const MAX_LISTED_INVALID: usize = 20;
+/// At most this many numbers are listed one by one with the same problem (not valid, not an
+/// allowed destination); the rest are summed up.
+const MAX_LISTED_NUMBERS: usize = 20;
 
 /// The flags and the range, read together because the message's length depends on them.
 pub(crate) struct Flags {
@@ -64,8 +66,13 @@ pub(crate) fn api_key(value: &InputValue, f: &mut Findings) {
     }
 }
 
-/// Reads `phoneNumbers` and returns the distinct valid numbers in E.164.
-pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String> {
+/// Reads `phoneNumbers` and returns the distinct valid numbers in E.164; with `allowed`, each
+/// valid number whose region it does not hold is an error.
+pub(crate) fn phone_numbers(
+    value: &InputValue,
+    allowed: Option<&RegionSet>,
+    f: &mut Findings,
+) -> Vec<String> {
     let mut entries: Vec<&str> = Vec::new();
     // Entries past the most the bindings read: counted, so that the error gives the real size.
     let mut unread = 0usize;
@@ -107,28 +114,17 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
         return Vec::new();
     }
     let report = phone::parse_phone_numbers(entries.iter().copied(), f.lang);
-    for invalid in report.invalid.iter().take(MAX_LISTED_INVALID) {
-        f.add(
-            IssueCode::PhoneNumberInvalid,
-            &[&invalid.input, &invalid.reason],
-        );
-    }
-    if let Some(more) = report
-        .invalid
-        .len()
-        .checked_sub(MAX_LISTED_INVALID)
-        .filter(|n| *n > 0)
-    {
-        let message = match f.lang {
-            crate::lang::Lang::En => format!("{more} more phone numbers are not valid"),
-            crate::lang::Lang::Fr => format!("{more} autres numéros ne sont pas valides"),
-        };
-        f.errors.push(Issue::with_message(
-            "phoneNumbers",
-            IssueCode::PhoneNumberInvalid,
-            message,
-        ));
-    }
+    let code = IssueCode::PhoneNumberInvalid;
+    each_listed(
+        f,
+        code,
+        &report.invalid,
+        |f, invalid| f.add(code, &[&invalid.input, &invalid.reason]),
+        (
+            "{} more phone numbers are not valid",
+            "{} autres numéros ne sont pas valides",
+        ),
+    );
     if report.numbers.len() > MAX_PHONE_NUMBERS || unread > 0 {
         let n = if unread > 0 {
             items_given(value)
@@ -144,7 +140,34 @@ pub(crate) fn phone_numbers(value: &InputValue, f: &mut Findings) -> Vec<String>
         );
     }
     not_mobile(&report.details, f);
+    if let Some(allowed) = allowed {
+        super::destinations::check(&report.details, allowed, f);
+    }
     report.numbers
+}
+
+/// Records the issue of each case (`record`), the first [`MAX_LISTED_NUMBERS`] one by one, and
+/// the rest in one more issue of `code` on `phoneNumbers` saying how many (`more`, English and
+/// French, `{}` the count).
+pub(super) fn each_listed<T>(
+    f: &mut Findings,
+    code: IssueCode,
+    cases: &[T],
+    record: impl Fn(&mut Findings, &T),
+    more: (&str, &str),
+) {
+    for case in cases.iter().take(MAX_LISTED_NUMBERS) {
+        record(f, case);
+    }
+    if let Some(count) = cases
+        .len()
+        .checked_sub(MAX_LISTED_NUMBERS)
+        .filter(|n| *n > 0)
+    {
+        let message = crate::issue::fill(f.lang.pick(more.0, more.1), &[&count]);
+        f.errors
+            .push(Issue::with_message("phoneNumbers", code, message));
+    }
 }
 
 /// How many entries a list holds, those not read included.

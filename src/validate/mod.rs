@@ -3,6 +3,7 @@
 //! The report is data, never an exception: each problem is an [`Issue`] on its wire field,
 //! with a stable code and a sentence in the caller's language.
 
+mod destinations;
 mod fields;
 mod mentions;
 mod options;
@@ -21,6 +22,9 @@ use crate::paris_time;
 use crate::wire::WireRequest;
 
 pub use crate::options::flag_value;
+pub use destinations::{
+    NO_SINGLE_REGION, RegionSet, read as read_allowed_regions, refusal as destination_refusal,
+};
 pub use fields::{MAX_PHONE_NUMBERS, is_callback_url};
 pub use mentions::NOPUB_MENTION;
 pub use options::{NowOption, RawValidateOptions, lang_value, read_validate_options};
@@ -38,16 +42,20 @@ pub struct ValidateOptions {
     /// Whether a missing `apiKey` is an error (off when a client adds its own key). A key that
     /// is given is checked either way.
     pub require_api_key: bool,
+    /// The regions the numbers may be of (`allowedRegions`): each valid number of another
+    /// region is a `destination_not_allowed` error. `None`: any destination.
+    pub allowed_regions: Option<RegionSet>,
 }
 
 impl ValidateOptions {
-    /// Options for `now_ms`: not commercial, English, key required.
+    /// Options for `now_ms`: not commercial, English, key required, any destination.
     pub fn at(now_ms: i64) -> ValidateOptions {
         ValidateOptions {
             now_ms,
             commercial: false,
             lang: Lang::En,
             require_api_key: true,
+            allowed_regions: None,
         }
     }
 }
@@ -117,7 +125,11 @@ pub fn validate(raw: &RawRequest, options: &ValidateOptions) -> ValidationReport
     if options.require_api_key || !raw.api_key.is_unset() {
         fields::api_key(&raw.api_key, &mut findings);
     }
-    let numbers = fields::phone_numbers(&raw.phone_numbers, &mut findings);
+    let numbers = fields::phone_numbers(
+        &raw.phone_numbers,
+        options.allowed_regions.as_ref(),
+        &mut findings,
+    );
     let flags = fields::flags(raw, &mut findings);
     let message_options = MessageOptions {
         unicode: flags.unicode,

@@ -6,7 +6,7 @@ use crate::issue::{Issue, IssueCode};
 use crate::lang::Lang;
 use crate::options::flag_value;
 
-use super::ValidateOptions;
+use super::{ValidateOptions, destinations};
 
 /// The `now` option, as the bindings found it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,6 +31,8 @@ pub struct RawValidateOptions {
     pub require_api_key: InputValue,
     /// `lang`.
     pub lang: InputValue,
+    /// `allowedRegions`.
+    pub allowed_regions: InputValue,
 }
 
 /// A `lang` option read leniently: `"en"`, `"fr"`, `"fr-FR"`…; anything else is `None`.
@@ -88,12 +90,21 @@ pub fn read_validate_options(
     if lang.is_none() {
         bad("lang", "\"en\" or \"fr\"", "\"en\" ou \"fr\"");
     }
+    let allowed_regions = destinations::read(&raw.allowed_regions).unwrap_or_else(|_| {
+        bad(
+            "allowedRegions",
+            "an array of region codes, two letters each (\"FR\", \"GP\"…) or \"001\"",
+            "un tableau de codes de région de deux lettres chacun (« FR », « GP »…) ou « 001 »",
+        );
+        None
+    });
     (
         ValidateOptions {
             now_ms,
             commercial,
             lang: sentences,
             require_api_key,
+            allowed_regions,
         },
         issues,
     )

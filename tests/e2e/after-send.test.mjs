@@ -53,7 +53,7 @@ describe('compose page after the send', () => {
     await page.waitForFunction(() => document.getElementById('credits').dataset.creditSms === '9999');
 
     const [sent] = await standinGet(stack, '/__standin/messages');
-    assert.match(sent.body.urlResponse, /\/webhooks\/replies$/);
+    assert.equal(sent.body.urlResponse, `${stack.workerUrl}/webhooks/replies?token=${stack.replyToken}`);
     const posted = await standinPost(stack, '/__standin/reply', { messageId: sent.messageId, phoneNumber: '0612345678', text: 'Oui, merci !', via: 'short' });
     assert.equal(posted.posted[0].status, 200);
     await page.locator('#replies-list li[data-kind="reply"]').waitFor();

@@ -27,7 +27,7 @@ describe('Campaign tab', { timeout: 120_000 }, () => {
     session = await openPage({ locale: 'en-US' });
     ({ page, stack } = session);
     // A STOP already received from one of the numbers.
-    const stop = await fetch(`${stack.workerUrl}/webhooks/replies`, {
+    const stop = await fetch(`${stack.workerUrl}/webhooks/replies?token=${stack.replyToken}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ type: 'response', phone_number: '+33612345605', text: 'STOP', message_id: '1' }).toString(),

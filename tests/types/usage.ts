@@ -4,6 +4,7 @@ import init, {
   splitMessage,
   parsePhoneNumbers,
   validateSendRequest,
+  defaultAllowedRegions,
   effectiveSendTime,
   cancelDeadline,
   isFrenchPublicHoliday,
@@ -22,6 +23,20 @@ import init, {
   type NormalizedMessage,
   type PhoneNumberCode,
 } from "../../pkg/index.js";
+
+/** `allowedRegions` takes the default list, a read-only list or literals; not a string alone. */
+export function destinations(): ValidationReport {
+  const regions: string[] = defaultAllowedRegions();
+  const fixed: readonly string[] = ["FR", "BE", "001"] as const;
+  const refused: IssueCode = "destination_not_allowed";
+  console.log(refused, fixed);
+  // @ts-expect-error: an array of region codes, not one code
+  validateSendRequest({ phoneNumbers: "0612345678", message: "x" }, { allowedRegions: "FR" });
+  validateSendRequest({ phoneNumbers: "0612345678", message: "x" }, { allowedRegions: fixed });
+  const client = new SmsPartnerClient({ apiKey: "key" });
+  void client.send({ phoneNumbers: "0612345678", message: "x" }, { allowedRegions: [...regions, "BE"] });
+  return validateSendRequest({ phoneNumbers: "0612345678", message: "x" }, { allowedRegions: regions, lang: "fr" });
+}
 
 /** Issue codes are a union: a misspelt one does not type-check. */
 export function codes(report: ValidationReport): IssueCode[] {

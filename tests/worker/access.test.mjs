@@ -147,6 +147,25 @@ describe('the worker refuses every caller Access did not sign in', TIMEOUT, () =
       const res = await post(worker.url, '/api/send', { request: { phoneNumbers: number, message: 'Bonjour' } });
       assert.equal(res.status, 200, `${number}: ${res.text}`);
     }
+    // A campaign's rows: the refused ones listed with their line and reason, the rest kept.
+    const campaign = await post(worker.url, '/api/campaigns', {
+      request: { message: 'Promo' },
+      recipients: ['+882351234567', '0612345678', '+2250701234567'],
+      options: { dryRun: true },
+    });
+    assert.equal(campaign.status, 200, campaign.text);
+    assert.deepEqual(campaign.body.invalid.map((row) => [row.index, row.code]), [[0, 'destination_not_allowed'], [2, 'destination_not_allowed']]);
+    assert.equal(campaign.body.recipients, 1);
+    // ALLOWED_COUNTRIES widens the list: Côte d'Ivoire allowed, still not +882.
+    const wider = await startCapturedWorker({ SMSPARTNER_API_KEY: CANARY_KEY, SMSPARTNER_BASE_URL: standin.url, ALLOWED_COUNTRIES: 'fr, CI' });
+    try {
+      assert.equal((await post(wider.url, '/api/send', { request: { phoneNumbers: '+2250701234567', message: 'x' } })).status, 200);
+      errorOf(await post(wider.url, '/api/send', { request: { phoneNumbers: '+882351234567', message: 'x' } }), 422, 'validation');
+      const session = await call(wider.url, '/api/session', { method: 'GET' });
+      assert.deepEqual(session.body.allowedRegions, ['FR', 'CI']);
+    } finally {
+      await wider.close();
+    }
   });
 });
 

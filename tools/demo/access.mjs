@@ -16,6 +16,21 @@ const DROPPED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgra
 /** Answer headers never passed back. */
 const DROPPED_ANSWER = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
 
+/** Largest body forwarded: the worker's own limit for a campaign. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The request's body as one Buffer; rejects past MAX_BODY_BYTES. */
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** A new RS256 signing key with a random key id. */
 async function newKey() {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -86,14 +101,10 @@ export async function startAccess({ target = null, aud = randomBytes(32).toStrin
       headers.set('cf-access-jwt-assertion', await token());
       if (typeof user.email === 'string') headers.set('cf-access-authenticated-user-email', user.email);
     }
+    // The body read whole first (the worker takes at most 32 MiB), then sent on with its length.
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const answer = await fetch(forwardTo + req.url, {
-      method: req.method,
-      headers,
-      body: hasBody ? Readable.toWeb(req) : undefined,
-      duplex: hasBody ? 'half' : undefined,
-      redirect: 'manual',
-    });
+    const body = hasBody ? await readBody(req) : undefined;
+    const answer = await fetch(forwardTo + req.url, { method: req.method, headers, body, redirect: 'manual' });
     const out = {};
     for (const [name, value] of answer.headers) if (!DROPPED_ANSWER.has(name)) out[name] = value;
     res.writeHead(answer.status, out);

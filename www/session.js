@@ -1,0 +1,62 @@
+// Who is signed in (Cloudflare Access, through the worker's /api/session) and what is left of
+// their day's SMS, shown in the header; the destinations the worker allows, for the page's own
+// checks to say what the worker would refuse before anything is sent.
+
+import { t } from './i18n.js';
+
+const CALL_TIMEOUT_MS = 10_000;
+
+/**
+ * The page's session: `refresh()` asks the worker again (at start and after each send),
+ * `render()` on a language switch, `allowedRegions()` the regions numbers may go to (undefined
+ * until known), `forcedSandbox()` whether the worker sends everything in sandbox mode.
+ * `onChange()` is called when what the worker allows has changed.
+ */
+export function createSession({ getLang, workerUrl, onChange = () => {} }) {
+  const el = document.getElementById('session');
+  /** `{ state: "unknown" | "signedIn" | "signedOut" | "unavailable", answer }`. */
+  let current = { state: 'unknown', answer: null };
+
+  async function refresh() {
+    const base = workerUrl();
+    if (!base) return;
+    const before = JSON.stringify(current.answer?.allowedRegions ?? null) + String(current.answer?.sandbox);
+    try {
+      const response = await fetch(`${base.replace(/\/+$/, '')}/api/session`, { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+      const answer = await response.json().catch(() => null);
+      if (response.ok && answer?.ok === true) current = { state: 'signedIn', answer };
+      else if (response.status === 401) current = { state: 'signedOut', answer: null };
+      else current = { state: 'unavailable', answer: null, code: answer?.error?.code ?? null };
+    } catch {
+      current = { state: 'unavailable', answer: null };
+    }
+    render();
+    const after = JSON.stringify(current.answer?.allowedRegions ?? null) + String(current.answer?.sandbox);
+    if (after !== before) onChange();
+  }
+
+  function render() {
+    const lang = getLang();
+    el.dataset.state = current.state;
+    const { answer } = current;
+    if (current.state !== 'signedIn') {
+      el.textContent = current.state === 'unknown' ? '' : t(lang, `session.${current.state}`);
+      delete el.dataset.left;
+      return;
+    }
+    const who = answer.caller.kind === 'anonymous' ? t(lang, 'session.anonymous') : t(lang, `session.${answer.caller.kind}`, { identity: answer.caller.identity });
+    const left = answer.left && answer.limits ? t(lang, 'session.left', { left: format(lang, answer.left.caller), limit: format(lang, answer.limits.caller) }) : '';
+    el.textContent = left === '' ? who : `${who} · ${left}`;
+    el.dataset.left = answer.left ? String(answer.left.caller) : '';
+    el.title = answer.left ? t(lang, 'session.accountLeft', { left: format(lang, answer.left.account) }) : '';
+  }
+
+  return {
+    refresh,
+    render,
+    allowedRegions: () => current.answer?.allowedRegions ?? undefined,
+    forcedSandbox: () => current.answer?.sandbox === true,
+  };
+}
+
+const format = (lang, n) => new Intl.NumberFormat(lang).format(n);
