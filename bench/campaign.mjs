@@ -4,7 +4,7 @@
 // Prints JSON rows on stdout. Run alone: node bench/campaign.mjs [recipients]
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startStandin } from '../tools/standin/server.mjs';
-import { startWorker } from '../tools/demo/worker-runtime.mjs';
+import { startSignedWorker } from './lib/signed-worker.mjs';
 import { workerdCpuMs } from './lib/workerd-cpu.mjs';
 
 const KEY = 'bench-key';
@@ -15,11 +15,7 @@ const row = (what, kase, value, note = '') => rows.push({ what, case: kase, valu
 const mobile = (i) => `+3361${String(i).padStart(7, '0')}`;
 
 const standin = await startStandin({ port: 0, apiKeys: [KEY], logger: false, credits: { creditSms: 1e9, creditSmsECO: 1e9, creditHlr: 0, balance: 1e9 } });
-const worker = await startWorker({
-  bindings: { SMSPARTNER_API_KEY: KEY, SMSPARTNER_BASE_URL: standin.url, FORCE_SANDBOX: '0' },
-  port: 0,
-  log: () => {},
-});
+const worker = await startSignedWorker({ SMSPARTNER_API_KEY: KEY, SMSPARTNER_BASE_URL: standin.url, FORCE_SANDBOX: '0' });
 
 /** Runs one campaign; `{ createMs, totalMs, createCpuMs, sendCpuMs, chunks }`. */
 async function campaign(recipients) {
@@ -27,7 +23,7 @@ async function campaign(recipients) {
   const t0 = performance.now();
   const res = await fetch(`${worker.url}/api/campaigns`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...worker.headers, 'content-type': 'application/json' },
     body: JSON.stringify({ request: { message: 'Les soldes commencent demain, -30 % sur tout le magasin', sender: 'Boutique' }, recipients }),
   });
   const created = await res.json();
@@ -37,7 +33,7 @@ async function campaign(recipients) {
   const deadline = Date.now() + MAX_SECONDS * 1000;
   let progress;
   for (;;) {
-    progress = await (await fetch(`${worker.url}/api/campaigns/${created.id}`)).json();
+    progress = await (await fetch(`${worker.url}/api/campaigns/${created.id}`, { headers: worker.headers })).json();
     if (progress.state === 'done') break;
     if (Date.now() > deadline) throw new Error(`not done after ${MAX_SECONDS} s: ${JSON.stringify(progress)}`);
     await sleep(50);

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { startStandin, freePort } from '../tools/standin/server.mjs';
-import { startWorker } from '../tools/demo/worker-runtime.mjs';
+import { startSignedWorker } from './lib/signed-worker.mjs';
 import { TEXTS } from './texts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,9 +20,9 @@ const [route = 'send', countText = '3000', inFlightText = '16'] = args;
 const SAMPLING_US = 50;
 
 /** Runs the load generator of section 5 in its own process. */
-function load(url, count, body, inFlight) {
+function load(url, count, body, inFlight, headers = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}bench/lib/load.mjs`, url, String(count), String(inFlight), '120', JSON.stringify(body)], {
+    const child = spawn(process.execPath, [`${ROOT}bench/lib/load.mjs`, url, String(count), String(inFlight), '120', JSON.stringify(body), JSON.stringify(headers)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -102,18 +102,18 @@ const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, 
 const standin = await startStandin({ port: 0, apiKeys: [KEY], logger: false, credits: { creditSms: 1e9, creditSmsECO: 1e9, creditHlr: 0, balance: 1e9 } });
 const inspectorPort = await freePort();
 const bindings = { SMSPARTNER_API_KEY: KEY, SMSPARTNER_BASE_URL: standin.url, ALLOWED_ORIGINS: 'http://127.0.0.1', FORCE_SANDBOX: '0' };
-const worker = await startWorker({ bindings, port: 0, log: () => {}, miniflare: { inspectorPort } });
+const worker = await startSignedWorker(bindings, { miniflare: { inspectorPort } });
 const body = { request: { phoneNumbers: '06 12 34 56 78', message: TEXTS[0].text, isUnicode: 1 }, options: {} };
 const path = route === 'validate' ? '/api/validate' : '/api/send';
 try {
-  await load(`${worker.url}${path}`, 300, body, Number(inFlightText));
+  await load(`${worker.url}${path}`, 300, body, Number(inFlightText), worker.headers);
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
   const target = targets.find((t) => !/internal|proxy|entry/i.test(t.title ?? t.id)) ?? targets[0];
   const session = await devtools(target.webSocketDebuggerUrl);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
   await session.send('Profiler.start');
-  const result = await load(`${worker.url}${path}`, Number(countText), body, Number(inFlightText));
+  const result = await load(`${worker.url}${path}`, Number(countText), body, Number(inFlightText), worker.headers);
   const { profile } = await session.send('Profiler.stop');
   session.close();
   if (save) writeFileSync(save, JSON.stringify(profile));

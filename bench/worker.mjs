@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from '../tools/standin/server.mjs';
 import { Miniflare } from 'miniflare';
-import { deployedOptions, startWorker } from '../tools/demo/worker-runtime.mjs';
+import { deployedOptions } from '../tools/demo/worker-runtime.mjs';
+import { startSignedWorker } from './lib/signed-worker.mjs';
 import { TEXTS } from './texts.mjs';
 import { workerdCpuMs } from './lib/workerd-cpu.mjs';
 
@@ -29,9 +30,9 @@ const median = (xs) => {
 };
 
 /** Runs the load generator in its own process. */
-function load(url, count, body, inFlight = CONCURRENCY) {
+function load(url, count, body, inFlight = CONCURRENCY, headers = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}bench/lib/load.mjs`, url, String(count), String(inFlight), String(MAX_SECONDS), JSON.stringify(body)], {
+    const child = spawn(process.execPath, [`${ROOT}bench/lib/load.mjs`, url, String(count), String(inFlight), String(MAX_SECONDS), JSON.stringify(body), JSON.stringify(headers)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -89,10 +90,10 @@ async function startFloor(script, baseUrl) {
 }
 
 /** Load rows of `path` on a running worker at `url`, under the name `label`. */
-async function measureLoad(label, url, path, count, body, inFlight) {
+async function measureLoad(label, url, path, count, body, inFlight, headers = {}) {
   const cpuBefore = workerdCpuMs();
   const standinCpu = process.cpuUsage();
-  const result = await load(`${url}${path}`, count, body, inFlight);
+  const result = await load(`${url}${path}`, count, body, inFlight, headers);
   const workerdCpu = workerdCpuMs() - cpuBefore;
   const u = process.cpuUsage(standinCpu);
   const standinCpuMs = (u.user + u.system) / 1000;
@@ -125,15 +126,17 @@ try {
       await floor.close();
     }
   }
-  const worker = await startWorker({ bindings, port: 0, log: () => {} });
+  // The worker as deployed: each request's Access assertion checked (jose, RS256), its SMS
+  // counted in the SendQuota Durable Object, the rate limit asked.
+  const worker = await startSignedWorker(bindings);
   try {
-    await load(`${worker.url}/api/send`, 200, sendBody); // warm-up
+    await load(`${worker.url}/api/send`, 200, sendBody, CONCURRENCY, worker.headers); // warm-up
     for (const [path, count, inFlight] of [
       ['/api/send', SEND_COUNT, CONCURRENCY],
       ['/api/send', SEQUENTIAL_COUNT, 1],
       ['/api/validate', VALIDATE_COUNT, CONCURRENCY],
     ]) {
-      await measureLoad(`POST ${path}`, worker.url, path, count, sendBody, inFlight);
+      await measureLoad(`POST ${path}`, worker.url, path, count, sendBody, inFlight, worker.headers);
     }
   } finally {
     await worker.close();
@@ -149,9 +152,9 @@ async function coldStarts() {
   const first = [];
   for (let i = 0; i < COLD_STARTS; i++) {
     const start = performance.now();
-    const worker = await startWorker({ bindings, port: 0, log: () => {} });
+    const worker = await startSignedWorker(bindings);
     const up = performance.now();
-    const response = await fetch(`${worker.url}/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sendBody) });
+    const response = await fetch(`${worker.url}/api/send`, { method: 'POST', headers: { ...worker.headers, 'content-type': 'application/json' }, body: JSON.stringify(sendBody) });
     await response.arrayBuffer();
     const answered = performance.now();
     if (response.status !== 200) throw new Error(`/api/send answered ${response.status}`);

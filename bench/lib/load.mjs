@@ -2,10 +2,11 @@
 // `concurrency` requests in flight over keep-alive connections, stops after `maxSeconds`, and
 // prints JSON: the latencies' percentiles, the statuses seen, the wall time and its own CPU time.
 //
-// Usage: node bench/lib/load.mjs <url> <count> <concurrency> <maxSeconds> <json body>
+// Usage: node bench/lib/load.mjs <url> <count> <concurrency> <maxSeconds> <json body> [<json headers>]
 import { Agent, request } from 'node:http';
 
-const [url, countText, concurrencyText, maxSecondsText, bodyText] = process.argv.slice(2);
+const [url, countText, concurrencyText, maxSecondsText, bodyText, headersText = '{}'] = process.argv.slice(2);
+const extraHeaders = JSON.parse(headersText);
 const count = Number(countText);
 const concurrency = Number(concurrencyText);
 const deadline = performance.now() + Number(maxSecondsText) * 1000;
@@ -21,7 +22,7 @@ let failures = 0;
 function post() {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...extraHeaders, 'content-type': 'application/json', 'content-length': body.length } },
       (res) => {
         res.on('data', () => {});
         res.on('end', () => resolve(res.statusCode));
