@@ -110,7 +110,8 @@ export async function authenticate(request, settings) {
   } catch (error) {
     throw error instanceof KeysUnavailable ? unavailable() : invalid();
   }
-  if (typeof payload.email === 'string' && payload.email !== '') return { identity: payload.email, kind: 'user' };
+  // An address is one person whatever its case: the day's count is theirs however it is written.
+  if (typeof payload.email === 'string' && payload.email !== '') return { identity: payload.email.toLowerCase(), kind: 'user' };
   if (typeof payload.common_name === 'string' && payload.common_name !== '') {
     return { identity: payload.common_name, kind: 'service' };
   }
@@ -119,6 +120,20 @@ export async function authenticate(request, settings) {
 
 /** The keys could not be had (network, timeout, an answer that is not a key set). */
 class KeysUnavailable extends Error {}
+
+/**
+ * Whether an error of jose's remote key set means the keys could not be had: the fetch failed
+ * (not a jose error), timed out, or answered something other than a key set (jose's generic
+ * error: not 200, not JSON). Its other errors are about the assertion (no key of its `kid`).
+ */
+function keysMissing(error) {
+  return (
+    !(error instanceof errors.JOSEError) ||
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    error.code === errors.JOSEError.code
+  );
+}
 
 /**
  * jose's remote key set for `issuer`, wrapped so that a failure to fetch the keys is told apart
@@ -139,11 +154,7 @@ function keySet(issuer, env) {
       try {
         return await remote(header, token);
       } catch (error) {
-        if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
-        if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid) && error.code !== 'ERR_JOSE_GENERIC') {
-          throw error; // about the assertion's header (alg, kid), not the keys
-        }
-        throw new KeysUnavailable();
+        throw keysMissing(error) ? new KeysUnavailable() : error;
       }
     };
     if (KEY_SETS.size >= MAX_KEY_SETS) KEY_SETS.clear();
