@@ -4,6 +4,7 @@
 
 import { t, formatMoney, formatParisTime } from './i18n.js';
 import { escapeHtml } from './message-view.js';
+import { callWorker } from './worker-client.js';
 
 /** Polling: the first wait, the growth of each next one, the longest, and the most polls. */
 const FIRST_POLL_MS = 1000;
@@ -45,11 +46,7 @@ export function createTracker({ getLang, workerUrl, cancelDeadline }) {
     const base = workerUrl();
     if (!base) return { ok: false };
     try {
-      const init = body === undefined
-        ? { method: 'GET' }
-        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-      const response = await fetch(`${base.replace(/\/+$/, '')}${path}`, { ...init, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-      const answer = await response.json().catch(() => null);
+      const { answer } = await callWorker(base, path, { body, timeoutMs: CALL_TIMEOUT_MS });
       return answer && typeof answer === 'object' ? answer : { ok: false };
     } catch {
       return { ok: false };

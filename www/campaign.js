@@ -2,6 +2,10 @@
 // uploaded, checked by the edge worker (invalid, repeated and STOP-listed rows shown), sent in
 // sandbox as a campaign, its chunks' progress drawn as a bar, and a stop button.
 
+import { t } from './i18n.js';
+import { escapeHtml } from './message-view.js';
+import { callWorker } from './worker-client.js';
+
 /** How often the progress is read while a campaign runs. */
 const POLL_MS = 500;
 /** How long one call to the worker may take before the tab gives up on it. */
@@ -9,60 +13,8 @@ const CALL_TIMEOUT_MS = 60_000;
 /** States after which a chunk never changes. */
 const FINAL = new Set(['sent', 'failed', 'skipped', 'stopped']);
 
-const TEXTS = {
-  en: {
-    tabCompose: 'Compose',
-    tabCampaign: 'Campaign',
-    title: 'Campaign',
-    intro: 'Thousands of numbers, sent in chunks of at most 500 on the worker’s queue, each chunk exactly once.',
-    csv: 'Numbers, one a row (CSV: number, then optionally the row’s own message)',
-    file: 'Or upload a CSV file',
-    message: 'Message (for rows without their own)',
-    sender: 'Sender',
-    chunkSize: 'Numbers per chunk',
-    check: 'Check',
-    send: 'Send in sandbox',
-    stop: 'Stop',
-    noWorker: 'No worker is configured: the campaign cannot be sent.',
-    rows: (n) => `${n} row${n === 1 ? '' : 's'} read`,
-    report: (r) => `${r.recipients} to send in ${r.chunks} chunk${r.chunks === 1 ? '' : 's'} · ${r.invalid.length} invalid · ${r.skippedStop.length} on the STOP list · ${r.duplicates.length} repeated`,
-    invalid: 'Invalid rows',
-    stopRows: 'On the STOP list (not sent)',
-    duplicates: 'Repeated (sent once)',
-    row: (line) => `row ${line}`,
-    progress: (p) => `${p.state} · ${p.chunks.sent} of ${p.chunks.total} chunks sent · ${p.accepted} numbers accepted · ${p.chunks.failed} failed · ${p.chunks.unknown} being settled`,
-    failed: 'The worker refused',
-  },
-  fr: {
-    tabCompose: 'Rédiger',
-    tabCampaign: 'Campagne',
-    title: 'Campagne',
-    intro: 'Des milliers de numéros, envoyés par lots de 500 au plus sur la file du worker, chaque lot une seule fois.',
-    csv: 'Numéros, un par ligne (CSV : numéro, puis le message propre à la ligne, facultatif)',
-    file: 'Ou choisir un fichier CSV',
-    message: 'Message (pour les lignes sans le leur)',
-    sender: 'Expéditeur',
-    chunkSize: 'Numéros par lot',
-    check: 'Vérifier',
-    send: 'Envoyer en sandbox',
-    stop: 'Arrêter',
-    noWorker: 'Aucun worker n’est configuré : la campagne ne peut pas partir.',
-    rows: (n) => `${n} ligne${n > 1 ? 's' : ''} lue${n > 1 ? 's' : ''}`,
-    report: (r) => `${r.recipients} à envoyer en ${r.chunks} lot${r.chunks > 1 ? 's' : ''} · ${r.invalid.length} invalide(s) · ${r.skippedStop.length} en liste STOP · ${r.duplicates.length} en double`,
-    invalid: 'Lignes invalides',
-    stopRows: 'En liste STOP (non envoyés)',
-    duplicates: 'En double (envoyés une fois)',
-    row: (line) => `ligne ${line}`,
-    progress: (p) => `${p.state} · ${p.chunks.sent} lot(s) sur ${p.chunks.total} envoyés · ${p.accepted} numéros acceptés · ${p.chunks.failed} refusé(s) · ${p.chunks.unknown} en cours de vérification`,
-    failed: 'Le worker a refusé',
-  },
-};
-
 const lang = () => (document.documentElement.lang === 'fr' ? 'fr' : 'en');
-const text = (key, ...args) => {
-  const value = TEXTS[lang()][key];
-  return typeof value === 'function' ? value(...args) : value;
-};
+const text = (key, vars) => t(lang(), `campaign.${key}`, vars);
 
 /**
  * The rows of a CSV text: `[{ line, phoneNumber, message }]` (`message` null when the row has
@@ -165,7 +117,7 @@ function mount(root, config) {
 
   const renderTexts = () => {
     for (const node of document.querySelectorAll('[data-text]')) node.textContent = text(node.dataset.text);
-    $('campaign-rows').textContent = state.rows.length ? text('rows', state.rows.length) : '';
+    $('campaign-rows').textContent = state.rows.length ? text('rows', { n: state.rows.length }) : '';
     if (state.lastReport) renderReport(state.lastReport);
     if (state.lastProgress) renderProgress(state.lastProgress);
   };
@@ -181,7 +133,7 @@ function mount(root, config) {
 
   const readRows = () => {
     state.rows = readCsv($('campaign-csv').value);
-    $('campaign-rows').textContent = state.rows.length ? text('rows', state.rows.length) : '';
+    $('campaign-rows').textContent = state.rows.length ? text('rows', { n: state.rows.length }) : '';
   };
   $('campaign-csv').addEventListener('input', readRows);
   $('campaign-file').addEventListener('change', async () => {
@@ -209,16 +161,11 @@ function mount(root, config) {
     return { request, recipients, options };
   };
 
-  const callWorker = async (path, init = {}) => {
-    const response = await fetch(`${String(config.workerUrl).replace(/\/+$/, '')}${path}`, {
-      ...init,
-      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
+  /** A call to the worker, read into `{ status, body }` (a GET without `value`, else a JSON POST). */
+  const call = async (path, value) => {
+    const { response, answer } = await callWorker(config.workerUrl, path, { body: value, timeoutMs: CALL_TIMEOUT_MS });
+    return { status: response.status, body: answer };
   };
-
-  const post = (path, value) =>
-    callWorker(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
 
   /** Shows a refusal of the worker: its sentence and the package's errors. */
   const refusal = (answer) => {
@@ -235,12 +182,12 @@ function mount(root, config) {
       items.length === 0
         ? ''
         : `<h3>${title}</h3><ul class="campaign-list" data-testid="${testid}">${items.map((item) => `<li>${describe(item)}</li>`).join('')}</ul>`;
-    const esc = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const esc = (value) => escapeHtml(String(value ?? ''));
     $('campaign-report').innerHTML = [
       `<p data-testid="campaign-summary">${esc(text('report', report))}</p>`,
-      list(text('invalid'), report.invalid ?? [], (r) => `${esc(text('row', lineOf(r.index)))}: <code>${esc(r.input)}</code> — ${esc(r.reason)}`, 'campaign-invalid'),
-      list(text('stopRows'), report.skippedStop ?? [], (r) => `${esc(text('row', lineOf(r.index)))}: <code>${esc(r.phoneNumber)}</code>`, 'campaign-stop-rows'),
-      list(text('duplicates'), report.duplicates ?? [], (r) => `${esc(text('row', lineOf(r.index)))}: <code>${esc(r.input)}</code>`, 'campaign-duplicates'),
+      list(text('invalid'), report.invalid ?? [], (r) => `${esc(text('row', { line: lineOf(r.index) }))}: <code>${esc(r.input)}</code> — ${esc(r.reason)}`, 'campaign-invalid'),
+      list(text('stopRows'), report.skippedStop ?? [], (r) => `${esc(text('row', { line: lineOf(r.index) }))}: <code>${esc(r.phoneNumber)}</code>`, 'campaign-stop-rows'),
+      list(text('duplicates'), report.duplicates ?? [], (r) => `${esc(text('row', { line: lineOf(r.index) }))}: <code>${esc(r.input)}</code>`, 'campaign-duplicates'),
     ].join('');
   }
 
@@ -264,7 +211,7 @@ function mount(root, config) {
 
   const poll = async () => {
     if (state.running === null) return;
-    const answer = await callWorker(`/api/campaigns/${state.running}?chunks=1`).catch(() => null);
+    const answer = await call(`/api/campaigns/${state.running}?chunks=1`).catch(() => null);
     if (answer?.status === 200) {
       renderProgress(answer.body);
       if (finished(answer.body)) {
@@ -279,7 +226,7 @@ function mount(root, config) {
 
   $('campaign-check').addEventListener('click', async () => {
     readRows();
-    const answer = await post('/api/campaigns', body(true)).catch(() => ({ status: 0, body: null }));
+    const answer = await call('/api/campaigns', body(true)).catch(() => ({ status: 0, body: null }));
     if (answer.status === 200) {
       note('');
       renderReport(answer.body);
@@ -289,7 +236,7 @@ function mount(root, config) {
   $('campaign-send').addEventListener('click', async () => {
     readRows();
     $('campaign-send').disabled = true;
-    const answer = await post('/api/campaigns', body(false)).catch(() => ({ status: 0, body: null }));
+    const answer = await call('/api/campaigns', body(false)).catch(() => ({ status: 0, body: null }));
     if (answer.status !== 202) {
       refusal(answer);
       $('campaign-send').disabled = false;
@@ -305,7 +252,7 @@ function mount(root, config) {
 
   $('campaign-stop').addEventListener('click', async () => {
     if (state.running === null) return;
-    const answer = await post(`/api/campaigns/${state.running}/stop`, {}).catch(() => ({ status: 0, body: null }));
+    const answer = await call(`/api/campaigns/${state.running}/stop`, {}).catch(() => ({ status: 0, body: null }));
     if (answer.status !== 200) refusal(answer);
   });
 

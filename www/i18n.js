@@ -1,4 +1,5 @@
-// Every text of the compose page in English and French, and the helpers that pick and format them.
+// Every text of the page, its compose form and its Campaign tab, in English and French, and the
+// helpers that pick and format them.
 
 /** The languages the page speaks; the first is the fallback. */
 export const LANGS = ['en', 'fr'];
@@ -241,6 +242,30 @@ const TEXTS = {
     'issue.stop_sms_not_applicable':
       '“STOP mention” does not apply to the Low cost range: write NoPub=STOP at the end of the message.',
     'issue.schedule_date_missing': 'The hour and minute count only with a date: without one the SMS leaves now.',
+
+    'campaign.tabCompose': 'Compose',
+    'campaign.tabCampaign': 'Campaign',
+    'campaign.title': 'Campaign',
+    'campaign.intro': 'Thousands of numbers, sent in chunks of at most 500 on the worker’s queue, each chunk exactly once.',
+    'campaign.csv': 'Numbers, one a row (CSV: number, then optionally the row’s own message)',
+    'campaign.file': 'Or upload a CSV file',
+    'campaign.message': 'Message (for rows without their own)',
+    'campaign.sender': 'Sender',
+    'campaign.chunkSize': 'Numbers per chunk',
+    'campaign.check': 'Check',
+    'campaign.send': 'Send in sandbox',
+    'campaign.stop': 'Stop',
+    'campaign.noWorker': 'No worker is configured: the campaign cannot be sent.',
+    'campaign.rows': ({ n }) => `${n} row${n === 1 ? '' : 's'} read`,
+    'campaign.report': (r) =>
+      `${r.recipients} to send in ${r.chunks} chunk${r.chunks === 1 ? '' : 's'} · ${r.invalid.length} invalid · ${r.skippedStop.length} on the STOP list · ${r.duplicates.length} repeated`,
+    'campaign.invalid': 'Invalid rows',
+    'campaign.stopRows': 'On the STOP list (not sent)',
+    'campaign.duplicates': 'Repeated (sent once)',
+    'campaign.row': 'row {line}',
+    'campaign.progress': (p) =>
+      `${p.state} · ${p.chunks.sent} of ${p.chunks.total} chunks sent · ${p.accepted} numbers accepted · ${p.chunks.failed} failed · ${p.chunks.unknown} being settled`,
+    'campaign.failed': 'The worker refused',
   },
   fr: {
     'doc.title': 'Rédiger un SMS – SMS Partner',
@@ -471,6 +496,30 @@ const TEXTS = {
     'issue.stop_sms_not_applicable':
       '« Mention STOP » ne s’applique pas à la gamme Low cost : écrivez NoPub=STOP à la fin du message.',
     'issue.schedule_date_missing': "L'heure et la minute ne comptent qu'avec une date : sans date, le SMS part tout de suite.",
+
+    'campaign.tabCompose': 'Rédiger',
+    'campaign.tabCampaign': 'Campagne',
+    'campaign.title': 'Campagne',
+    'campaign.intro': 'Des milliers de numéros, envoyés par lots de 500 au plus sur la file du worker, chaque lot une seule fois.',
+    'campaign.csv': 'Numéros, un par ligne (CSV : numéro, puis le message propre à la ligne, facultatif)',
+    'campaign.file': 'Ou choisir un fichier CSV',
+    'campaign.message': 'Message (pour les lignes sans le leur)',
+    'campaign.sender': 'Expéditeur',
+    'campaign.chunkSize': 'Numéros par lot',
+    'campaign.check': 'Vérifier',
+    'campaign.send': 'Envoyer en sandbox',
+    'campaign.stop': 'Arrêter',
+    'campaign.noWorker': 'Aucun worker n’est configuré : la campagne ne peut pas partir.',
+    'campaign.rows': ({ n }) => `${n} ligne${n > 1 ? 's' : ''} lue${n > 1 ? 's' : ''}`,
+    'campaign.report': (r) =>
+      `${r.recipients} à envoyer en ${r.chunks} lot${r.chunks > 1 ? 's' : ''} · ${r.invalid.length} invalide(s) · ${r.skippedStop.length} en liste STOP · ${r.duplicates.length} en double`,
+    'campaign.invalid': 'Lignes invalides',
+    'campaign.stopRows': 'En liste STOP (non envoyés)',
+    'campaign.duplicates': 'En double (envoyés une fois)',
+    'campaign.row': 'ligne {line}',
+    'campaign.progress': (p) =>
+      `${p.state} · ${p.chunks.sent} lot(s) sur ${p.chunks.total} envoyés · ${p.accepted} numéros acceptés · ${p.chunks.failed} refusé(s) · ${p.chunks.unknown} en cours de vérification`,
+    'campaign.failed': 'Le worker a refusé',
   },
 };
 

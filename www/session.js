@@ -3,6 +3,7 @@
 // checks to say what the worker would refuse before anything is sent.
 
 import { t } from './i18n.js';
+import { callWorker } from './worker-client.js';
 
 const CALL_TIMEOUT_MS = 10_000;
 
@@ -22,8 +23,7 @@ export function createSession({ getLang, workerUrl, onChange = () => {} }) {
     if (!base) return;
     const before = JSON.stringify(current.answer?.allowedRegions ?? null) + String(current.answer?.sandbox);
     try {
-      const response = await fetch(`${base.replace(/\/+$/, '')}/api/session`, { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-      const answer = await response.json().catch(() => null);
+      const { response, answer } = await callWorker(base, '/api/session', { timeoutMs: CALL_TIMEOUT_MS });
       if (response.ok && answer?.ok === true) current = { state: 'signedIn', answer };
       else if (response.status === 401) current = { state: 'signedOut', answer: null };
       else current = { state: 'unavailable', answer: null, code: answer?.error?.code ?? null };
