@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 
 /** The repository root: the worker imports the package as ../../pkg/. */
@@ -39,6 +39,14 @@ export async function deployedOptions() {
   return deployed;
 }
 
+/** wrangler.toml's [alias], each target made absolute (wrangler resolves them from the file's folder). */
+async function aliases() {
+  const { unstable_readConfig } = await import('wrangler');
+  const { alias = {} } = unstable_readConfig({ config: WRANGLER_CONFIG });
+  const folder = dirname(WRANGLER_CONFIG);
+  return Object.fromEntries(Object.entries(alias).map(([name, target]) => [name, target.startsWith('.') ? resolve(folder, target) : target]));
+}
+
 let bundled = null;
 
 /**
@@ -61,6 +69,7 @@ export async function bundledWorker() {
       target: 'es2022',
       conditions: ['workerd', 'worker', 'browser'],
       mainFields: ['module', 'main'],
+      alias: await aliases(),
       external: ['cloudflare:*'],
       logLevel: 'silent',
       plugins: [

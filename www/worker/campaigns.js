@@ -17,7 +17,7 @@
 // replaces request.message). Every number and message goes through the package's checks:
 // invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
-import { parsePhoneNumbers, validateSendRequest } from '../../pkg/index.js';
+import { parsePhoneNumbers, validateSendRequest } from 'smspartner-wasm';
 import { isPlainObject, json, readJson, refuse, validationRefusal } from './http.js';
 import { allowedRegionsOf, applySandbox } from './smspartner.js';
 import { releaseSms, reserveSms, smsOfRows } from './quota.js';

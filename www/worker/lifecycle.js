@@ -21,7 +21,7 @@
 //
 // Failures have the shape of /api/send's, with `reason` (too_late, message_not_found…) added.
 
-import { parseReplyWebhook, smsPartnerCode } from '../../pkg/index.js';
+import { parseReplyWebhook, smsPartnerCode } from 'smspartner-wasm';
 import { Refusal, isPlainObject, json } from './http.js';
 import { allowedRegionsOf, applySandbox, withClient } from './smspartner.js';
 import { releaseSms, reserveSms, smsOfRows } from './quota.js';

@@ -8,7 +8,7 @@
 // every reservation before it and no number of sends at once can go over a limit.
 
 import { DurableObject } from 'cloudflare:workers';
-import { analyzeMessage } from '../../pkg/index.js';
+import { analyzeMessage } from 'smspartner-wasm';
 import { Refusal } from './http.js';
 
 export const DEFAULT_DAILY_SMS_LIMIT_PER_CALLER = 2000;

@@ -2,7 +2,7 @@
 // answers redacted with the core's rule (redactApiKey), log notes and paths hidden when they
 // hold it.
 
-import { redactApiKey } from '../../pkg/index.js';
+import { redactApiKey } from 'smspartner-wasm';
 
 /** Shorter secrets are not searched for in answers and logs: blanking a few characters would mangle them. */
 const MIN_REDACTED_LENGTH = 6;

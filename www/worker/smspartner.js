@@ -1,7 +1,7 @@
 // The worker's SMS Partner client: made from the key secret and the settings, once per isolate,
 // and the sandbox the settings force.
 
-import { defaultAllowedRegions, SmsPartnerClient } from '../../pkg/index.js';
+import { defaultAllowedRegions, SmsPartnerClient } from 'smspartner-wasm';
 import { Refusal, isPlainObject } from './http.js';
 import { SANDBOX_ONLY } from './access.js';
 

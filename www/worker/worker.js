@@ -77,8 +77,9 @@
 // One log line per request: method, path, status, duration, and a key-free note on failures; one
 // audit line per send, bulk send and campaign (audit.js).
 
-import wasm from '../../pkg/smspartner_wasm_bg.wasm';
-import { initSync, smsPartnerCode, validateSendRequest } from '../../pkg/index.js';
+// The package by its name, as a deployed worker imports it from node_modules: its workerd entry
+// instantiates the wasm as it loads (here wrangler.toml's [alias] points the name at pkg/).
+import { smsPartnerCode, validateSendRequest } from 'smspartner-wasm';
 import { Refusal, CLIENT_KINDS, json, readJson, refuse, validationRefusal, isPlainObject } from './http.js';
 import { logLine, redactNote, redactValues } from './redact.js';
 import { allowedRegionsOf, applySandbox, apiKeyOf, clientSettings, forcedSandbox, withClient } from './smspartner.js';
@@ -93,9 +94,6 @@ import { consumeChunks } from './consumer.js';
 export { CampaignLedger } from './ledger.js';
 export { StopList } from './stop-list.js';
 export { SendQuota } from './quota.js';
-
-// Once per isolate: the module is compiled by the runtime, instantiated here synchronously.
-initSync({ module: wasm });
 
 const METHODS = 'POST, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
