@@ -1,6 +1,7 @@
 // Section 3: time from an `input` event in the message box to the read-out update, in headless
-// Chromium, with a 1,600-character message, Unicode mode then GSM mode. Prints one JSON object
-// on stdout.
+// Chromium: a 1,600-character message in Unicode then GSM mode at full speed, then 150 and
+// 1,600 characters in both modes with the CPU throttled 4× (DevTools' mid-tier mobile setting,
+// CDP `Emulation.setCPUThrottlingRate`). Prints one JSON object on stdout.
 //
 // The page is the demo page (www/, served by tools/demo/stack.mjs) when the repository has it,
 // otherwise the minimal page of bench/page. Timestamps are taken in the page: the input event's
@@ -16,7 +17,15 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WARMUP = 10;
 const KEYS = 60;
 const KEYS_IN_PAGE = KEYS;
-const text = TEXTS[2].text;
+const LONG = TEXTS.find((t) => t.name === '1,600 characters').text;
+const SHORT = TEXTS.find((t) => t.name === '150 characters').text;
+/** The runs: CPU throttling rate (1: none), the message, the modes. */
+const PLAN = [
+  { throttle: 1, text: LONG },
+  { throttle: 4, text: SHORT },
+  { throttle: 4, text: LONG },
+];
+const text = LONG;
 
 async function startPage() {
   if (existsSync(`${ROOT}tools/demo/stack.mjs`) && existsSync(`${ROOT}www/index.html`)) {
@@ -33,14 +42,14 @@ const median = (xs) => {
   return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
 };
 
-/** Types KEYS keystrokes (after WARMUP) at the end of the message; returns the page's log. */
-async function keystrokes(page) {
+/** Types KEYS keystrokes (after WARMUP) at the end of `message`; returns the page's log. */
+async function keystrokes(page, message) {
   await page.evaluate(() => {
     window.__keystrokes = [];
     performance.clearMeasures('compose-update');
   });
-  // Alternately type the last character and delete it: the message stays at 1,599–1,600.
-  const last = text.slice(-1);
+  // Alternately type the last character and delete it: the message keeps its length, less one.
+  const last = message.slice(-1);
   for (let i = 0; i < WARMUP + KEYS; i++) {
     await page.keyboard.press(i % 2 === 0 ? last : 'Backspace');
     await page.waitForFunction((n) => window.__keystrokes.length >= n, i + 1);
@@ -63,9 +72,11 @@ async function fillMessage(page, value) {
   throw new Error('the read-out never changed');
 }
 
-function summary(mode, { log, updates }) {
+function summary(mode, throttle, messageLength, { log, updates }) {
   return {
     mode,
+    throttle,
+    messageLength,
     update: updates.length > 0 ? median(updates) : null,
     keystrokes: log.length,
     toReadout: median(log.map((p) => p.readout - p.event)),
@@ -81,7 +92,7 @@ try {
   const { page } = browser;
   await page.goto(site.url);
   await page.waitForLoadState('load');
-  await fillMessage(page, text.slice(0, -1));
+  const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => {
     let pending = null;
     window.addEventListener('input', (event) => {
@@ -102,13 +113,19 @@ try {
     }).observe(document.getElementById('readout'), { subtree: true, childList: true, characterData: true, attributes: true });
   });
   const runs = [];
-  for (const unicode of [true, false]) {
-    await page.setChecked('#unicode', unicode);
-    await page.focus('#message');
-    await page.keyboard.press('Control+End');
-    runs.push(summary(unicode ? 'Unicode' : 'GSM', await keystrokes(page)));
+  for (const { throttle, text: message } of PLAN) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await fillMessage(page, message.slice(0, -1));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    for (const unicode of [true, false]) {
+      await page.setChecked('#unicode', unicode);
+      await page.focus('#message');
+      await page.keyboard.press('Control+End');
+      runs.push(summary(unicode ? 'Unicode' : 'GSM', throttle, message.length - 1, await keystrokes(page, message)));
+    }
   }
-  const length = await page.evaluate(() => document.getElementById('message').value.length);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const length = LONG.length - 1;
   // The package's calls of one demo-page update, alone in the same page, for comparison:
   // analyzeMessage, splitMessage and validateSendRequest on the same message.
   const wasm = await page.evaluate(async (t) => {

@@ -1,21 +1,32 @@
 // Prints what each entry of the package weighs once gzipped (-9): its wasm and every JS module
 // it loads as shipped, and its wasm with the one JS file a production bundler makes of the
 // entry (esbuild, bundled and minified). Usage: node scripts/package-size.mjs <pkg dir> [--json]
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
+import { ENTRIES, importPath } from "./entries.mjs";
 
-/** The files an entry loads in a browser: its module, the shared ones, its glue, its wasm. */
+/** The modules `file` imports statically (`import … from "./x.js"`, `import "./x.js"`). */
+function importsOf(file) {
+  const source = readFileSync(file, "utf8");
+  return [...source.matchAll(/^\s*(?:import|export)\s+(?:[\w\s{},*$]+\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1]);
+}
+
+/**
+ * The files an entry loads in a browser: its module and every module it imports, transitively
+ * (the shared ones, its glue, the glue's snippets), then its wasm.
+ */
 export function entryFiles(dir, name, glue) {
-  const snippets = existsSync(`${dir}/snippets`)
-    ? readdirSync(`${dir}/snippets`, { recursive: true }).filter((f) => String(f).endsWith(".js")).map((f) => `snippets/${f}`)
-    : [];
-  // wasm-bindgen names each crate's snippets by crate; both wasm come from the same crate, but
-  // only the module with the client imports them.
-  const used = snippets.filter((file) => readFileSync(`${dir}/${glue}.js`, "utf8").includes(file.split("/").pop()));
-  const shared = ["analysis.js", "guard.js"].filter((file) => existsSync(`${dir}/${file}`));
-  return [`${name}.js`, ...shared, `${glue}.js`, ...used, `${glue}_bg.wasm`];
+  const seen = [];
+  const visit = (path) => {
+    if (seen.includes(path)) return;
+    seen.push(path);
+    for (const spec of importsOf(`${dir}/${path}`)) visit(posix.normalize(posix.join(posix.dirname(path), spec)));
+  };
+  visit(`${name}.js`);
+  return [...seen, `${glue}_bg.wasm`];
 }
 
 /** gzip -9 size of one file. */
@@ -29,10 +40,9 @@ export function bundledJs(file) {
 
 const [dir, flag] = process.argv.slice(2);
 if (dir && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const entries = [
-    { entry: "smspartner-wasm", name: "index", glue: "smspartner_wasm" },
-    { entry: "smspartner-wasm/compose", name: "compose", glue: "smspartner_compose" },
-  ].map(({ entry, name, glue }) => {
+  const entries = ENTRIES.map((described) => {
+    const { name, glue } = described;
+    const entry = importPath(described);
     const files = entryFiles(dir, name, glue);
     const wasm = gzipped(`${dir}/${glue}_bg.wasm`);
     const total = files.reduce((sum, file) => sum + gzipped(`${dir}/${file}`), 0);

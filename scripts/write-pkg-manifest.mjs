@@ -1,23 +1,19 @@
 // Completes pkg/ into the npm package: its entries for Node and workerd, package.json, README.
 //
-// Each entry of ENTRIES is one import path of the package over one wasm-bindgen output (its
-// `glue`): the hand-written browser module and its types (in src/js/), and two generated modules
-// that initialize themselves at import, one reading the wasm file (Node), one importing it as a
-// compiled module (workerd). Adding an entry is a line in ENTRIES, its src/js/NAME.js and .d.ts,
-// and its wasm-bindgen run in scripts/build.
+// Each entry of ENTRIES (./entries.mjs) is one import path of the package over one wasm-bindgen
+// output (its `glue`): the hand-written browser module and its types (in src/js/), and two
+// generated modules that initialize themselves at import, one reading the wasm file (Node), one
+// importing it as a compiled module (workerd). Adding an entry is a line in ENTRIES, its
+// src/js/NAME.js and .d.ts, and its wasm-bindgen run in scripts/build.
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { ENTRIES } from "./entries.mjs";
 import { guardGlue, hardenGlue, trimGlueTypes, writeWasmTypes } from "./package-glue.mjs";
 
 const ROOT = new URL("../", import.meta.url);
 const PKG = new URL("pkg/", ROOT).pathname;
 
-/** `subpath`: the import path; `name`: the files' stem; `glue`: wasm-bindgen's `--out-name`. */
-const ENTRIES = [
-  { subpath: ".", name: "index", glue: "smspartner_wasm" },
-  { subpath: "./compose", name: "compose", glue: "smspartner_compose" },
-];
-/** Modules that the entries share, copied from src/js/. */
-const SHARED = ["analysis.js", "guard.js"];
+/** The modules the entries import, copied from src/js/. */
+const SHARED = ["analysis.js", "guard.js", "client-guard.js"];
 
 const cargo = readFileSync(new URL("Cargo.toml", ROOT), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];

@@ -7,8 +7,17 @@ export const LANGS = ['en', 'fr'];
 /** BCP 47 locales used for dates and numbers: en-GB writes "Monday 7 December 2026 at 08:00". */
 const LOCALES = { en: 'en-GB', fr: 'fr-FR' };
 
-const plural = (lang, n, one, other) =>
-  new Intl.PluralRules(LOCALES[lang]).select(n) === 'one' ? one : other;
+/** The plural rules of each language, made once: a cell's hover text asks for one per cell. */
+const PLURAL_RULES = new Map();
+
+const plural = (lang, n, one, other) => {
+  let rules = PLURAL_RULES.get(lang);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(LOCALES[lang] ?? LOCALES.en);
+    PLURAL_RULES.set(lang, rules);
+  }
+  return rules.select(n) === 'one' ? one : other;
+};
 
 /**
  * Texts by key. A value is a string (with `{name}` placeholders) or a function of

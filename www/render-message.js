@@ -4,8 +4,9 @@
 import * as sms from '/pkg/compose.js';
 import { t, charName } from './i18n.js';
 import { escapeHtml, mirrorHtml, sentAsHtml, previewParts } from './message-view.js';
-import { charLabel, segmentStrips, segmentsHtml } from './segment-view.js';
+import { charLabel, segmentStrips, stripHtml, stripPieces } from './segment-view.js';
 import { $, el } from './elements.js';
+import { patchChildren, rememberChildren } from './patch.js';
 import { state } from './state.js';
 import { messageOptions } from './form.js';
 
@@ -117,7 +118,7 @@ function renderSegments(message, analysis, parts, options) {
   el.segments.hidden = parts.length === 0;
   $('segments-detail').textContent = '';
   if (parts.length === 0) {
-    el.segmentsStrips.innerHTML = '';
+    patchStrips(el.segmentsStrips, []);
     return;
   }
   // One SMS holds analyzeMessage('').perSms; each SMS of a long one gives the rest to its header.
@@ -129,7 +130,38 @@ function renderSegments(message, analysis, parts, options) {
   const names = new Map(
     analysis.unsupported.filter((u) => u.name).map((u) => [u.index, charName(lang, u.codePoint, u.name)]),
   );
-  el.segmentsStrips.innerHTML = segmentsHtml(strips, (key, vars) => t(lang, key, vars), names);
+  if (drawnCells.lang !== lang) drawnCells = { lang, cells: new Map() };
+  patchStrips(el.segmentsStrips, stripPieces(strips, (key, vars) => t(lang, key, vars), names, drawnCells.cells));
+}
+
+/** Each distinct cell's HTML in the page's language, kept from one keystroke to the next. */
+let drawnCells = { lang: null, cells: new Map() };
+/** The strips as last written: their pieces (segment-view.js `stripPieces`). */
+let shownStrips = [];
+
+/**
+ * Writes the strips, changing only what changed: a strip's title and counts, and its cells
+ * (patch.js); all of them when their number changes. A picked cell is unpicked, as a full
+ * redraw would.
+ */
+function patchStrips(container, pieces) {
+  container.querySelector('.cell.picked')?.classList.remove('picked');
+  const strips = container.children;
+  if (strips.length !== shownStrips.length || pieces.length !== shownStrips.length) {
+    container.innerHTML = pieces.map(stripHtml).join('');
+    pieces.forEach((piece, i) => rememberChildren(strips[i].lastElementChild, piece.cells));
+    shownStrips = pieces;
+    return;
+  }
+  pieces.forEach((piece, i) => {
+    const strip = strips[i];
+    const before = shownStrips[i];
+    if (before.used !== piece.used) strip.dataset.used = String(piece.used);
+    if (before.capacity !== piece.capacity) strip.dataset.capacity = String(piece.capacity);
+    if (before.heading !== piece.heading) strip.firstElementChild.textContent = piece.heading;
+    patchChildren(strip.lastElementChild, piece.cells);
+  });
+  shownStrips = pieces;
 }
 
 function renderPreview(parts) {
@@ -141,17 +173,20 @@ function renderPreview(parts) {
     return;
   }
   const many = texts.length > 1;
-  el.previewParts.innerHTML =
-    '<div class="bubble">' +
-    texts
-      .map(
-        (text, k) =>
-          `<div class="segment" data-part="${k + 1}">` +
-          (many ? `<span class="segment-label">${escapeHtml(t(lang, 'preview.part', { i: k + 1, n: texts.length }))}</span>` : '') +
-          `<span class="segment-text">${escapeHtml(text)}</span></div>`,
-      )
-      .join('') +
-    '</div>';
+  let bubble = el.previewParts.firstElementChild;
+  if (bubble === null || !bubble.classList.contains('bubble')) {
+    el.previewParts.innerHTML = '<div class="bubble"></div>';
+    bubble = el.previewParts.firstElementChild;
+  }
+  patchChildren(
+    bubble,
+    texts.map(
+      (text, k) =>
+        `<div class="segment" data-part="${k + 1}">` +
+        (many ? `<span class="segment-label">${escapeHtml(t(lang, 'preview.part', { i: k + 1, n: texts.length }))}</span>` : '') +
+        `<span class="segment-text">${escapeHtml(text)}</span></div>`,
+    ),
+  );
 }
 
 /** The sender the phone preview shows: the one typed, else SMS Partner's short code. */

@@ -85,41 +85,68 @@ export function charLabel(char, name) {
 }
 
 /**
- * HTML of the strips. `label(key, vars)` gives the page's sentences: `segments.part`
- * ({ i, n, used, capacity }) and `cell.<kind>` ({ char, replacement, cost }) for each cell's
- * hover text; `names` maps an index of `analysis.unsupported` to its Unicode name, if known.
+ * The strips as HTML pieces: `[{ part, used, capacity, heading, cells }]`, `cells` the HTML of
+ * each cell. `label(key, vars)` gives the page's sentences: `segments.part` ({ i, n, used,
+ * capacity }) and `cell.<kind>` ({ char, replacement, cost }) for each cell's hover text; `names`
+ * maps an index of `analysis.unsupported` to its Unicode name, if known. `cells` (a Map) keeps
+ * each distinct cell's HTML across calls with the same `label`: a message repeats its letters,
+ * and each keystroke draws the same cells again.
  */
-export function segmentsHtml(strips, label, names = new Map()) {
+export function stripPieces(strips, label, names = new Map(), cells = new Map()) {
   const n = strips.length;
-  return strips
-    .map((strip, k) => {
-      const cells = strip.cells
-        .map((cell) => {
-          const tag = cell.kind === 'br' || cell.kind === 'euro';
-          const char = tag ? cell.char : charLabel(cell.char, names.get(cell.index));
-          const title = label(`cell.${cell.kind}`, {
-            char,
-            replacement: cell.replacement ?? '',
-            cost: cell.cost,
-          });
-          const shown =
-            cell.kind === 'escape'
-              ? `<span class="esc">ESC</span>${escapeHtml(cell.shown)}`
-              : cell.kind === 'replaced' || cell.kind === 'removed' || cell.kind === 'unsupported'
-                ? `<del>${escapeHtml(isInvisible(cell.char) ? '·' : cell.char)}</del>` +
-                  (cell.kind === 'removed' ? '' : escapeHtml(cell.shown))
-                : escapeHtml(isInvisible(cell.shown) ? '·' : cell.shown);
-          return (
-            `<span class="cell k-${cell.kind}" data-kind="${cell.kind}" data-cost="${cell.cost}" title="${escapeHtml(title)}">` +
-            `<span class="ch">${shown}</span><span class="cost">${cell.cost}</span></span>`
-          );
-        })
-        .join('');
-      const heading = label('segments.part', { i: k + 1, n, used: strip.used, capacity: strip.capacity });
-      return (
-        `<div class="strip" data-part="${k + 1}" data-used="${strip.used}" data-capacity="${strip.capacity}">` +
-        `<p class="strip-title">${escapeHtml(heading)}</p><div class="cells">${cells}</div></div>`
-      );
-    })
-    .join('');
+  return strips.map((strip, k) => ({
+    part: k + 1,
+    used: strip.used,
+    capacity: strip.capacity,
+    heading: label('segments.part', { i: k + 1, n, used: strip.used, capacity: strip.capacity }),
+    cells: strip.cells.map((cell) => {
+      const name = names.get(cell.index) ?? '';
+      const key = `${cell.kind}\u0000${cell.char}\u0000${cell.shown}\u0000${cell.cost}\u0000${cell.replacement ?? ''}\u0000${name}`;
+      let drawn = cells.get(key);
+      if (drawn === undefined) {
+        drawn = cellHtml(cell, label, name);
+        if (cells.size >= MAX_REMEMBERED_CELLS) cells.clear();
+        cells.set(key, drawn);
+      }
+      return drawn;
+    }),
+  }));
+}
+
+/** The HTML of one strip of `stripPieces`. */
+export function stripHtml(piece) {
+  return (
+    `<div class="strip" data-part="${piece.part}" data-used="${piece.used}" data-capacity="${piece.capacity}">` +
+    `<p class="strip-title">${escapeHtml(piece.heading)}</p><div class="cells">${piece.cells.join('')}</div></div>`
+  );
+}
+
+/** Distinct cells remembered by `stripPieces` before it starts afresh. */
+const MAX_REMEMBERED_CELLS = 10_000;
+
+/** One cell: what it shows, its cost, and its hover text. */
+function cellHtml(cell, label, name) {
+  const tag = cell.kind === 'br' || cell.kind === 'euro';
+  const char = tag ? cell.char : charLabel(cell.char, name || undefined);
+  const title = label(`cell.${cell.kind}`, {
+    char,
+    replacement: cell.replacement ?? '',
+    cost: cell.cost,
+  });
+  const shown =
+    cell.kind === 'escape'
+      ? `<span class="esc">ESC</span>${escapeHtml(cell.shown)}`
+      : cell.kind === 'replaced' || cell.kind === 'removed' || cell.kind === 'unsupported'
+        ? `<del>${escapeHtml(isInvisible(cell.char) ? '·' : cell.char)}</del>` +
+          (cell.kind === 'removed' ? '' : escapeHtml(cell.shown))
+        : escapeHtml(isInvisible(cell.shown) ? '·' : cell.shown);
+  return (
+    `<span class="cell k-${cell.kind}" data-kind="${cell.kind}" data-cost="${cell.cost}" title="${escapeHtml(title)}">` +
+    `<span class="ch">${shown}</span><span class="cost">${cell.cost}</span></span>`
+  );
+}
+
+/** HTML of the strips, as one string (see `stripPieces`). */
+export function segmentsHtml(strips, label, names = new Map()) {
+  return stripPieces(strips, label, names).map(stripHtml).join('');
 }

@@ -5,7 +5,10 @@ use js_sys::Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::input::{InputValue, RawRequest, WIRE_FIELDS};
+use crate::input::InputValue;
+#[cfg(feature = "compose")]
+use crate::input::{RawRequest, WIRE_FIELDS};
+#[cfg(feature = "compose")]
 use crate::paris_time;
 #[cfg(feature = "client")]
 use crate::wire::Json;
@@ -51,12 +54,14 @@ extern "C" {
 
 /// The current time in milliseconds, from the `Date.now` of the module's loading (a page that
 /// replaces it later changes nothing); 0 should it ever fail.
+#[cfg(feature = "compose")]
 pub fn now() -> i64 {
     let ms = now_ms();
     if ms.is_finite() { ms as i64 } else { 0 }
 }
 
 /// A new `Date` (the one of the module's loading, whatever a page does to the global) at `ms`.
+#[cfg(feature = "compose")]
 pub fn date(ms: f64) -> js_sys::Date {
     date_at(ms)
 }
@@ -152,6 +157,7 @@ fn type_name(value: &JsValue) -> &'static str {
 ///
 /// # Errors
 /// The type name of `value` when it is not a plain object.
+#[cfg(feature = "compose")]
 pub fn raw_request(value: &JsValue) -> Result<RawRequest, &'static str> {
     match scalar_or_list(value) {
         InputValue::Other("object") => {}
@@ -185,6 +191,7 @@ pub fn option(options: &JsValue, name: &str) -> InputValue {
 /// An instant from a `Date`, an ISO 8601 string or milliseconds since the epoch, within the
 /// range of a JavaScript `Date` (beyond it, `new Date(ms)` is an invalid date, and so would be
 /// the answer).
+#[cfg(feature = "compose")]
 pub fn instant(value: &JsValue) -> Option<i64> {
     // NaN and the infinities fail the comparison too.
     let in_range = |ms: f64| (ms.abs() <= paris_time::MAX_JS_TIME_MS as f64).then_some(ms as i64);

@@ -1,9 +1,17 @@
 //! The one place where JavaScript is met: exported functions, argument reading, answer writing.
+//!
+//! Each entry of the package is a build of the crate: the message exports here and the
+//! keystroke path (`fast`) are in all three; the cargo feature `compose` adds phone numbers,
+//! validation and the schedule (`compose`), `client` the client and the webhooks; the build
+//! without either is the `./length` entry.
 
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "compose")]
+mod compose;
 mod convert;
 mod fast;
+#[cfg(feature = "compose")]
 mod js_error;
 #[cfg(feature = "client")]
 mod lifecycle;
@@ -13,18 +21,19 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::calendar::{self, Date};
-use crate::input::InputValue;
-use crate::issue::Issue;
-use crate::lang::Lang;
 use crate::message::{self, MessageOptions};
-use crate::options::{self, flag_value};
-use crate::phone;
-use crate::quiet_hours;
-use crate::validate::{self, NowOption, RawValidateOptions, ValidateOptions};
+use crate::options;
 
 #[cfg(feature = "client")]
 pub use client::SmsPartnerClient;
+#[cfg(feature = "client")]
+pub(crate) use compose::validate_options;
+#[cfg(feature = "compose")]
+pub use compose::{
+    cancel_deadline, default_allowed_regions, effective_send_time, french_public_holiday,
+    is_french_public_holiday, parse_phone_numbers, sms_partner_code, split_phone_list,
+    validate_send_request,
+};
 /// How the bindings read one JavaScript value (for the crossing benchmark, which compares ways
 /// of reading options with the shipped one).
 pub use convert::scalar;
@@ -59,10 +68,6 @@ fn message_options(options: &JsValue) -> MessageOptions {
 /// The message as a string; anything else is read as an empty message.
 fn message_text(message: &JsValue) -> String {
     message.as_string().unwrap_or_default()
-}
-
-fn lang_option(options: &JsValue) -> Option<Lang> {
-    validate::lang_value(&convert::option(options, "lang"))
 }
 
 /// Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
@@ -156,71 +161,6 @@ fn original_with_lone_surrogates(message: &JsValue, text: &str) -> Option<js_sys
         .then(|| original.clone())
 }
 
-/// Splits a list of phone numbers typed by a person into entries, as `parsePhoneNumbers` and
-/// `validateSendRequest` do: at commas, semicolons and line breaks, each entry trimmed, empty
-/// ones skipped. Never throws: a value that is not a string gives no entry.
-#[wasm_bindgen(js_name = splitPhoneList, skip_typescript)]
-pub fn split_phone_list(input: JsValue) -> JsValue {
-    let text = input.as_string().unwrap_or_default();
-    to_js(&phone::split_list(&text).collect::<Vec<_>>())
-}
-
-/// Normalizes phone numbers as typed by a person to E.164. Never throws.
-#[wasm_bindgen(js_name = parsePhoneNumbers, skip_typescript)]
-pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue {
-    let options = options.unwrap_or_default();
-    let lang = lang_option(&options).unwrap_or_default();
-    let mut unread = 0;
-    let entries: Vec<String> = match convert::scalar_or_list(&input) {
-        InputValue::Text(text) => phone::split_list(&text).map(str::to_owned).collect(),
-        InputValue::List(items) => items
-            .into_iter()
-            .filter_map(|item| match item {
-                InputValue::Text(text) => Some(text),
-                InputValue::Unread(count) => {
-                    unread = count;
-                    None
-                }
-                other => Some(format!("<{}>", other.type_name())),
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    // `allowedRegions` as validateSendRequest reads it; one that cannot be read allows nothing
-    // (the caller asked for a restriction) and says so in an `option_invalid` entry.
-    let (allowed, bad_option) =
-        match validate::read_allowed_regions(&convert::option(&options, "allowedRegions")) {
-            Ok(allowed) => (allowed, false),
-            Err(_) => (Some(validate::RegionSet::default()), true),
-        };
-    let mut report =
-        phone::parse_phone_numbers_refusing(entries.iter().map(String::as_str), lang, |details| {
-            allowed
-                .as_ref()
-                .and_then(|set| validate::destination_refusal(details, set, lang))
-        });
-    if bad_option {
-        report.invalid.push(phone::InvalidNumber {
-            input: "<options.allowedRegions>".to_string(),
-            code: phone::OPTION_INVALID,
-            reason: lang
-                .pick(
-                    "options.allowedRegions must be an array of region codes, two letters each (\"FR\", \"GP\"…) or \"001\": no number is allowed until it is",
-                    "options.allowedRegions doit être un tableau de codes de région de deux lettres chacun (« FR », « GP »…) ou « 001 » : aucun numéro n'est autorisé d'ici là",
-                )
-                .to_string(),
-        });
-    }
-    if unread > 0 {
-        report.invalid.push(phone::InvalidNumber::not_read(
-            unread,
-            convert::MAX_ARRAY_READ,
-            lang,
-        ));
-    }
-    to_js(&report)
-}
-
 /// `text` with the API key taken out by the core's rule ([`crate::api_key::ApiKey::redact`]):
 /// every occurrence replaced by `[redacted]`, and the whole text blanked when the key (or half
 /// of it, or the key percent-encoded or `\uXXXX`-escaped) is still there. `text` comes back
@@ -241,156 +181,4 @@ pub fn redact_api_key(text: JsValue, api_key: JsValue) -> JsValue {
     } else {
         JsValue::from_str(&redacted)
     }
-}
-
-/// Validates a send request as SMS Partner would. Never throws.
-#[wasm_bindgen(js_name = validateSendRequest, skip_typescript)]
-pub fn validate_send_request(request: JsValue, options: Option<JsValue>) -> JsValue {
-    let options = options.unwrap_or_default();
-    let (options, option_issues) = validate_options(&options);
-    let report = match convert::raw_request(&request) {
-        Ok(raw) => validate::validate(&raw, &options),
-        Err(type_name) => validate::not_an_object(type_name, &options),
-    };
-    to_js(&report.with_option_issues(option_issues))
-}
-
-/// Reads the options of `validateSendRequest` for the core to check; wrong ones are
-/// reported, not thrown.
-pub(crate) fn validate_options(options: &JsValue) -> (ValidateOptions, Vec<Issue>) {
-    let now = if options.is_object() {
-        convert::read(options, &JsValue::from_str("now"))
-    } else {
-        Some(JsValue::UNDEFINED)
-    };
-    let now = match now {
-        Some(value) if value.is_undefined() || value.is_null() => NowOption::Absent,
-        // A getter that throws is a wrong option, as for the others, not an absent one.
-        read => read
-            .and_then(|value| convert::instant(&value))
-            .map_or(NowOption::Invalid, NowOption::At),
-    };
-    let raw = RawValidateOptions {
-        now,
-        commercial: convert::option(options, "commercial"),
-        require_api_key: convert::option(options, "requireApiKey"),
-        lang: convert::option(options, "lang"),
-        allowed_regions: convert::option(options, "allowedRegions"),
-    };
-    validate::read_validate_options(&raw, convert::now())
-}
-
-/// The regions of metropolitan France and its overseas departments and collectivities that the
-/// numbering plans know ([`crate::numbering_plan::FRENCH_REGIONS`]), for `validateSendRequest`'s
-/// `allowedRegions`: a new array each call. Never throws.
-#[wasm_bindgen(js_name = defaultAllowedRegions, skip_typescript)]
-pub fn default_allowed_regions() -> JsValue {
-    crate::numbering_plan::FRENCH_REGIONS
-        .iter()
-        .map(|region| JsValue::from_str(region))
-        .collect::<js_sys::Array>()
-        .into()
-}
-
-/// When SMS Partner will actually send a message submitted at `at`: the next opening of the
-/// commercial window (Monday–Saturday 08:00–20:00 Paris time, holidays excepted) when
-/// `commercial`, `at` otherwise.
-///
-/// # Errors
-/// A `TypeError` when `at` is not a valid `Date`, ISO 8601 string or number of milliseconds.
-#[wasm_bindgen(js_name = effectiveSendTime, skip_typescript)]
-pub fn effective_send_time(at: JsValue, options: Option<JsValue>) -> Result<js_sys::Date, JsValue> {
-    let options = options.unwrap_or_default();
-    let at_ms = convert::instant(&at).ok_or_else(|| {
-        js_error::type_error("effectiveSendTime: `at` must be a valid Date or ISO 8601 string")
-    })?;
-    let commercial = flag_value(&convert::option(&options, "commercial")).unwrap_or(false);
-    let ms = quiet_hours::effective_send_time(at_ms, commercial);
-    if ms > crate::paris_time::MAX_JS_TIME_MS {
-        return Err(js_error::type_error(
-            "effectiveSendTime: the next opening lies beyond the range of a Date",
-        ));
-    }
-    Ok(convert::date(ms as f64))
-}
-
-/// The last instant at which SMS Partner still takes a cancel of a send scheduled at
-/// `scheduledAt` (5 minutes before it; exactly then is still in time): what
-/// `SmsPartnerClient.cancel` checks with `options.scheduledAt`, for a page's Cancel button.
-///
-/// # Errors
-/// A `TypeError` when `scheduledAt` is not a valid `Date`, ISO 8601 string or number of
-/// milliseconds.
-#[wasm_bindgen(js_name = cancelDeadline, skip_typescript)]
-pub fn cancel_deadline(scheduled_at: JsValue) -> Result<js_sys::Date, JsValue> {
-    let scheduled_ms = convert::instant(&scheduled_at).ok_or_else(|| {
-        js_error::type_error(
-            "cancelDeadline: `scheduledAt` must be a valid Date, ISO 8601 string or milliseconds",
-        )
-    })?;
-    let ms = crate::lifecycle::cancel::last_cancel_ms(scheduled_ms);
-    if ms < -crate::paris_time::MAX_JS_TIME_MS {
-        return Err(js_error::type_error(
-            "cancelDeadline: the deadline lies before the range of a Date",
-        ));
-    }
-    Ok(convert::date(ms as f64))
-}
-
-/// Reads a calendar date: a `Date` (its Paris calendar day), `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
-fn calendar_date(value: &JsValue) -> Option<Date> {
-    if let Some(text) = value.as_string() {
-        return Date::parse_iso(&text).or_else(|| Date::parse_dmy(&text));
-    }
-    convert::instant(value).map(|ms| crate::paris_time::to_local(ms).date)
-}
-
-/// Whether a calendar date is a French public holiday (the 11 national holidays).
-///
-/// # Errors
-/// A `TypeError` when `date` is not a `Date`, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
-#[wasm_bindgen(js_name = isFrenchPublicHoliday, skip_typescript)]
-pub fn is_french_public_holiday(date: JsValue) -> Result<bool, JsValue> {
-    let date = calendar_date(&date).ok_or_else(|| {
-        js_error::type_error(
-            "isFrenchPublicHoliday: `date` must be a Date, \"YYYY-MM-DD\" or \"dd/MM/yyyy\"",
-        )
-    })?;
-    Ok(calendar::is_french_public_holiday(date))
-}
-
-/// The name of the French public holiday on that date, or `null`.
-///
-/// # Errors
-/// A `TypeError` when `date` is not a `Date`, `"YYYY-MM-DD"` or `"dd/MM/yyyy"`.
-#[wasm_bindgen(js_name = frenchPublicHoliday, skip_typescript)]
-pub fn french_public_holiday(date: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or_default();
-    let date = calendar_date(&date).ok_or_else(|| {
-        js_error::type_error(
-            "frenchPublicHoliday: `date` must be a Date, \"YYYY-MM-DD\" or \"dd/MM/yyyy\"",
-        )
-    })?;
-    let lang = lang_option(&options).unwrap_or_default();
-    Ok(calendar::french_public_holiday(date)
-        .map_or(JsValue::NULL, |h| JsValue::from_str(h.name(lang))))
-}
-
-/// What one of SMS Partner's send codes means: `{ code, reason, field, class, message }` with
-/// `message` in `lang`, or `null` for a code it does not document. Never throws.
-#[wasm_bindgen(js_name = smsPartnerCode, skip_typescript)]
-pub fn sms_partner_code(code: JsValue, options: Option<JsValue>) -> JsValue {
-    let options = options.unwrap_or_default();
-    let lang = lang_option(&options).unwrap_or_default();
-    let code = match convert::scalar_or_list(&code) {
-        InputValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => Some(n as i64),
-        InputValue::Text(t)
-            if !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            t.parse().ok()
-        }
-        _ => None,
-    };
-    code.and_then(|c| crate::api_code::describe(c, lang))
-        .map_or(JsValue::NULL, |info| to_js(&info))
 }

@@ -1,9 +1,11 @@
-//! The TypeScript types of every answer and argument, written into the package's `.d.ts`.
+//! The TypeScript types of every answer and argument, written into the package's `.d.ts`: each
+//! build declares what its wasm exports (the message functions; with `compose`, the rest of the
+//! compose entry; with `client`, `redactApiKey`).
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
+const MESSAGE_TYPES: &'static str = r#"
 /** A flag: `true`/`false` or `1`/`0`. */
 export type Flag = boolean | 0 | 1;
 
@@ -104,6 +106,35 @@ export interface MessagePart {
   edits: PartEdit[];
 }
 
+/**
+ * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
+ * Never throws: a value that is not a string is read as an empty message.
+ */
+export function analyzeMessage(message: string, options?: MessageOptions): MessageAnalysis;
+
+/**
+ * The message cut where SMS Partner cuts it, one string per SMS billed; `parts.join('')` gives
+ * the message back. Never throws.
+ */
+export function splitMessage(message: string, options?: MessageOptions): string[];
+
+/**
+ * Smart encoding: in GSM mode, typographic spaces, invisible characters, dashes, `…`, low and
+ * prime quotes and letters whose accent GSM lacks get their faithful GSM form. Never changes what
+ * GSM carries or SMS Partner replaces, nothing with `isUnicode`, and never adds an SMS. Never throws.
+ */
+export function normalizeMessage(message: string, options?: MessageOptions): NormalizedMessage;
+
+/**
+ * The SMS of a message, one per SMS billed, as `splitMessage` cuts them, each with what the
+ * recipient reads of it; the previews joined are `analyzeMessage(...).preview`. Never throws.
+ */
+export function splitMessageParts(message: string, options?: MessageOptions): MessagePart[];
+"#;
+
+#[cfg(feature = "compose")]
+#[wasm_bindgen(typescript_custom_section)]
+const COMPOSE_TYPES: &'static str = r#"
 /** Why a phone number could not be read. */
 export type PhoneNumberCode =
   | "empty"
@@ -317,30 +348,6 @@ export interface SmsPartnerCode {
 
 /** What one of SMS Partner's send codes means, or `null` for a code it does not document. Never throws. */
 export function smsPartnerCode(code: number | string, options?: { lang?: "en" | "fr" }): SmsPartnerCode | null;
-/**
- * Length, encoding, SMS count, replacements and preview of a message, as SMS Partner bills it.
- * Never throws: a value that is not a string is read as an empty message.
- */
-export function analyzeMessage(message: string, options?: MessageOptions): MessageAnalysis;
-
-/**
- * The message cut where SMS Partner cuts it, one string per SMS billed; `parts.join('')` gives
- * the message back. Never throws.
- */
-export function splitMessage(message: string, options?: MessageOptions): string[];
-
-/**
- * Smart encoding: in GSM mode, typographic spaces, invisible characters, dashes, `…`, low and
- * prime quotes and letters whose accent GSM lacks get their faithful GSM form. Never changes what
- * GSM carries or SMS Partner replaces, nothing with `isUnicode`, and never adds an SMS. Never throws.
- */
-export function normalizeMessage(message: string, options?: MessageOptions): NormalizedMessage;
-
-/**
- * The SMS of a message, one per SMS billed, as `splitMessage` cuts them, each with what the
- * recipient reads of it; the previews joined are `analyzeMessage(...).preview`. Never throws.
- */
-export function splitMessageParts(message: string, options?: MessageOptions): MessagePart[];
 
 /**
  * A list of phone numbers typed by a person cut into entries, as `parsePhoneNumbers` cuts it:
@@ -398,7 +405,11 @@ export function isFrenchPublicHoliday(date: Date | string): boolean;
  * @throws TypeError when `date` cannot be read.
  */
 export function frenchPublicHoliday(date: Date | string, options?: { lang?: "en" | "fr" }): string | null;
+"#;
 
+#[cfg(feature = "client")]
+#[wasm_bindgen(typescript_custom_section)]
+const REDACT_TYPES: &'static str = r#"
 /**
  * `text` with the API key taken out: each occurrence replaced by `[redacted]`, and the whole
  * text blanked when the key (or half of it, or the key percent-encoded or `\uXXXX`-escaped) is

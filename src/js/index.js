@@ -3,6 +3,7 @@
 import * as glue from "./smspartner_wasm.js";
 import { entryOver } from "./analysis.js";
 import { guardOver } from "./guard.js";
+import { guardClient } from "./client-guard.js";
 
 // Every export of the glue behind the guard that keeps exceptions out of wasm (./guard.js).
 const doors = guardOver(glue);
@@ -21,8 +22,10 @@ export const {
   smsPartnerCode,
   parseReplyWebhook,
   redactApiKey,
-  SmsPartnerClient,
 } = doors;
+
+/** A client of the SMS Partner API, its methods guarded (./client-guard.js). */
+export const SmsPartnerClient = guardClient(glue);
 
 /**
  * What a send rejects with, and a client's construction throws: `kind`, `status`, `code`,

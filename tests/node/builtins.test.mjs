@@ -12,9 +12,11 @@ import { describe, it } from 'node:test';
 import * as sms from '../../pkg/index.js';
 import * as glue from '../../pkg/smspartner_wasm.js';
 import * as compose from '../../pkg/compose.js';
+import * as length from '../../pkg/length.js';
 
 const wasm = sms.initSync({ module: readFileSync(new URL('../../pkg/smspartner_wasm_bg.wasm', import.meta.url)) });
 compose.initSync({ module: readFileSync(new URL('../../pkg/smspartner_compose_bg.wasm', import.meta.url)) });
+length.initSync({ module: readFileSync(new URL('../../pkg/smspartner_length_bg.wasm', import.meta.url)) });
 
 const KEY = 'sk-builtins-1234';
 const NOW = new Date('2026-11-30T10:00:00.000Z');
@@ -116,12 +118,17 @@ describe('a page that changes the built-ins after loading the package', () => {
     assert.deepEqual(CALLS.map((call) => call()), clean);
   });
 
-  it('the compose entry answers as before too', () => {
+  it('the compose and length entries answer as before too', () => {
     const calls = [
       () => compose.analyzeMessage('Promo « été » ’ok’ … 5 € [x] 😀', { isStopSms: true }),
       () => compose.normalizeMessage('Promo « été » ’ok’ … ✓'),
       () => compose.parsePhoneNumbers('06 12 34 56 78, 01 40 00 00 00, 12', { lang: 'fr' }),
       () => compose.validateSendRequest({ phoneNumbers: '0612345678, x', message: 'Soldes « -20 % »', tag: 'Promo' }, { now: NOW, requireApiKey: false }),
+      () => length.analyzeMessage('Promo « été » ’ok’ … 5 € [x] 😀', { isStopSms: true }),
+      () => length.analyzeMessage('Bonjour ✓ ça va', { isUnicode: 'yes' }),
+      () => length.splitMessage('x'.repeat(200)),
+      () => length.splitMessageParts('Promo « été » '.repeat(20)),
+      () => length.normalizeMessage('Promo « été » ’ok’ … ✓'),
     ];
     const expected = calls.map((call) => call());
     const answers = new Array(calls.length).fill(null);

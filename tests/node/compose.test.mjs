@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 
 import * as full from "../../pkg/index.js";
 import * as compose from "../../pkg/compose.js";
+import { MESSAGES, OPTIONS } from "./messages.mjs";
 
 const wasm = (name) => readFileSync(new URL(`../../pkg/${name}_bg.wasm`, import.meta.url));
 full.initSync({ module: wasm("smspartner_wasm") });
@@ -26,12 +27,6 @@ test("its wasm has no client: no fetch, no AbortController, no SmsPartnerClient"
   assert.ok(!names.some((name) => name.startsWith("smspartnerclient")), names.join(" "));
 });
 
-/** Messages and options that cover each path: plain, replaced, extension, Unicode, STOP, invalid. */
-const MESSAGES = [
-  "", "Bonjour !", "Promo d’été « -20 % » sur [tout] … à 9,99 € :br: STOP", "😀 emoji", "\ud800 lone",
-  "x".repeat(161), "€".repeat(80), "Ça coûte 5 € ^^", "tab\there\u00a0nbsp\u202f!",
-];
-const OPTIONS = [undefined, { isUnicode: true }, { isStopSms: 1 }, { gamme: 2 }, { gamme: "02", isStopSms: 1 }, { isUnicode: "yes" }];
 
 test("analysis, splitting and smart encoding answer as the main entry does", () => {
   for (const message of MESSAGES) {

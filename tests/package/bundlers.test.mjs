@@ -1,6 +1,7 @@
 // The installed package bundled for the browser as a user would, each bundler with the setup the
-// package README gives: a production build, served and loaded in headless Chromium, must answer
-// as the package does in Node, and say to call init() when used before it.
+// package README gives: a production build of a page that imports the main entry and
+// `smspartner-wasm/length`, served and loaded in headless Chromium, must answer from both as the
+// package does in Node, and say to call init() when used before it.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
@@ -34,7 +35,9 @@ describe('the package bundled for the browser', () => {
       const outcome = JSON.parse(await page.locator('body').getAttribute('data-outcome'));
       assert.equal(outcome.error, undefined, outcome.error);
       assert.ok(outcome.beforeInit?.startsWith(NOT_INITIALIZED), outcome.beforeInit);
+      assert.ok(outcome.lengthBeforeInit?.startsWith(NOT_INITIALIZED), outcome.lengthBeforeInit);
       assert.deepEqual(outcome.analysis, expected);
+      assert.deepEqual(outcome.length, expected);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
@@ -42,7 +45,7 @@ describe('the package bundled for the browser', () => {
   }
 
   for (const bundler of BUNDLERS) {
-    it(`${bundler}: the production build loads the wasm and answers`, async () => {
+    it(`${bundler}: the production build loads both entries' wasm, and both answer`, async () => {
       const dir = join(FIXTURES, bundler);
       const dist = join(dir, 'dist');
       rmSync(dist, { recursive: true, force: true });
@@ -57,7 +60,7 @@ describe('the package bundled for the browser', () => {
     });
   }
 
-  it('vite: the dev server, with the same (empty) configuration, loads the wasm and answers', async () => {
+  it('vite: the dev server, with the same (empty) configuration, loads both wasm and both answer', async () => {
     const port = await freePort();
     const vite = spawn('vite', ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
       cwd: join(FIXTURES, 'vite'),

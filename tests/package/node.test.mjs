@@ -49,6 +49,17 @@ describe('the package in Node, imported by name', () => {
     assert.equal(out.client, 'undefined');
   });
 
+  it('its ./length entry initializes itself too, by import and by require(), with the message functions only', async () => {
+    const probe = `const length = await import("smspartner-wasm/length");
+      console.log(JSON.stringify({ analysis: length.analyzeMessage(${JSON.stringify(SAMPLE)}, { isStopSms: true }),
+        parts: length.splitMessage("x".repeat(200)).length, validate: typeof length.validateSendRequest }));`;
+    const out = JSON.parse(await run('node', ['--input-type=module', '-e', probe], FIXTURES));
+    const sms = await installed();
+    const expected = sms.analyzeMessage(SAMPLE, { isStopSms: true });
+    assert.deepEqual(out, { analysis: expected, parts: 2, validate: 'undefined' });
+    if (requireEsm) assert.deepEqual(requireFromFixtures('smspartner-wasm/length').analyzeMessage(SAMPLE, { isStopSms: true }), expected);
+  });
+
   it('require() and import give one and the same module', async () => {
     const sms = await installed();
     assert.equal(requireFromFixtures('smspartner-wasm').SmsPartnerClient, sms.SmsPartnerClient);
@@ -78,6 +89,6 @@ describe('the package in Node, imported by name', () => {
     const root = join(FIXTURES, 'node_modules', 'smspartner-wasm');
     const files = (await run('find', ['.', '-type', 'f'], root)).trim().split('\n').map((f) => f.slice(2)).sort();
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) assert.ok(files.includes(file), file);
-    assert.deepEqual(files.filter((f) => !/^(snippets\/.*\.js|[\w.]+\.(js|cjs|d\.ts|d\.cts|wasm|md|json)|LICENSE)$/.test(f)), []);
+    assert.deepEqual(files.filter((f) => !/^(snippets\/.*\.js|[\w.-]+\.(js|cjs|d\.ts|d\.cts|wasm|md|json)|LICENSE)$/.test(f)), []);
   });
 });

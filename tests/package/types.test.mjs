@@ -6,9 +6,9 @@ import { describe, it } from 'node:test';
 import { FIXTURES, TARBALL, run } from './helpers.mjs';
 
 const TSC = [
-  ['bundler resolution, DOM, `using`', 'ts-bundler/tsconfig.json'],
+  ['bundler resolution, DOM, `using`, ./length beside the main entry', 'ts-bundler/tsconfig.json'],
   ['bundler resolution, no DOM, no Node, no WebAssembly', 'ts-bundler/tsconfig.bare.json'],
-  ['node16 resolution, Node types only: the README snippet, require, the wasm subpath', 'ts-node16/tsconfig.json'],
+  ['node16 resolution, Node types only: the README snippet, require (of ./length too), the wasm subpaths', 'ts-node16/tsconfig.json'],
 ];
 
 describe('the package types as installed', () => {
