@@ -44,3 +44,39 @@ pub const MINUTE_STEP: u8 = 5;
 
 /// The last minute of an hour that `minute` accepts.
 pub const MAX_MINUTE: u8 = 55;
+
+/// The limits a page or a worker applies itself (how many numbers one request takes, how long
+/// a message may be), as `smsPartnerLimits()` gives them to JavaScript: the constants above,
+/// never a copy of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// [`MAX_PHONE_NUMBERS`].
+    pub max_phone_numbers: usize,
+    /// [`MAX_SMS_PER_MESSAGE`].
+    pub max_sms_per_message: u32,
+    /// [`MAX_LOW_COST_SMS`].
+    pub max_low_cost_sms: u32,
+    /// The shortest sender name ([`SENDER_LEN`]).
+    pub min_sender_length: usize,
+    /// The longest sender name ([`SENDER_LEN`]).
+    pub max_sender_length: usize,
+    /// [`MAX_TAG_LEN`].
+    pub max_tag_length: usize,
+    /// [`MAX_URL_LEN`].
+    pub max_url_length: usize,
+    /// [`MINUTE_STEP`].
+    pub minute_step: u8,
+}
+
+/// The limits of this module, as one value.
+pub const LIMITS: Limits = Limits {
+    max_phone_numbers: MAX_PHONE_NUMBERS,
+    max_sms_per_message: MAX_SMS_PER_MESSAGE,
+    max_low_cost_sms: MAX_LOW_COST_SMS,
+    min_sender_length: *SENDER_LEN.start(),
+    max_sender_length: *SENDER_LEN.end(),
+    max_tag_length: MAX_TAG_LEN,
+    max_url_length: MAX_URL_LEN,
+    minute_step: MINUTE_STEP,
+};

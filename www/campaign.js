@@ -10,8 +10,6 @@ import { callWorker } from './worker-client.js';
 const POLL_MS = 500;
 /** How long one call to the worker may take before the tab gives up on it. */
 const CALL_TIMEOUT_MS = 60_000;
-/** States after which a chunk never changes. */
-const FINAL = new Set(['sent', 'failed', 'skipped', 'stopped']);
 
 const lang = () => (document.documentElement.lang === 'fr' ? 'fr' : 'en');
 const text = (key, vars) => t(lang(), `campaign.${key}`, vars);
@@ -84,7 +82,7 @@ function mount(root, config) {
         <div class="field"><label for="campaign-file" data-text="file"></label>
           <input type="file" id="campaign-file" data-testid="campaign-file" accept=".csv,text/csv,text/plain"></div>
         <div class="field"><label for="campaign-chunk-size" data-text="chunkSize"></label>
-          <input type="number" id="campaign-chunk-size" data-testid="campaign-chunk-size" min="1" max="500" value="500"></div>
+          <input type="number" id="campaign-chunk-size" data-testid="campaign-chunk-size" min="1"></div>
       </div>
       <label for="campaign-message" data-text="message"></label>
       <textarea id="campaign-message" data-testid="campaign-message" rows="3"></textarea>
@@ -157,7 +155,9 @@ function mount(root, config) {
     // Replies (a STOP among them) come back to the worker, which keeps the STOP list.
     if (typeof config.replyUrl === 'string' && config.replyUrl !== '') request.urlResponse = config.replyUrl;
     const recipients = state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
-    const options = { chunkSize: Number($('campaign-chunk-size').value) || 500, lang: lang(), ...(dryRun ? { dryRun: true } : {}) };
+    // Left empty, the chunk size is the worker's: one SMS Partner request, as the package says.
+    const chunkSize = Number($('campaign-chunk-size').value);
+    const options = { ...(chunkSize > 0 ? { chunkSize } : {}), lang: lang(), ...(dryRun ? { dryRun: true } : {}) };
     return { request, recipients, options };
   };
 
@@ -206,8 +206,8 @@ function mount(root, config) {
     });
   }
 
-  const finished = (progress) =>
-    progress.state === 'done' || (progress.state === 'stopped' && (progress.list ?? []).every((chunk) => FINAL.has(chunk.state)));
+  // The ledger says when no chunk will change any more (its states are its own to name).
+  const finished = (progress) => progress.settled === true;
 
   const poll = async () => {
     if (state.running === null) return;

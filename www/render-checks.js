@@ -6,7 +6,7 @@ import { escapeHtml } from './message-view.js';
 import { el } from './elements.js';
 import { state } from './state.js';
 import { SCHEDULE_FIELDS, scheduleDate } from './form.js';
-import { MAX_PER_SEND, bulkBatches, bulkFits } from './bulk.js';
+import { bulkBatches, bulkFits, maxPerSend } from './bulk.js';
 
 /** Validation codes that have a richer display of their own, so their sentence is not repeated. */
 const SHOWN_ELSEWHERE = new Set([
@@ -44,7 +44,7 @@ export function renderBulkOffer(report) {
   if (!fits) return;
   const n = state.numbers.length;
   const sends = bulkBatches(state.numbers, el.message.value).length;
-  el.bulkText.textContent = t(lang, 'bulk.offer', { n, sends, max: MAX_PER_SEND, total: report.totalSms });
+  el.bulkText.textContent = t(lang, 'bulk.offer', { n, sends, max: maxPerSend(), total: report.totalSms });
   el.sendBulk.textContent = t(lang, el.sandbox.checked ? 'bulk.buttonSandbox' : 'bulk.button', { n });
   el.sendBulk.disabled = state.sending || !state.config?.workerUrl;
 }

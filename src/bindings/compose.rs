@@ -132,6 +132,14 @@ pub fn default_allowed_regions() -> JsValue {
         .into()
 }
 
+/// SMS Partner's limits that a page or a worker applies itself (`crate::limits::LIMITS`): how
+/// many numbers one request takes, how many SMS a message, the sender's and the tag's lengths.
+/// A new object each call. Never throws.
+#[wasm_bindgen(js_name = smsPartnerLimits, skip_typescript)]
+pub fn sms_partner_limits() -> JsValue {
+    to_js(&crate::limits::LIMITS)
+}
+
 /// When SMS Partner will actually send a message submitted at `at`: the next opening of the
 /// commercial window (Monday–Saturday 08:00–20:00 Paris time, holidays excepted) when
 /// `commercial`, `at` otherwise.

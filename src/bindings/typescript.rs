@@ -375,6 +375,28 @@ export function parsePhoneNumbers(
  */
 export function defaultAllowedRegions(): string[];
 
+/** SMS Partner's limits that a page or a worker applies itself, as the package checks them. */
+export interface SmsPartnerLimits {
+  /** Numbers in one request (500): the size of a bulk chunk and of a campaign's chunk. */
+  maxPhoneNumbers: number;
+  /** SMS one message may take (10). */
+  maxSmsPerMessage: number;
+  /** SMS a low-cost message may take (1). */
+  maxLowCostSms: number;
+  /** The sender's shortest and longest length (3 and 11). */
+  minSenderLength: number;
+  maxSenderLength: number;
+  /** The longest tag (20). */
+  maxTagLength: number;
+  /** The longest callback URL (2048). */
+  maxUrlLength: number;
+  /** The step of a scheduled minute (5). */
+  minuteStep: number;
+}
+
+/** SMS Partner's limits (a new object each call). Never throws. */
+export function smsPartnerLimits(): SmsPartnerLimits;
+
 /** Validates a send request as SMS Partner would. Never throws on any value. */
 export function validateSendRequest(request: SendRequest, options?: ValidateOptions): ValidationReport;
 

@@ -14,6 +14,7 @@ export const {
   parsePhoneNumbers,
   validateSendRequest,
   defaultAllowedRegions,
+  smsPartnerLimits,
   effectiveSendTime,
   cancelDeadline,
   isFrenchPublicHoliday,

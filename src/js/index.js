@@ -15,6 +15,7 @@ export const {
   parsePhoneNumbers,
   validateSendRequest,
   defaultAllowedRegions,
+  smsPartnerLimits,
   effectiveSendTime,
   cancelDeadline,
   isFrenchPublicHoliday,

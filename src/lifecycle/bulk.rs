@@ -21,8 +21,8 @@ use super::{JsonHost, answer, malformed, object, post, read, send_codes};
 /// every other sample `/v1/bulk-send`, the only one that takes an `SMSList`.
 pub const BULK_SEND_PATH: &str = "/v1/bulk-send";
 
-/// Messages in one call: SMS Partner's limit of 500 numbers a request.
-pub const CHUNK_SIZE: usize = 500;
+/// Messages in one call: SMS Partner's limit of numbers a request.
+pub const CHUNK_SIZE: usize = crate::limits::MAX_PHONE_NUMBERS;
 
 /// Most messages one `sendBulk` takes (200 calls); more are refused, not cut.
 pub const MAX_MESSAGES: usize = 100_000;

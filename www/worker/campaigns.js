@@ -17,7 +17,7 @@
 // replaces request.message). Every number and message goes through the package's checks:
 // invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
-import { parsePhoneNumbers, validateSendRequest } from 'smspartner-wasm';
+import { parsePhoneNumbers, smsPartnerLimits, validateSendRequest } from 'smspartner-wasm';
 import { isPlainObject, json, readJson, refuse, validationRefusal } from './http.js';
 import { allowedRegionsOf, applySandbox } from './smspartner.js';
 import { releaseSms, reserveSms, smsOfRows } from './quota.js';
@@ -26,8 +26,8 @@ import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
 import { seconds } from './consumer.js';
 
-/** Recipients of one chunk: SMS Partner's limit of one request (the package refuses more). */
-export const CHUNK_SIZE = 500;
+/** Recipients of one chunk: SMS Partner's limit of one request, as the package checks it. */
+export const CHUNK_SIZE = smsPartnerLimits().maxPhoneNumbers;
 /** Recipients of one campaign. */
 export const MAX_RECIPIENTS = 100_000;
 /** Largest campaign body: 100,000 pairs with a message of a few SMS each. */

@@ -291,6 +291,8 @@ export class CampaignLedger extends DurableObject {
     const answer = {
       id: campaign.id,
       state,
+      // Every chunk in a state it never leaves: nothing of the campaign will change any more.
+      settled: settled === chunks.total,
       createdAt: campaign.created_at,
       stoppedAt: campaign.stopped_at,
       recipients: campaign.recipients,
