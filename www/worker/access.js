@@ -17,7 +17,7 @@
 // `Cf-Access-Jwt-Assertion` header. A person's identity is its `email`, a service token's its
 // `common_name` (the token's client id).
 
-import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors, jwksCache, jwtVerify } from 'jose';
 
 /** The header Access puts its assertion in. */
 export const ASSERTION_HEADER = 'cf-access-jwt-assertion';
@@ -81,7 +81,8 @@ export function accessSettings(env) {
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  return { mode: 'access', issuer, audience, keys: keySet(issuer, env) };
+  const set = keySet(issuer, env);
+  return { mode: 'access', issuer, audience, ...set, cacheName: `${set.name} ${audience.join(',')}` };
 }
 
 /**
@@ -98,6 +99,11 @@ export async function authenticate(request, settings) {
   }
   if (assertion === null || assertion.trim() === '') throw required();
   if (assertion.length > MAX_ASSERTION_BYTES) throw invalid();
+  const remembered = `${settings.cacheName}\u0000${assertion}`;
+  const known = VERIFIED.get(remembered);
+  if (known !== undefined && Date.now() < known.until && settings.keysFresh() && settings.keysFetchedAt() === known.keysFetchedAt) {
+    return { ...known.caller };
+  }
   let payload;
   try {
     ({ payload } = await jwtVerify(assertion.trim(), settings.keys, {
@@ -110,6 +116,23 @@ export async function authenticate(request, settings) {
   } catch (error) {
     throw error instanceof KeysUnavailable ? unavailable() : invalid();
   }
+  const caller = callerOf(payload);
+  // Taken again until it expires, while jose still holds the same keys: once they are fetched
+  // again (rotated, or kept past ACCESS_JWKS_CACHE_SECONDS) it is verified again.
+  if (VERIFIED.size >= MAX_VERIFIED) VERIFIED.clear();
+  VERIFIED.set(remembered, { caller, until: payload.exp * 1000, keysFetchedAt: settings.keysFetchedAt() });
+  return { ...caller };
+}
+
+/**
+ * Assertions already verified, by settings and text: a page sends the same assertion on every
+ * call of its session, whose signature is then checked once per isolate, not once per request.
+ */
+const VERIFIED = new Map();
+const MAX_VERIFIED = 256;
+
+/** The caller an assertion names: a person's `email` (in lower case) or a service token's `common_name`. */
+function callerOf(payload) {
   // An address is one person whatever its case: the day's count is theirs however it is written.
   if (typeof payload.email === 'string' && payload.email !== '') return { identity: payload.email.toLowerCase(), kind: 'user' };
   if (typeof payload.common_name === 'string' && payload.common_name !== '') {
@@ -137,30 +160,37 @@ function keysMissing(error) {
 
 /**
  * jose's remote key set for `issuer`, wrapped so that a failure to fetch the keys is told apart
- * from an assertion whose key is not among them.
+ * from an assertion whose key is not among them: `{ keys, name, keysFresh(), keysFetchedAt() }`
+ * (`name` tells the settings apart; whether jose's keys are within their cache time, and when
+ * they were fetched).
  */
 function keySet(issuer, env) {
   const cacheMaxAge = seconds(env.ACCESS_JWKS_CACHE_SECONDS, DEFAULT_CACHE_SECONDS) * 1000;
   const cooldownDuration = seconds(env.ACCESS_JWKS_COOLDOWN_SECONDS, DEFAULT_COOLDOWN_SECONDS) * 1000;
   const name = `${issuer} ${cacheMaxAge} ${cooldownDuration}`;
-  let keys = KEY_SETS.get(name);
-  if (keys === undefined) {
+  let set = KEY_SETS.get(name);
+  if (set === undefined) {
+    // jose writes the time of each fetch of the keys here (`uat`): assertions verified against
+    // other keys are verified again.
+    const fetched = {};
     const remote = createRemoteJWKSet(new URL(`${issuer}/cdn-cgi/access/certs`), {
       timeoutDuration: JWKS_TIMEOUT_MS,
       cacheMaxAge,
       cooldownDuration,
+      [jwksCache]: fetched,
     });
-    keys = async (header, token) => {
+    const verify = async (header, token) => {
       try {
         return await remote(header, token);
       } catch (error) {
         throw keysMissing(error) ? new KeysUnavailable() : error;
       }
     };
+    set = { keys: verify, name, keysFresh: () => remote.fresh, keysFetchedAt: () => fetched.uat };
     if (KEY_SETS.size >= MAX_KEY_SETS) KEY_SETS.clear();
-    KEY_SETS.set(name, keys);
+    KEY_SETS.set(name, set);
   }
-  return keys;
+  return set;
 }
 
 /**
