@@ -3,8 +3,6 @@
 #[cfg(not(target_arch = "wasm32"))]
 use serde_json::Value;
 
-pub use crate::send_fields::{RawRequest, WIRE_FIELDS};
-
 /// One value read from a JavaScript object, whatever its type.
 ///
 /// The bindings build these with one property read per field, so that a wrong type, a throwing
@@ -81,34 +79,5 @@ impl InputValue {
             Value::Array(_) => InputValue::Other("array"),
             other => InputValue::from_json(other),
         }
-    }
-}
-
-impl RawRequest {
-    /// Sets a property by its name, recording names that are not wire fields.
-    pub fn set(&mut self, name: &str, value: InputValue) {
-        match self.field_mut(name) {
-            Some(slot) => *slot = value,
-            None => self.unknown_fields.push(name.to_owned()),
-        }
-    }
-
-    /// Reads a request from parsed JSON.
-    #[cfg(not(target_arch = "wasm32"))]
-    ///
-    /// # Errors
-    /// The JavaScript type name of the value when it is not an object.
-    pub fn from_json(value: &Value) -> Result<RawRequest, &'static str> {
-        let Value::Object(map) = value else {
-            return Err(match value {
-                Value::Array(_) => "array",
-                other => InputValue::from_json(other).type_name(),
-            });
-        };
-        let mut request = RawRequest::default();
-        for (name, field) in map {
-            request.set(name, InputValue::from_json(field));
-        }
-        Ok(request)
     }
 }

@@ -27,6 +27,7 @@ pub mod phone;
 pub mod quiet_hours;
 mod radix;
 pub mod send_fields;
+pub mod symbols;
 pub mod validate;
 pub mod wire;
 

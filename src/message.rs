@@ -198,13 +198,13 @@ pub struct Unsupported {
 impl Unsupported {
     /// The code point as Unicode writes it (`"U+00A0"`).
     pub fn code_point(&self) -> String {
-        crate::normalize::code_point(self.char)
+        crate::symbols::code_point(self.char)
     }
 
     /// The character's Unicode name where the package knows it (every character that
     /// `normalizeMessage` changes but the accented letters), else `None`.
     pub fn name(&self) -> Option<&'static str> {
-        crate::normalize::character_name(self.char)
+        crate::symbols::character_name(self.char)
     }
 }
 

@@ -210,3 +210,32 @@ pub fn kind_of(wire_name: &str) -> Option<FieldKind> {
         .find(|field| field.wire == wire_name)
         .map(|field| field.kind)
 }
+
+impl RawRequest {
+    /// Sets a property by its name, recording names that are not wire fields.
+    pub fn set(&mut self, name: &str, value: InputValue) {
+        match self.field_mut(name) {
+            Some(slot) => *slot = value,
+            None => self.unknown_fields.push(name.to_owned()),
+        }
+    }
+
+    /// Reads a request from parsed JSON.
+    #[cfg(not(target_arch = "wasm32"))]
+    ///
+    /// # Errors
+    /// The JavaScript type name of the value when it is not an object.
+    pub fn from_json(value: &serde_json::Value) -> Result<RawRequest, &'static str> {
+        let serde_json::Value::Object(map) = value else {
+            return Err(match value {
+                serde_json::Value::Array(_) => "array",
+                other => InputValue::from_json(other).type_name(),
+            });
+        };
+        let mut request = RawRequest::default();
+        for (name, field) in map {
+            request.set(name, InputValue::from_json(field));
+        }
+        Ok(request)
+    }
+}

@@ -11,11 +11,12 @@ use std::collections::BTreeMap;
 use phonenumber::metadata::DATABASE;
 use serde_json::{Value, json};
 use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::input::{InputValue, RawRequest};
+use smspartner_wasm::input::InputValue;
 use smspartner_wasm::issue::{Issue, IssueCode};
 use smspartner_wasm::lifecycle::bulk::{RawBulk, RawMessage, RawMessages, plan};
 use smspartner_wasm::numbering_plan::{self, FRENCH_REGIONS};
 use smspartner_wasm::phone;
+use smspartner_wasm::send_fields::RawRequest;
 use smspartner_wasm::validate::{
     self, NO_SINGLE_REGION, RawValidateOptions, RegionSet, ValidateOptions, ValidationReport,
     read_validate_options,

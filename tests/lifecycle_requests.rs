@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 use smspartner_wasm::api_key::ApiKey;
 use smspartner_wasm::error::{ErrorKind, SmsPartnerError};
-use smspartner_wasm::input::{InputValue, RawRequest};
+use smspartner_wasm::input::InputValue;
 use smspartner_wasm::lifecycle::account::{
     add_to_stop_list_request, credits_request, remove_from_stop_list_request, stop_list_request,
 };
@@ -17,6 +17,7 @@ use smspartner_wasm::lifecycle::status::{
     status_by_tag_request, tag,
 };
 use smspartner_wasm::lifecycle::{JsonHost, invalid, message_id, phone_number};
+use smspartner_wasm::send_fields::RawRequest;
 use smspartner_wasm::validate::ValidateOptions;
 use smspartner_wasm::wire::{Json, WireRequest};
 

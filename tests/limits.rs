@@ -3,9 +3,9 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use smspartner_wasm::input::RawRequest;
 use smspartner_wasm::message::{Gamme, MessageOptions, analyze, split, wire_text};
 use smspartner_wasm::paris_time::parse_iso8601;
+use smspartner_wasm::send_fields::RawRequest;
 use smspartner_wasm::validate::{ValidateOptions, ValidationReport, validate};
 
 fn check(overrides: Value) -> ValidationReport {

@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 use smspartner_wasm::gsm::{CharClass, classify};
 use smspartner_wasm::message::{MessageOptions, analyze};
-use smspartner_wasm::normalize::{character_name, code_point, gsm_form, normalize, table};
+use smspartner_wasm::normalize::{gsm_form, normalize, table};
+use smspartner_wasm::symbols::{character_name, code_point};
 
 fn gsm() -> MessageOptions {
     MessageOptions::default()
@@ -221,5 +222,18 @@ proptest! {
         if !text.contains([':', '…', 'Œ', 'ﬁ']) {
             prop_assert!(after.unsupported.iter().all(|u| gsm_form(u.char).is_none()));
         }
+    }
+}
+
+#[test]
+fn code_points_are_written_as_unicode_writes_them() {
+    let samples = (0..0x110000u32).step_by(97).chain([
+        0, 0xF, 0x10, 0xFF, 0x100, 0xFFF, 0x1000, 0xFFFF, 0x10000, 0xFFFFF, 0x100000, 0x10FFFF,
+    ]);
+    for code in samples {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        assert_eq!(code_point(c), format!("U+{code:04X}"), "{code:#x}");
     }
 }

@@ -1,10 +1,10 @@
 //! Validation: one case per error and warning code, the normalized request, and the report.
 
 use serde_json::{Value, json};
-use smspartner_wasm::input::RawRequest;
 use smspartner_wasm::lang::Lang;
 use smspartner_wasm::paris_time::parse_iso8601;
 use smspartner_wasm::phone;
+use smspartner_wasm::send_fields::RawRequest;
 use smspartner_wasm::validate::{ValidateOptions, ValidationReport, not_an_object, validate};
 
 /// Monday 30 November 2026, 10:00 UTC (11:00 in Paris).

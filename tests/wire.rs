@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 use smspartner_wasm::api_key::ApiKey;
 use smspartner_wasm::error::ErrorKind;
-use smspartner_wasm::input::{InputValue, RawRequest};
+use smspartner_wasm::input::InputValue;
+use smspartner_wasm::send_fields::RawRequest;
 use smspartner_wasm::send_fields::{FieldKind, SEND_FIELDS, WIRE_FIELDS, kind_of};
 use smspartner_wasm::wire::{
     WireRequest, camel_case, decode_send_response, field_of_element_id, normalize_base_url,

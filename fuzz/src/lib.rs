@@ -21,13 +21,13 @@ use serde_json::Value;
 use smspartner_wasm::api_key::{ApiKey, REDACTED};
 use smspartner_wasm::calendar::{self, Date};
 use smspartner_wasm::error::ErrorKind;
-use smspartner_wasm::input::RawRequest;
 use smspartner_wasm::lang::Lang;
 use smspartner_wasm::message::{self, Encoding, MessageOptions, STOP_MENTION};
 use smspartner_wasm::numbering_plan::FRENCH_REGIONS;
 use smspartner_wasm::paris_time::{self, MAX_JS_TIME_MS};
 use smspartner_wasm::phone;
 use smspartner_wasm::quiet_hours;
+use smspartner_wasm::send_fields::RawRequest;
 use smspartner_wasm::validate::{self, MAX_PHONE_NUMBERS, RegionSet, ValidateOptions};
 use smspartner_wasm::wire;
 

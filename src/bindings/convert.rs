@@ -7,9 +7,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::input::InputValue;
 #[cfg(feature = "compose")]
-use crate::input::{RawRequest, WIRE_FIELDS};
-#[cfg(feature = "compose")]
 use crate::paris_time;
+#[cfg(feature = "compose")]
+use crate::send_fields::{RawRequest, WIRE_FIELDS};
 #[cfg(feature = "client")]
 use crate::wire::Json;
 

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
-use crate::input::{InputValue, RawRequest};
+use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode};
+use crate::send_fields::RawRequest;
 use crate::validate::{self, ValidateOptions};
 use crate::wire::{HttpRequest, Json, WireRequest};
 

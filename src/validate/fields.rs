@@ -2,12 +2,13 @@
 
 use crate::api_key::ApiKey;
 pub use crate::callback_url::is_callback_url;
-use crate::input::{InputValue, RawRequest};
+use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode};
 use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, SENDER_LEN};
 use crate::message::{Gamme, MessageAnalysis, MessageOptions};
 use crate::options::{flag_value, read_message_options};
 use crate::phone;
+use crate::send_fields::RawRequest;
 
 use super::Findings;
 use super::destinations::RegionSet;

@@ -14,11 +14,12 @@ use serde::Serialize;
 
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
-use crate::input::{InputValue, RawRequest};
+use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode, Severity};
 use crate::lang::Lang;
 use crate::message::{self, MessageAnalysis, MessageOptions};
 use crate::paris_time;
+use crate::send_fields::RawRequest;
 use crate::wire::WireRequest;
 
 pub use crate::options::flag_value;

@@ -1,12 +1,13 @@
 //! The schedule (`scheduledDeliveryDate`, `time`, `minute`) and the rules of commercial sends.
 
 use crate::calendar::Date;
-use crate::input::{InputValue, RawRequest};
+use crate::input::InputValue;
 use crate::issue::IssueCode;
 use crate::lang::Lang;
 use crate::limits::{MAX_HOUR, MAX_MINUTE, MINUTE_STEP};
 use crate::paris_time;
 use crate::quiet_hours;
+use crate::send_fields::RawRequest;
 
 use crate::options::whole_number;
 
