@@ -11,12 +11,25 @@ const NOT_INITIALIZED = `const NOT_INITIALIZED = new Proxy({}, {
 });
 `;
 
+/** The wasm-bindgen the glue is written by: the version `Cargo.lock` pins, said in every refusal. */
+const WASM_BINDGEN = (() => {
+  try {
+    const lock = readFileSync(new URL("../Cargo.lock", import.meta.url), "utf8");
+    return /\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1] ?? "of unknown version";
+  } catch {
+    return "of unknown version";
+  }
+})();
+
+/** Stops the build: wasm-bindgen's output is not what these patches were written for. */
+function changed(file, what) {
+  return new Error(`${file}: ${what} (the output of wasm-bindgen ${WASM_BINDGEN} changed: update scripts/package-glue.mjs)`);
+}
+
 /** Replaces `from` by `to` exactly `count` times in `text`, or throws: the glue changed shape. */
 function replaceExactly(text, from, to, count, file) {
   const found = text.split(from).length - 1;
-  if (found !== count) {
-    throw new Error(`${file}: expected ${count} × ${JSON.stringify(from)}, found ${found} (wasm-bindgen's output changed)`);
-  }
+  if (found !== count) throw changed(file, `expected ${count} × ${JSON.stringify(from)}, found ${found}`);
   return text.split(from).join(to);
 }
 
@@ -46,7 +59,7 @@ export function trimGlueTypes(dir, name) {
   if (!dts.includes("__wbg_init")) return;
   const cut = dts.indexOf("\nexport type InitInput =");
   if (cut < 0 || !dts.includes("export default function __wbg_init", cut)) {
-    throw new Error(`${file}: wasm-bindgen's init section not found (its output changed)`);
+    throw changed(file, "wasm-bindgen's init section not found");
   }
   writeFileSync(file, dts.slice(0, cut).trimEnd() + "\n");
 }
@@ -153,5 +166,42 @@ export function hardenGlue(dir, name) {
     if (found === 0 && !required) continue;
     js = replaceExactly(js, from, to, 1, file);
   }
+  assertNothingLeftUnhardened(js, file);
   writeFileSync(file, js);
+}
+
+/**
+ * A built-in call the imports would make unhardened: what each patch of HARDENED_IMPORTS
+ * replaces, in any spelling wasm-bindgen may come to write it in. A patch that no longer
+ * matches (and so was skipped as absent from this build) leaves one of these behind.
+ */
+const UNHARDENED = [
+  /(?<![\w.])Object\.(?:assign|entries)\(/,
+  /(?<![\w.])Array\.(?:isArray|of)\(/,
+  /\barg\d+\.(?:push|concat|slice|charCodeAt)\(/,
+  /(?<![\w.])new (?:Object|Array)\(\)/,
+  /(?<![\w.])(?:new )?(?:Type)?Error\(getStringFromWasm0/,
+  /(?<![\w.])fetch\(/,
+  /\barg\d+\[[^\]]+\] = /,
+];
+
+/**
+ * Stops the build when the imports of the glue still hold a built-in call that a page could
+ * replace (UNHARDENED), once the patches' own bodies and wasm-bindgen's throw are set aside.
+ */
+function assertNothingLeftUnhardened(js, file) {
+  const start = js.indexOf("function __wbg_get_imports()");
+  const end = js.indexOf("\nfunction ", start + 1);
+  if (start < 0 || end < 0) throw changed(file, "the imports function __wbg_get_imports was not found");
+  let imports = js.slice(start, end);
+  for (const [, to] of HARDENED_IMPORTS) imports = imports.split(to).join("");
+  // wasm-bindgen's own throw (throw_str): an Error made to be thrown, not an answer.
+  imports = imports.split("throw new Error(getStringFromWasm0(arg0, arg1));").join("");
+  for (const pattern of UNHARDENED) {
+    const found = pattern.exec(imports);
+    if (found !== null) {
+      const line = imports.slice(imports.lastIndexOf("\n", found.index) + 1, imports.indexOf("\n", found.index)).trim();
+      throw changed(file, `an import still calls a built-in a page could replace: ${line}`);
+    }
+  }
 }

@@ -106,6 +106,6 @@ const manifest = {
   keywords: ["sms", "smspartner", "gsm-03-38", "wasm", "cloudflare-workers"],
 };
 writeFileSync(`${PKG}package.json`, JSON.stringify(manifest, null, 2) + "\n");
-for (const [from, to] of [["src/js/guard.js", "guard.js"], ["src/js/README.md", "README.md"], ["CHANGELOG.md", "CHANGELOG.md"], ["LICENSE", "LICENSE"]]) {
+for (const [from, to] of [["src/js/README.md", "README.md"], ["CHANGELOG.md", "CHANGELOG.md"], ["LICENSE", "LICENSE"]]) {
   copyFileSync(new URL(from, ROOT), `${PKG}${to}`);
 }
