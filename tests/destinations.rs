@@ -275,7 +275,7 @@ fn the_french_list_is_the_plans_french_regions() {
         "src/bindings/typescript.rs: {quoted}"
     );
     let plain = FRENCH_REGIONS.join(", ");
-    for readme in ["src/js/README.md", "README.md"] {
+    for readme in ["src/js/README.md", "docs/api.md"] {
         let text = std::fs::read_to_string(readme).unwrap();
         assert!(text.contains(&format!("({plain})")), "{readme}: {plain}");
     }

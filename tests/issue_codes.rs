@@ -1,5 +1,5 @@
 //! The one table of issue codes (`IssueCode`) against what is written from it: the TypeScript
-//! union `IssueCode` and the README's list. `UPDATE=1 cargo test --test issue_codes` rewrites both.
+//! union `IssueCode` and the list of docs/api.md. `UPDATE=1 cargo test --test issue_codes` rewrites both.
 
 use std::collections::HashSet;
 
@@ -10,7 +10,7 @@ use smspartner_wasm::message::Encoding;
 use smspartner_wasm::phone::InvalidReason;
 
 const TYPESCRIPT: &str = "src/bindings/typescript.rs";
-const README: &str = "README.md";
+const README: &str = "docs/api.md";
 
 /// The TypeScript union, one member a line.
 fn typescript_union() -> String {
@@ -23,7 +23,7 @@ fn typescript_union() -> String {
     out
 }
 
-/// The README's table: code, fields, error or warning, the English sentence.
+/// The table of docs/api.md: code, fields, error or warning, the English sentence.
 fn readme_table() -> String {
     let mut out = String::from("| code | field | kind | sentence |\n| --- | --- | --- | --- |\n");
     for code in IssueCode::ALL {

@@ -1,4 +1,4 @@
-// The package's exports against the README's API table, the internals kept out, the
+// The package's exports against the API table of docs/api.md, the internals kept out, the
 // `SmsPartnerError` class, and the readings that every export must share.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -30,7 +30,7 @@ function readmeApiNames(path) {
 
 test("the READMEs' API tables (repository and package) name exactly the package's exports", () => {
   const exported = Object.keys(sms).filter((name) => !LOADERS.includes(name)).sort();
-  for (const path of ["../../README.md", "../../src/js/README.md"]) {
+  for (const path of ["../../docs/api.md", "../../src/js/README.md"]) {
     assert.deepEqual(readmeApiNames(path).sort(), exported, path);
   }
   for (const name of LOADERS) assert.equal(typeof sms[name], "function", name);
