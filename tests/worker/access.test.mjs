@@ -271,7 +271,7 @@ describe('a worker without its Access settings', TIMEOUT, () => {
     assert.equal(await standinControl.sends(standin), 0);
   });
 
-  it('with ALLOW_UNAUTHENTICATED = "sandbox-only", lets anyone through and sends every SMS in sandbox mode whatever FORCE_SANDBOX says', async () => {
+  it('with ALLOW_UNAUTHENTICATED = "sandbox-only", lets anyone send, every SMS in sandbox mode whatever FORCE_SANDBOX says, and read nothing of the account', async () => {
     const worker = await startCapturedWorker({
       SMSPARTNER_API_KEY: CANARY_KEY,
       SMSPARTNER_BASE_URL: standin.url,
@@ -289,6 +289,11 @@ describe('a worker without its Access settings', TIMEOUT, () => {
     assert.equal(stored.sandbox, true);
     const session = await call(worker.url, '/api/session', { method: 'GET', as: false });
     assert.deepEqual([session.body.caller.kind, session.body.sandbox], ['anonymous', true]);
+    // The account itself (credits, replies, statuses, cancels) stays closed to them.
+    for (const [method, path, body] of [['GET', '/api/credits'], ['GET', '/api/replies'], ['POST', '/api/status', { request: { tag: 'x' } }], ['POST', '/api/cancel', { request: { messageId: 1 } }]]) {
+      const refused = await call(worker.url, path, { method, body, as: false });
+      assert.equal(errorOf(refused, 403, 'request').code, 'identity_required', `${method} ${path}`);
+    }
   });
 });
 

@@ -163,10 +163,11 @@ export function lifecycleRoutes() {
 
   return {
     '/api/bulk': { handle: handleBulk, options: ['commercial', 'lang'] },
-    '/api/status': { handle: handleStatus, options: [] },
-    '/api/cancel': { handle: handleCancel, options: [] },
-    '/api/credits': { handle: handleCredits, method: 'GET' },
-    '/api/replies': { handle: handleReplies, method: 'GET' },
+    // `identified`: what reads or changes the account itself, never for an unidentified caller.
+    '/api/status': { handle: handleStatus, options: [], identified: true },
+    '/api/cancel': { handle: handleCancel, options: [], identified: true },
+    '/api/credits': { handle: handleCredits, method: 'GET', identified: true },
+    '/api/replies': { handle: handleReplies, method: 'GET', identified: true },
     '/webhooks/replies': { handle: handleReplyWebhook, webhook: true },
   };
 }

@@ -46,7 +46,8 @@
 // Every failure answers { ok: false, error: { kind, message, status, code, errors, ... } }:
 //   kind "request"    400 invalid_json, body_invalid, options_invalid, option_not_accepted,
 //                         api_key_not_accepted (a request or body carrying apiKey)
-//                     401 auth_required, auth_invalid, 403 origin_not_allowed, 404 not_found,
+//                     401 auth_required, auth_invalid, 403 origin_not_allowed, identity_required
+//                     (an unidentified caller of a sandbox-only worker reading the account), 404 not_found,
 //                     405 method_not_allowed (+ Allow), 408 body_timeout, 413 body_too_large,
 //                     415 unsupported_media_type, 421 host_not_allowed, 429 limit_reached,
 //                     rate_limited, 503 auth_unavailable, limit_unavailable
@@ -193,6 +194,9 @@ async function route(request, env, url, cors) {
   const caller = await authenticate(request, accessSettings(env));
   await limitRate(env, caller);
   if (target === null) throw notFound();
+  if (target.identified && caller.kind === 'anonymous') {
+    throw refuse(403, 'identity_required', 'unidentified callers may only send in sandbox mode: reading or changing the account needs Cloudflare Access');
+  }
   if (campaign !== null) return routeCampaign(campaign, request, env, url, cors, caller);
   const method = target.method ?? 'POST';
   if (request.method !== method) {
