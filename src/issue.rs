@@ -85,6 +85,12 @@ issue_codes! {
     MessageTooLong = "message_too_long", ["message"], Error;
     /// A low-cost message of more than one SMS (code 42).
     LowCostTooLong = "low_cost_too_long", ["message"], Error;
+    /// A merge field of the message that is not a column of the row (`renderTemplate`).
+    MergeFieldUnknown = "merge_field_unknown", ["message"], Error;
+    /// A merge field whose column is empty in the row.
+    MergeFieldEmpty = "merge_field_empty", ["message"], Error;
+    /// A `{` that no `}` closes.
+    MergeFieldUnclosed = "merge_field_unclosed", ["message"], Error;
     /// `gamme` neither 1 nor 2.
     GammeInvalid = "gamme_invalid", ["gamme"], Error;
     /// A sender shorter than 3 characters.
@@ -234,6 +240,18 @@ impl IssueCode {
             LowCostTooLong => (
                 text("the message would take {} SMS; a low-cost message is a single SMS (160 characters, 70 in Unicode mode): shorten it or use the premium range"),
                 text("le message prendrait {} SMS ; un message low cost tient en un seul SMS (160 caractères, 70 en mode Unicode) : raccourcissez-le ou passez en gamme premium"),
+            ),
+            MergeFieldUnknown => (
+                text("the merge field {{}} is not a column: the columns are {}"),
+                text("le champ de fusion {{}} n'est pas une colonne : les colonnes sont {}"),
+            ),
+            MergeFieldEmpty => (
+                text("the merge field {{}} is empty in this row"),
+                text("le champ de fusion {{}} est vide dans cette ligne"),
+            ),
+            MergeFieldUnclosed => (
+                text("the { at character {} opens a merge field that is never closed: close it with } or write {{ for a brace"),
+                text("le { au caractère {} ouvre un champ de fusion jamais fermé : fermez-le par } ou écrivez {{ pour une accolade"),
             ),
             GammeInvalid => (
                 text("gamme must be 1 (premium) or 2 (low cost)"),

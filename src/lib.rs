@@ -28,6 +28,7 @@ pub mod quiet_hours;
 mod radix;
 pub mod send_fields;
 pub mod symbols;
+pub mod template;
 pub mod validate;
 pub mod wire;
 

@@ -132,6 +132,19 @@ pub fn default_allowed_regions() -> JsValue {
         .into()
 }
 
+/// A campaign's message made for one row: each `{column}` of `template` replaced by the row's
+/// value (`row`: an object of column → value; strings and numbers are read, anything else is
+/// an empty value). `{ message, fields, issues }`, `message` null when an issue stops it.
+/// Never throws: a template that is not a string is an empty one.
+#[wasm_bindgen(js_name = renderTemplate, skip_typescript)]
+pub fn render_template(template: JsValue, row: JsValue, options: Option<JsValue>) -> JsValue {
+    let options = options.unwrap_or_default();
+    let lang = lang_option(&options).unwrap_or_default();
+    let template = template.as_string().unwrap_or_default();
+    let columns = convert::text_columns(&row);
+    to_js(&crate::template::render(&template, &columns, lang))
+}
+
 /// SMS Partner's limits that a page or a worker applies itself (`crate::limits::LIMITS`): how
 /// many numbers one request takes, how many SMS a message, the sender's and the tag's lengths.
 /// A new object each call. Never throws.

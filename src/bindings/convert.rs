@@ -179,6 +179,32 @@ pub fn raw_request(value: &JsValue) -> Result<RawRequest, &'static str> {
     Ok(request)
 }
 
+/// The own properties of an object as `(name, text)` pairs, in their order: a string as it is,
+/// a finite number as JavaScript writes it, anything else (or a property that throws) empty.
+/// Not an object: no pair.
+#[cfg(feature = "compose")]
+pub fn text_columns(value: &JsValue) -> Vec<(String, String)> {
+    if !matches!(scalar_or_list(value), InputValue::Other("object")) {
+        return Vec::new();
+    }
+    own_keys(value)
+        .iter()
+        .filter_map(|key| key.as_string())
+        .take(MAX_ARRAY_READ as usize)
+        .map(|name| {
+            let text = match property(value, &name) {
+                InputValue::Text(text) => text,
+                InputValue::Number(n) if n.is_finite() => js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .map(String::from)
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            (name, text)
+        })
+        .collect()
+}
+
 /// An option of an options object (`undefined` when the options are not an object).
 pub fn option(options: &JsValue, name: &str) -> InputValue {
     if options.is_object() {

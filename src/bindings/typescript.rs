@@ -271,6 +271,9 @@ export type IssueCode =
   | "message_required"
   | "message_too_long"
   | "low_cost_too_long"
+  | "merge_field_unknown"
+  | "merge_field_empty"
+  | "merge_field_unclosed"
   | "gamme_invalid"
   | "sender_too_short"
   | "sender_too_long"
@@ -374,6 +377,33 @@ export function parsePhoneNumbers(
  * call. Never throws.
  */
 export function defaultAllowedRegions(): string[];
+
+/** A merge field of a template: its name and the UTF-16 offset of its `{`. */
+export interface MergeField {
+  name: string;
+  index: number;
+}
+
+/** A campaign's message made for one row (`renderTemplate`). */
+export interface RenderedTemplate {
+  /** The message for this row, or `null` when an issue stops it. */
+  message: string | null;
+  /** The template's fields, each once, in the order of their first use. */
+  fields: MergeField[];
+  /** `merge_field_unknown`, `merge_field_empty` and `merge_field_unclosed`, on `message`. */
+  issues: Issue[];
+}
+
+/**
+ * A campaign's message made for one row: each `{column}` of `template` replaced by the row's
+ * value (the column of that exact header, else the same without regard to the case of ASCII letters; `{{` and `}}`
+ * write a brace). `row`: column → value (strings, numbers). Never throws.
+ */
+export function renderTemplate(
+  template: string,
+  row: Readonly<Record<string, string | number>>,
+  options?: { lang?: "en" | "fr" },
+): RenderedTemplate;
 
 /** SMS Partner's limits that a page or a worker applies itself, as the package checks them. */
 export interface SmsPartnerLimits {

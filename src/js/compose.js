@@ -15,6 +15,7 @@ export const {
   validateSendRequest,
   defaultAllowedRegions,
   smsPartnerLimits,
+  renderTemplate,
   effectiveSendTime,
   cancelDeadline,
   isFrenchPublicHoliday,

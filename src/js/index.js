@@ -16,6 +16,7 @@ export const {
   validateSendRequest,
   defaultAllowedRegions,
   smsPartnerLimits,
+  renderTemplate,
   effectiveSendTime,
   cancelDeadline,
   isFrenchPublicHoliday,

@@ -44,6 +44,8 @@ function pureAnswers() {
   add("SmsPartnerCode", sms.smsPartnerCode(14));
   add("SmsPartnerCode", sms.smsPartnerCode("992", { lang: "fr" }));
   add("SmsPartnerLimits", sms.smsPartnerLimits());
+  add("RenderedTemplate", sms.renderTemplate("Bonjour {prenom}, code {code}", { prenom: "Marie", code: 20 }));
+  add("RenderedTemplate", sms.renderTemplate("Bonjour {nom} {prenom", { prenom: "" }, { lang: "fr" }));
   add("ReplyWebhook | InvalidReplyWebhook", sms.parseReplyWebhook("type=response&phone_number=%2B33612345678&text=STOP&message_id=1"));
   add("ReplyWebhook | InvalidReplyWebhook", sms.parseReplyWebhook({ msisdn: "33612345678", to: "33700000000", text: "Oui", messageId: "9", type: "text", "message-timestamp": "2026-12-01 10:00:00", concat: "true", "concat-ref": "1", "concat-total": "2", "concat-part": "1" }));
   add("ReplyWebhook | InvalidReplyWebhook", sms.parseReplyWebhook("nothing=here"));
