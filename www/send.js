@@ -181,20 +181,41 @@ function confirmSend(report, fingerprint) {
   });
 }
 
-/** A modal question with Cancel (focused first) and one button to go on; resolves to the answer. */
+/** The answer of the question the dialog shows, until it is given: `resolve(answered ok)`. */
+let pending = null;
+
+/** Gives the pending question its answer, the button that closed the dialog. */
+function answer() {
+  const resolve = pending;
+  pending = null;
+  resolve?.(el.confirm.returnValue === 'ok');
+}
+
+/**
+ * A modal question with Cancel (focused first) and one button to go on; resolves to the answer.
+ * The dialog's `close` event comes as a task of its own, which may run after the next question
+ * has opened: a question is answered by its own closing (or when the next one opens, by the
+ * button that closed it), never by a late event of the one before.
+ */
 function ask({ title, text, ok, kind }) {
   // A second click while the question is open asks nothing more and sends nothing.
   if (el.confirm.open) return Promise.resolve(false);
+  answer(); // the previous question, closed, its event not yet come
   return new Promise((resolve) => {
     el.confirmTitle.textContent = title;
     el.confirmText.textContent = text;
     el.confirmOk.textContent = ok;
     el.confirm.dataset.kind = kind;
     el.confirm.returnValue = '';
-    el.confirm.addEventListener('close', () => resolve(el.confirm.returnValue === 'ok'), { once: true });
+    pending = resolve;
     el.confirm.showModal();
   });
 }
+
+// One listener for every question: a close that comes while a question is open is a late one.
+el.confirm.addEventListener('close', () => {
+  if (!el.confirm.open) answer();
+});
 
 /** One POST to the worker, read into `{ ok: true, result, sandbox }` or `{ ok: false, error }`. */
 async function post(path, body) {

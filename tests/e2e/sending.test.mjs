@@ -100,6 +100,23 @@ describe('sending from the compose page, sandbox off', () => {
     await page.click('#confirm-cancel');
   });
 
+  it("answers each question by its own button, even when the last one's close event comes late", async () => {
+    // Cancel, then a new submit in the same task: the first question's close event is still
+    // queued when the second opens. It must not answer the second.
+    await page.fill('#message', 'Vente privée demain, 9 h.');
+    const before = await sent();
+    await page.click('#send');
+    assert.equal(await page.getAttribute('#confirm', 'data-kind'), 'real');
+    await page.evaluate(() => {
+      document.getElementById('confirm-cancel').click();
+      document.getElementById('compose').requestSubmit();
+    });
+    assert.equal(await page.isVisible('#confirm'), true);
+    await page.click('#confirm-ok');
+    await sentOk(page);
+    assert.equal(await sent(), before + 1);
+  });
+
   it('shows no empty message id, SMS and cost after a failure', async () => {
     await page.check('#sandbox');
     await standinPost(stack, '/__standin/fault', { kind: 'reject', times: 1 });
