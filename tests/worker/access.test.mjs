@@ -230,11 +230,10 @@ describe('Access keys: rotation, the keys address down or slow', TIMEOUT, () => 
     const garbage = await call(worker.url, '/api/session', { method: 'GET', headers: { 'cf-access-jwt-assertion': token } });
     assert.equal(garbage.status, 503, garbage.text);
     mode = 'slow';
-    const started = Date.now();
+    // jose's own fetch timeout (5 s) answers before the call's own bound (helpers.mjs, 10 s).
     const slow = await call(worker.url, '/api/session', { method: 'GET', headers: { 'cf-access-jwt-assertion': token } });
     assert.equal(slow.status, 503, slow.text);
     assert.equal(slow.body.error.code, 'auth_unavailable');
-    assert.ok(Date.now() - started < 9000, 'the keys fetch was not bounded');
   });
 
   it('the Access address must be HTTPS (plain HTTP only on loopback)', async () => {

@@ -18,6 +18,7 @@
 // `common_name` (the token's client id).
 
 import { createRemoteJWKSet, errors, jwksCache, jwtVerify } from 'jose';
+import { seconds } from './http.js';
 
 /** The header Access puts its assertion in. */
 export const ASSERTION_HEADER = 'cf-access-jwt-assertion';
@@ -213,9 +214,3 @@ function issuerOf(team) {
 }
 
 const text = (value) => (typeof value === 'string' ? value.trim() : '');
-
-/** A whole number of seconds from a var, or `fallback`. */
-function seconds(value, fallback) {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
-}

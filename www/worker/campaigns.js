@@ -18,13 +18,12 @@
 // invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
 import { parsePhoneNumbers, smsPartnerLimits, validateSendRequest } from 'smspartner-wasm';
-import { isPlainObject, json, readJson, refuse, validationRefusal } from './http.js';
+import { isPlainObject, json, readJson, refuse, seconds, validationRefusal } from './http.js';
 import { allowedRegionsOf, applySandbox } from './smspartner.js';
 import { releaseSms, reserveSms, smsOfRows } from './quota.js';
 import { audit } from './audit.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
-import { seconds } from './consumer.js';
 
 /** Recipients of one chunk: SMS Partner's limit of one request, as the package checks it. */
 export const CHUNK_SIZE = smsPartnerLimits().maxPhoneNumbers;

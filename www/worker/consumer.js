@@ -9,6 +9,7 @@ import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
 import { withClient } from './smspartner.js';
 import { releaseSms, smsOfRows } from './quota.js';
+import { seconds } from './http.js';
 
 /** A key-free line of the worker's log. */
 const log = (line) => console.log(`worker ${line}`);
@@ -17,11 +18,6 @@ const DEFAULT_SETTLE_SECONDS = 30;
 /** Delay before retrying a chunk SMS Partner refused for the moment (429) or a failed step. */
 const BACKOFF_SECONDS = 30;
 
-/** A whole number of seconds from a var, or `fallback`. */
-export function seconds(value, fallback) {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
-}
 
 /** The plain, key-free fields of a client error, as the ledger keeps them. */
 export function errorRecord(error) {

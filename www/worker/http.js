@@ -26,6 +26,12 @@ export const refuse = (status, code, message, headers) =>
 /** Whether `value` is an object and not an array (what JSON bodies and requests must be). */
 export const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** A whole number of seconds from a var, or `fallback`. */
+export function seconds(value, fallback) {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
 /** Kinds of refusal made of what the client sent alone. */
 export const CLIENT_KINDS = new Set(['request', 'validation']);
 
