@@ -8,25 +8,14 @@ import { pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
 import { ENTRIES, importPath } from "./entries.mjs";
 
-/** The modules `file` imports statically (`import … from "./x.js"`, `import "./x.js"`). */
-function importsOf(file) {
-  const source = readFileSync(file, "utf8");
-  return [...source.matchAll(/^\s*(?:import|export)\s+(?:[\w\s{},*$]+\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1]);
-}
-
 /**
  * The files an entry loads in a browser: its module and every module it imports, transitively
- * (the shared ones, its glue, the glue's snippets), then its wasm.
+ * (the shared ones, its glue, the glue's snippets), as esbuild resolves them, then its wasm.
  */
 export function entryFiles(dir, name, glue) {
-  const seen = [];
-  const visit = (path) => {
-    if (seen.includes(path)) return;
-    seen.push(path);
-    for (const spec of importsOf(`${dir}/${path}`)) visit(posix.normalize(posix.join(posix.dirname(path), spec)));
-  };
-  visit(`${name}.js`);
-  return [...seen, `${glue}_bg.wasm`];
+  const { metafile } = buildSync({ entryPoints: [`${dir}/${name}.js`], bundle: true, metafile: true, format: "esm", platform: "browser", write: false, logLevel: "silent", external: ["*.wasm"] });
+  const files = Object.keys(metafile.inputs).map((path) => posix.relative(dir, path));
+  return [...files, `${glue}_bg.wasm`];
 }
 
 /** gzip -9 size of one file. */

@@ -36,3 +36,9 @@ pub mod wire;
 pub mod bindings;
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
 mod transport;
+
+/// The wasm's allocator: talc, faster than the default dlmalloc and about 2.4 KB smaller once
+/// gzipped (measured by `scripts/build` on each entry).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -45,15 +45,13 @@ pub struct Normalized {
 /// The faithful GSM form of a character neither GSM 03.38 nor SMS Partner's list covers, or
 /// `None` when there is none (or the character needs no change).
 pub fn gsm_form(c: char) -> Option<&'static str> {
-    let code = u32::from(c);
     if let Some(symbol) = symbols::symbol(c) {
         return Some(symbol.gsm_form);
     }
+    let code = u16::try_from(u32::from(c)).ok()?;
     let at = LETTERS.binary_search_by_key(&code, |row| row.0).ok()?;
-    let base = LETTERS.get(at)?.1;
-    ASCII_LETTERS
-        .get(usize::from(base).checked_sub(usize::from(b'A'))?)
-        .copied()
+    let base = usize::from(LETTERS.get(at)?.1).checked_sub(usize::from(b'A'))?;
+    ASCII_LETTERS.get(base..=base)
 }
 
 /// Every character `normalize` knows, with its GSM form and its name where it has one.
@@ -61,7 +59,7 @@ pub fn table() -> impl Iterator<Item = (char, &'static str, Option<&'static str>
     let symbols = symbols::all().map(|(c, symbol)| (c, symbol.gsm_form, Some(symbol.name)));
     let letters = LETTERS
         .iter()
-        .filter_map(|row| char::from_u32(row.0).and_then(|c| Some((c, gsm_form(c)?, None))));
+        .filter_map(|row| char::from_u32(row.0.into()).and_then(|c| Some((c, gsm_form(c)?, None))));
     symbols.chain(letters)
 }
 
@@ -235,18 +233,13 @@ fn new_tags(
     undone
 }
 
-/// The ASCII letters a row of [`LETTERS`] points to, as text.
-const ASCII_LETTERS: [&str; 58] = [
-    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
-    "T", "U", "V", "W", "X", "Y", "Z", "[", "\\", "]", "^", "_", "`", "a", "b", "c", "d", "e", "f",
-    "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y",
-    "z",
-];
+/// The ASCII letters a row of [`LETTERS`] points to (`A` to `z`), as one text.
+const ASCII_LETTERS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz";
 
 /// Letters whose accent GSM lacks and their base letter (Unicode's canonical decomposition,
-/// Latin-1 to Latin Extended Additional), by code point.
+/// Latin-1 to Latin Extended Additional), by code point (all below U+FFFF: two bytes).
 #[rustfmt::skip]
-const LETTERS: [(u32, u8); 458] = [
+const LETTERS: [(u16, u8); 458] = [
     (0xCC, b'I'), (0xCD, b'I'), (0xCF, b'I'), (0xD0, b'D'), (0xD2, b'O'), (0xD3, b'O'),
     (0xD5, b'O'), (0xED, b'i'), (0xF0, b'd'), (0xF5, b'o'), (0xFA, b'u'), (0xFD, b'y'),
     (0x100, b'A'), (0x101, b'a'), (0x102, b'A'), (0x103, b'a'), (0x104, b'A'), (0x106, b'C'),
