@@ -11,9 +11,9 @@ use crate::api_code::ApiCode;
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
 use crate::issue::{Issue, IssueCode};
-pub use crate::json::{Json, JsonMembers};
+pub(crate) use crate::json::{Json, JsonMembers};
 use crate::lang::Lang;
-pub use crate::send_fields::{SendBody, WireRequest};
+pub(crate) use crate::send_fields::{SendBody, WireRequest};
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
 pub const DEFAULT_BASE_URL: &str = "https://api.smspartner.fr";

@@ -4,11 +4,11 @@
 use std::collections::HashSet;
 
 use serde_json::json;
-use smspartner_wasm::api_code::{API_CODES, ApiCode, ApiCodeClass, describe};
-use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::error::{ErrorKind, SmsPartnerError};
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::wire::decode_send_response;
+use smspartner_wasm::ApiKey;
+use smspartner_wasm::Lang;
+use smspartner_wasm::decode_send_response;
+use smspartner_wasm::{API_CODES, ApiCode, ApiCodeClass, describe_code};
+use smspartner_wasm::{ErrorKind, SmsPartnerError};
 
 /// The codes of SMS Partner's send table (`reference/smspartner-lifecycle.md` §7), code 9 of
 /// the send pages and the loose 992.
@@ -131,7 +131,7 @@ fn an_undocumented_code_is_an_api_error_without_a_reason() {
 
 #[test]
 fn sentences_in_french_and_the_description() {
-    let info = describe(14, Lang::Fr).unwrap();
+    let info = describe_code(14, Lang::Fr).unwrap();
     assert_eq!(
         (info.reason, info.field, info.class, info.message),
         (
@@ -141,7 +141,7 @@ fn sentences_in_french_and_the_description() {
             "le numéro est dans la liste STOP"
         )
     );
-    assert_eq!(describe(8, Lang::En), None);
+    assert_eq!(describe_code(8, Lang::En), None);
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! Dates, weekdays, parsing, Easter and the French public holidays.
 
 use proptest::prelude::*;
-use smspartner_wasm::calendar::{
+use smspartner_wasm::Lang;
+use smspartner_wasm::{
     Date, Holiday, Weekday, days_in_month, easter_sunday, french_public_holiday,
     french_public_holidays, is_french_public_holiday, is_leap_year,
 };
-use smspartner_wasm::lang::Lang;
 
 fn date(year: i32, month: u8, day: u8) -> Date {
     Date::new(year, month, day).unwrap()

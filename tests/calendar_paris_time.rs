@@ -1,8 +1,8 @@
 //! Europe/Paris time: offsets, summer-time nights, local readings and ISO 8601.
 
 use proptest::prelude::*;
-use smspartner_wasm::calendar::Date;
-use smspartner_wasm::paris_time::{
+use smspartner_wasm::Date;
+use smspartner_wasm::{
     MAX_JS_TIME_MS, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, format_iso8601, format_iso8601_paris,
     from_local, is_summer_time, parse_iso8601, summer_time_period, to_local, utc_offset_minutes,
 };

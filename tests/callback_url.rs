@@ -3,7 +3,7 @@
 //! on generated URLs.
 
 use proptest::prelude::*;
-use smspartner_wasm::callback_url::is_callback_url;
+use smspartner_wasm::is_callback_url;
 
 /// What the `url` crate says, for the URLs `is_callback_url` reads: http or https parsed.
 fn reference(text: &str) -> bool {

@@ -10,17 +10,16 @@ use std::collections::BTreeMap;
 
 use phonenumber::metadata::DATABASE;
 use serde_json::{Value, json};
-use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::input::InputValue;
-use smspartner_wasm::issue::{Issue, IssueCode};
-use smspartner_wasm::lifecycle::bulk::{RawBulk, RawMessage, RawMessages, plan};
-use smspartner_wasm::numbering_plan::{self, FRENCH_REGIONS};
-use smspartner_wasm::phone;
-use smspartner_wasm::send_fields::RawRequest;
-use smspartner_wasm::validate::{
+use smspartner_wasm::ApiKey;
+use smspartner_wasm::FRENCH_REGIONS;
+use smspartner_wasm::InputValue;
+use smspartner_wasm::RawRequest;
+use smspartner_wasm::{
     self, NO_SINGLE_REGION, RawValidateOptions, RegionSet, ValidateOptions, ValidationReport,
     read_validate_options,
 };
+use smspartner_wasm::{Issue, IssueCode};
+use smspartner_wasm::{RawBulk, RawMessage, RawMessages, plan_bulk};
 
 /// 24 November 2026, 10:00 UTC (nothing here is scheduled).
 const NOW_MS: i64 = 1_795_514_400_000;
@@ -40,7 +39,7 @@ fn read(allowed: Value, lang: &str) -> (ValidateOptions, Vec<Issue>) {
 fn check(numbers: Value, allowed: Value, lang: &str) -> ValidationReport {
     let (options, option_issues) = read(allowed, lang);
     let request = json!({"phoneNumbers": numbers, "message": "Bonjour"});
-    validate::validate(&RawRequest::from_json(&request).unwrap(), &options)
+    smspartner_wasm::validate(&RawRequest::from_json(&request).unwrap(), &options)
         .with_option_issues(option_issues)
 }
 
@@ -69,14 +68,14 @@ const SHADOWED: &[(&str, &str)] = &[("EH", "MA")];
 fn every_region() -> BTreeMap<&'static str, String> {
     let mut found = BTreeMap::new();
     for code in 1..1000u16 {
-        let regions: Vec<String> = if numbering_plan::trunk_prefix(code).is_some() {
+        let regions: Vec<String> = if smspartner_wasm::trunk_prefix(code).is_some() {
             DATABASE
                 .region(&code)
                 .expect("a tabled code is libphonenumber's")
                 .iter()
                 .map(|r| r.to_string())
                 .collect()
-        } else if let Some(region) = numbering_plan::single_region(code) {
+        } else if let Some(region) = smspartner_wasm::single_region(code) {
             vec![region.to_owned()]
         } else {
             continue;
@@ -87,7 +86,7 @@ fn every_region() -> BTreeMap<&'static str, String> {
                 .into_iter()
                 .map(|national| {
                     let mut number = format!("+{code}{national}");
-                    while number.len() <= phone::MIN_E164_DIGITS {
+                    while number.len() <= smspartner_wasm::MIN_E164_DIGITS {
                         number.push('0');
                     }
                     number
@@ -99,12 +98,12 @@ fn every_region() -> BTreeMap<&'static str, String> {
                         .map(|(_, n)| n.to_string()),
                 );
             let in_region = |number: &String| {
-                let details = phone::details(number).ok()?;
+                let details = smspartner_wasm::number_details(number).ok()?;
                 (details.region == Some(region.as_str())).then_some(details)
             };
             if let Some(&(_, instead)) = SHADOWED.iter().find(|(r, _)| *r == region) {
                 for number in candidates {
-                    let details = phone::details(&number).unwrap();
+                    let details = smspartner_wasm::number_details(&number).unwrap();
                     assert_eq!(details.region, Some(instead), "{number}");
                 }
                 continue;
@@ -172,7 +171,11 @@ fn numbers_of_no_single_region_need_001() {
     ];
     let all: Vec<&str> = every_region().into_keys().collect();
     for number in numbers {
-        assert_eq!(phone::details(number).unwrap().region, None, "{number}");
+        assert_eq!(
+            smspartner_wasm::number_details(number).unwrap().region,
+            None,
+            "{number}"
+        );
         let default = check(json!(number), json!(FRENCH_REGIONS), "en");
         let issues = refused(&default);
         assert_eq!(issues.len(), 1, "{number}");
@@ -208,7 +211,7 @@ fn the_default_list_allows_france_and_its_overseas_numbers_only() {
         ("+596 696 12 34 56", "MQ"),
         ("+687 75 12 34", "NC"),
     ] {
-        let details = phone::details(number).unwrap();
+        let details = smspartner_wasm::number_details(number).unwrap();
         assert_eq!(
             (details.region, details.number_type.name()),
             (
@@ -256,7 +259,7 @@ fn the_french_list_is_the_plans_french_regions() {
         .chain(
             [681, 687, 689]
                 .iter()
-                .map(|&c| numbering_plan::single_region(c).unwrap().to_owned()),
+                .map(|&c| smspartner_wasm::single_region(c).unwrap().to_owned()),
         )
         .collect();
     french.sort();
@@ -460,7 +463,7 @@ fn bulk_and_client_sends_check_the_same_regions() {
             },
         ]),
     };
-    let found = plan(&raw, &options).unwrap_err();
+    let found = plan_bulk(&raw, &options).unwrap_err();
     let fields: Vec<(&str, IssueCode)> = found.iter().map(|e| (&*e.field, e.code)).collect();
     assert_eq!(
         fields,
@@ -470,13 +473,13 @@ fn bulk_and_client_sends_check_the_same_regions() {
     let key = ApiKey::new("k3y-0123456789").unwrap();
     let request =
         RawRequest::from_json(&json!({"phoneNumbers": "+2250701234567", "message": "x"})).unwrap();
-    let error = validate::for_client(Ok(&request), &options, Vec::new(), &key).unwrap_err();
+    let error = smspartner_wasm::for_client(Ok(&request), &options, Vec::new(), &key).unwrap_err();
     assert_eq!(error.errors.len(), 1);
     assert_eq!(error.errors[0].code, IssueCode::DestinationNotAllowed);
     assert!(error.message.contains("+2250701234567 is in region CI"));
     let french =
         RawRequest::from_json(&json!({"phoneNumbers": "0612345678", "message": "x"})).unwrap();
-    assert!(validate::for_client(Ok(&french), &options, Vec::new(), &key).is_ok());
+    assert!(smspartner_wasm::for_client(Ok(&french), &options, Vec::new(), &key).is_ok());
 }
 
 #[test]
@@ -485,12 +488,13 @@ fn parse_phone_numbers_refuses_the_same_numbers_with_the_same_sentence() {
     let french = RegionSet::of(FRENCH_REGIONS.iter().copied()).expect("the French list");
     for (region, number) in &regions {
         for (lang, tag) in [
-            (smspartner_wasm::lang::Lang::En, "en"),
-            (smspartner_wasm::lang::Lang::Fr, "fr"),
+            (smspartner_wasm::Lang::En, "en"),
+            (smspartner_wasm::Lang::Fr, "fr"),
         ] {
-            let report = phone::parse_phone_numbers_refusing([number.as_str()], lang, |details| {
-                validate::destination_refusal(details, &french, lang)
-            });
+            let report =
+                smspartner_wasm::parse_phone_numbers_refusing([number.as_str()], lang, |details| {
+                    smspartner_wasm::destination_refusal(details, &french, lang)
+                });
             let validated = check(json!(number), json!(FRENCH_REGIONS), tag);
             if FRENCH_REGIONS.contains(region) {
                 assert_eq!(report.numbers.len(), 1, "{number}: {:?}", report.invalid);
@@ -505,17 +509,17 @@ fn parse_phone_numbers_refuses_the_same_numbers_with_the_same_sentence() {
             let entry = &report.invalid[0];
             assert_eq!(
                 (entry.input.as_str(), entry.code),
-                (number.as_str(), phone::DESTINATION_NOT_ALLOWED)
+                (number.as_str(), smspartner_wasm::DESTINATION_NOT_ALLOWED)
             );
             // One rule: the reason is validateSendRequest's sentence, word for word.
             assert_eq!(entry.reason, refused(&validated)[0].message, "{number}");
         }
     }
     // Invalid entries keep their own reason; refused ones keep their place in the input.
-    let report = phone::parse_phone_numbers_refusing(
+    let report = smspartner_wasm::parse_phone_numbers_refusing(
         ["+882351234567", "12", "06 12 34 56 78", "+2250701234567"],
-        smspartner_wasm::lang::Lang::En,
-        |details| validate::destination_refusal(details, &french, smspartner_wasm::lang::Lang::En),
+        smspartner_wasm::Lang::En,
+        |details| smspartner_wasm::destination_refusal(details, &french, smspartner_wasm::Lang::En),
     );
     let codes: Vec<&str> = report.invalid.iter().map(|entry| entry.code).collect();
     assert_eq!(

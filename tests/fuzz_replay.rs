@@ -12,8 +12,8 @@ mod checks;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::wire::decode_send_response;
+use smspartner_wasm::ApiKey;
+use smspartner_wasm::decode_send_response;
 
 /// The files of `fuzz/<kind>/<target>/`, sorted.
 fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use smspartner_wasm::issue::{IssueCode, Severity};
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::limits::{MAX_GSM_SEPTETS, MAX_SMS_PER_MESSAGE, MAX_UCS2_UNITS};
-use smspartner_wasm::message::Encoding;
-use smspartner_wasm::phone::InvalidReason;
+use smspartner_wasm::Encoding;
+use smspartner_wasm::InvalidReason;
+use smspartner_wasm::Lang;
+use smspartner_wasm::{IssueCode, Severity};
+use smspartner_wasm::{MAX_GSM_SEPTETS, MAX_SMS_PER_MESSAGE, MAX_UCS2_UNITS};
 
 const TYPESCRIPT: &str = "src/bindings/typescript.rs";
 const README: &str = "docs/api.md";
@@ -186,9 +186,9 @@ fn the_typescript_phone_codes_are_the_reasons() {
     // The entries that are not a reason of their own: a refused destination, unreadable
     // options, the entries past those read.
     codes.extend([
-        smspartner_wasm::phone::DESTINATION_NOT_ALLOWED,
-        smspartner_wasm::phone::OPTION_INVALID,
-        smspartner_wasm::phone::ENTRIES_NOT_READ,
+        smspartner_wasm::DESTINATION_NOT_ALLOWED,
+        smspartner_wasm::OPTION_INVALID,
+        smspartner_wasm::ENTRIES_NOT_READ,
     ]);
     assert_eq!(members, codes);
 }

@@ -2,18 +2,14 @@
 //! and of the reply webhook.
 
 use serde_json::{Value, json};
-use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::error::ErrorKind;
-use smspartner_wasm::lifecycle::account::{
-    decode_credits, decode_stop_added, decode_stop_list, decode_stop_removed,
-};
-use smspartner_wasm::lifecycle::bulk::decode_bulk;
-use smspartner_wasm::lifecycle::cancel::decode_cancel;
-use smspartner_wasm::lifecycle::reply::{form_fields, json_fields, parse_reply};
-use smspartner_wasm::lifecycle::status::{
-    Status, decode_message_status, decode_multi_status, decode_status_list,
-};
-use smspartner_wasm::wire::Json;
+use smspartner_wasm::ApiKey;
+use smspartner_wasm::ErrorKind;
+use smspartner_wasm::Json;
+use smspartner_wasm::decode_bulk;
+use smspartner_wasm::decode_cancel;
+use smspartner_wasm::{Status, decode_message_status, decode_multi_status, decode_status_list};
+use smspartner_wasm::{decode_credits, decode_stop_added, decode_stop_list, decode_stop_removed};
+use smspartner_wasm::{form_fields, json_fields, parse_reply};
 
 const KEY: &str = "k3y-SECRET-0123456789";
 

@@ -1,25 +1,25 @@
 //! The requests of the lifecycle calls: URL, method, query or JSON body, and the key's place.
 
 use serde_json::{Value, json};
-use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::error::{ErrorKind, SmsPartnerError};
-use smspartner_wasm::input::InputValue;
-use smspartner_wasm::lifecycle::account::{
+use smspartner_wasm::ApiKey;
+use smspartner_wasm::InputValue;
+use smspartner_wasm::RawRequest;
+use smspartner_wasm::ValidateOptions;
+use smspartner_wasm::{
+    BulkPlan, BulkRun, CHUNK_SIZE, ChunkState, RawBulk, RawMessage, RawMessages, bulk_request,
+    decode_bulk, plan_bulk,
+};
+use smspartner_wasm::{CANCEL_DEADLINE_MS, cancel_request, check_deadline};
+use smspartner_wasm::{ErrorKind, SmsPartnerError};
+use smspartner_wasm::{Json, WireRequest};
+use smspartner_wasm::{JsonHost, invalid_field, read_message_id, read_phone_number};
+use smspartner_wasm::{
+    StatusQuery, bulk_status_request, message_status_request, multi_status_request,
+    status_by_tag_request, status_tag,
+};
+use smspartner_wasm::{
     add_to_stop_list_request, credits_request, remove_from_stop_list_request, stop_list_request,
 };
-use smspartner_wasm::lifecycle::bulk::{
-    BulkPlan, BulkRun, CHUNK_SIZE, ChunkState, RawBulk, RawMessage, RawMessages, bulk_request,
-    decode_bulk, plan,
-};
-use smspartner_wasm::lifecycle::cancel::{CANCEL_DEADLINE_MS, cancel_request, check_deadline};
-use smspartner_wasm::lifecycle::status::{
-    StatusQuery, bulk_status_request, message_status_request, multi_status_request,
-    status_by_tag_request, tag,
-};
-use smspartner_wasm::lifecycle::{JsonHost, invalid, message_id, phone_number};
-use smspartner_wasm::send_fields::RawRequest;
-use smspartner_wasm::validate::ValidateOptions;
-use smspartner_wasm::wire::{Json, WireRequest};
 
 const BASE: &str = "https://api.smspartner.fr";
 const KEY: &str = "k3y/SECRET+0123&x=1";
@@ -181,7 +181,7 @@ fn raw_bulk(messages: Vec<RawMessage>) -> RawBulk {
     }
 }
 
-fn fields(issues: &[smspartner_wasm::issue::Issue]) -> Vec<(String, String)> {
+fn fields(issues: &[smspartner_wasm::Issue]) -> Vec<(String, String)> {
     issues
         .iter()
         .map(|i| (i.field.to_string(), i.code.to_string()))
@@ -194,7 +194,7 @@ fn bulk_validation_checks_every_message_and_names_its_index() {
         require_api_key: false,
         ..ValidateOptions::at(NOW_MS)
     };
-    let ok = plan(
+    let ok = plan_bulk(
         &raw_bulk(vec![
             item("06 11 11 11 11", "Bonjour"),
             item("+33 6 22 22 22 22", "Salut"),
@@ -221,7 +221,7 @@ fn bulk_validation_checks_every_message_and_names_its_index() {
         item("0633333333", ""),
     ]);
     bad.options.sender = text("AB");
-    let errors = plan(&bad, &options).unwrap_err();
+    let errors = plan_bulk(&bad, &options).unwrap_err();
     assert_eq!(
         fields(&errors),
         vec![
@@ -249,33 +249,33 @@ fn bulk_validation_refuses_what_is_not_a_list_and_numbers_at_the_top() {
     };
     let mut raw = raw_bulk(vec![]);
     assert_eq!(
-        fields(&plan(&raw, &options).unwrap_err()),
+        fields(&plan_bulk(&raw, &options).unwrap_err()),
         vec![("messages".into(), "messages_required".into())]
     );
     raw.messages = RawMessages::NotAList("undefined");
     assert_eq!(
-        fields(&plan(&raw, &options).unwrap_err()),
+        fields(&plan_bulk(&raw, &options).unwrap_err()),
         vec![("messages".into(), "messages_required".into())]
     );
     raw.messages = RawMessages::NotAList("string");
     assert_eq!(
-        fields(&plan(&raw, &options).unwrap_err()),
+        fields(&plan_bulk(&raw, &options).unwrap_err()),
         vec![("messages".into(), "invalid_type".into())]
     );
     raw.messages = RawMessages::TooMany(100_001);
     assert_eq!(
-        fields(&plan(&raw, &options).unwrap_err()),
+        fields(&plan_bulk(&raw, &options).unwrap_err()),
         vec![("messages".into(), "too_many_messages".into())]
     );
     let mut raw = raw_bulk(vec![item("0611111111", "x")]);
     raw.options.phone_numbers = text("0611111111");
     assert_eq!(
-        fields(&plan(&raw, &options).unwrap_err()),
+        fields(&plan_bulk(&raw, &options).unwrap_err()),
         vec![("phoneNumbers".into(), "unknown_field".into())]
     );
 }
 
-fn next(run: &mut BulkRun) -> (usize, smspartner_wasm::wire::HttpRequest) {
+fn next(run: &mut BulkRun) -> (usize, smspartner_wasm::HttpRequest) {
     let (index, http) = run
         .next_request(BASE, &key(), JsonHost::SERDE_JSON)
         .unwrap();
@@ -294,7 +294,7 @@ fn plan_of(n: usize) -> BulkPlan {
     }
 }
 
-fn sent(n: u64) -> Result<smspartner_wasm::lifecycle::bulk::BulkAnswer, SmsPartnerError> {
+fn sent(n: u64) -> Result<smspartner_wasm::BulkAnswer, SmsPartnerError> {
     let answer = json!({ "success": true, "code": 200, "message_id": n, "currency": "EUR",
         "cost": 0.038, "nbSMS": 1, "SMSResponse_List": [] });
     decode_bulk(200, Some(Json::from(&answer)), &key())
@@ -398,10 +398,13 @@ fn after_an_unknown_chunk_nothing_more_is_sent_and_a_failed_one_does_not_stop() 
 #[test]
 fn message_ids_phone_numbers_and_tags_as_arguments() {
     assert_eq!(
-        message_id(&InputValue::Number(307.0), "messageId").unwrap(),
+        read_message_id(&InputValue::Number(307.0), "messageId").unwrap(),
         "307"
     );
-    assert_eq!(message_id(&text(" 48213 "), "messageId").unwrap(), "48213");
+    assert_eq!(
+        read_message_id(&text(" 48213 "), "messageId").unwrap(),
+        "48213"
+    );
     for bad in [
         InputValue::Number(0.0),
         InputValue::Number(1.5),
@@ -411,56 +414,58 @@ fn message_ids_phone_numbers_and_tags_as_arguments() {
         InputValue::Bool(true),
     ] {
         assert_eq!(
-            message_id(&bad, "messageId").unwrap_err().code,
+            read_message_id(&bad, "messageId").unwrap_err().code,
             "message_id_invalid",
             "{bad:?}"
         );
     }
     assert_eq!(
-        message_id(&InputValue::Absent, "messageId")
+        read_message_id(&InputValue::Absent, "messageId")
             .unwrap_err()
             .code,
         "message_id_required"
     );
     assert_eq!(
-        phone_number(&text("06 11 11 11 11"), "phoneNumber").unwrap(),
+        read_phone_number(&text("06 11 11 11 11"), "phoneNumber").unwrap(),
         "+33611111111"
     );
     assert_eq!(
-        phone_number(&text("12"), "phoneNumber").unwrap_err().code,
+        read_phone_number(&text("12"), "phoneNumber")
+            .unwrap_err()
+            .code,
         "phone_number_invalid"
     );
     assert_eq!(
-        phone_number(&InputValue::Null, "phoneNumber")
+        read_phone_number(&InputValue::Null, "phoneNumber")
             .unwrap_err()
             .code,
         "phone_numbers_required"
     );
     assert_eq!(
-        phone_number(&InputValue::Number(6.0), "phoneNumber")
+        read_phone_number(&InputValue::Number(6.0), "phoneNumber")
             .unwrap_err()
             .code,
         "invalid_type"
     );
-    assert_eq!(tag(&text("soldes-2030")).unwrap(), "soldes-2030");
+    assert_eq!(status_tag(&text("soldes-2030")).unwrap(), "soldes-2030");
     assert_eq!(
-        tag(&InputValue::Absent).unwrap_err()[0].code,
+        status_tag(&InputValue::Absent).unwrap_err()[0].code,
         "tag_required"
     );
     assert_eq!(
-        tag(&text("a b")).unwrap_err()[0].code,
+        status_tag(&text("a b")).unwrap_err()[0].code,
         "tag_invalid_characters"
     );
     assert_eq!(
-        tag(&text(&"t".repeat(21))).unwrap_err()[0].code,
+        status_tag(&text(&"t".repeat(21))).unwrap_err()[0].code,
         "tag_too_long"
     );
 }
 
 #[test]
 fn argument_errors_never_quote_the_key() {
-    let issue = phone_number(&text(KEY), "phoneNumber").unwrap_err();
-    let error = invalid(vec![issue], &key());
+    let issue = read_phone_number(&text(KEY), "phoneNumber").unwrap_err();
+    let error = invalid_field(vec![issue], &key());
     assert_eq!(error.kind, ErrorKind::Validation);
     let shown = format!(
         "{error} {error:?} {}",

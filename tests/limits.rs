@@ -3,10 +3,10 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use smspartner_wasm::message::{Gamme, MessageOptions, analyze, split, wire_text};
-use smspartner_wasm::paris_time::parse_iso8601;
-use smspartner_wasm::send_fields::RawRequest;
-use smspartner_wasm::validate::{ValidateOptions, ValidationReport, validate};
+use smspartner_wasm::RawRequest;
+use smspartner_wasm::parse_iso8601;
+use smspartner_wasm::{Gamme, MessageOptions, analyze, split, wire_text};
+use smspartner_wasm::{ValidateOptions, ValidationReport, validate};
 
 fn check(overrides: Value) -> ValidationReport {
     let mut request = json!({"apiKey": "key", "phoneNumbers": "0612345678", "message": "Bonjour"});

@@ -1,6 +1,6 @@
 //! Message length at the SMS boundaries, replacements, STOP mention, indices and preview.
 
-use smspartner_wasm::message::{
+use smspartner_wasm::{
     Encoding, Gamme, MessageAnalysis, MessageOptions, Replacement, STOP_MENTION, Unsupported,
     analyze, split,
 };

@@ -1,6 +1,6 @@
 //! The whole GSM 03.38 alphabet and SMS Partner's replacement list, checked against `classify`.
 
-use smspartner_wasm::gsm::{CharClass, classify, replaced_cost};
+use smspartner_wasm::{CharClass, classify, replaced_cost};
 
 /// GSM 03.38 basic table (3GPP TS 23.038, 6.2.1), one row per high nibble, 16 columns each.
 /// Position 0x1B is the escape to the extension table, not a character: `None`.
@@ -212,7 +212,7 @@ fn cedilla_lowercase_is_replaced_not_basic() {
 
 #[test]
 fn every_replacement_text_is_in_the_table_sent_to_javascript() {
-    use smspartner_wasm::gsm::{CharClass, SENT_AS, classify, sent_as_id};
+    use smspartner_wasm::{CharClass, SENT_AS, classify, sent_as_id};
     for code in 0..=0x10FFFF_u32 {
         let Some(c) = char::from_u32(code) else {
             continue;

@@ -1,7 +1,7 @@
 //! The exact JSON shape of a message analysis, as JavaScript will see it.
 
 use serde_json::json;
-use smspartner_wasm::message::{Encoding, Gamme, MessageOptions, analyze};
+use smspartner_wasm::{Encoding, Gamme, MessageOptions, analyze};
 
 #[test]
 fn analysis_keys_are_camel_case() {
@@ -117,7 +117,7 @@ fn default_options() {
 
 #[test]
 fn lists_stop_at_their_cap_and_say_so() {
-    use smspartner_wasm::message::MAX_LISTED;
+    use smspartner_wasm::MAX_LISTED;
     let text = format!(
         "{}{}",
         "[".repeat(MAX_LISTED + 5),

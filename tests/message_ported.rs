@@ -12,17 +12,17 @@
 //! septet, `^ ~ | \` removed), so escape-character cases differ except for `€`.
 
 use proptest::prelude::*;
-use smspartner_wasm::message::{MessageOptions, analyze, split};
+use smspartner_wasm::{MessageOptions, analyze, split};
 
 const GSM: MessageOptions = MessageOptions {
     unicode: false,
     stop_sms: false,
-    gamme: smspartner_wasm::message::Gamme::Premium,
+    gamme: smspartner_wasm::Gamme::Premium,
 };
 const UCS: MessageOptions = MessageOptions {
     unicode: true,
     stop_sms: false,
-    gamme: smspartner_wasm::message::Gamme::Premium,
+    gamme: smspartner_wasm::Gamme::Premium,
 };
 
 /// `n` digits `1234567890…` as in both suites.

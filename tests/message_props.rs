@@ -1,10 +1,8 @@
 //! Properties of `analyze` and `split` on arbitrary input: no panic, consistent counts.
 
 use proptest::prelude::*;
-use smspartner_wasm::gsm::{CharClass, classify};
-use smspartner_wasm::message::{
-    Encoding, Gamme, MessageOptions, STOP_MENTION, analyze, split, split_parts,
-};
+use smspartner_wasm::{CharClass, classify};
+use smspartner_wasm::{Encoding, Gamme, MessageOptions, STOP_MENTION, analyze, split, split_parts};
 
 fn options() -> impl Strategy<Value = MessageOptions> {
     (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(unicode, stop_sms, low_cost)| {

@@ -2,10 +2,10 @@
 //! properties: never one SMS more, and nothing left unsupported of what it changes.
 
 use proptest::prelude::*;
-use smspartner_wasm::gsm::{CharClass, classify};
-use smspartner_wasm::message::{MessageOptions, analyze};
-use smspartner_wasm::normalize::{gsm_form, normalize, table};
-use smspartner_wasm::symbols::{character_name, code_point};
+use smspartner_wasm::{CharClass, classify};
+use smspartner_wasm::{MessageOptions, analyze};
+use smspartner_wasm::{character_name, code_point};
+use smspartner_wasm::{gsm_form, normalize, normalize_table};
 
 fn gsm() -> MessageOptions {
     MessageOptions::default()
@@ -15,7 +15,7 @@ fn gsm() -> MessageOptions {
 fn the_table_touches_nothing_gsm_carries_or_smspartner_replaces() {
     let mut count = 0;
     let mut last = None;
-    for (c, form, name) in table() {
+    for (c, form, name) in normalize_table() {
         count += 1;
         assert_eq!(
             classify(c),

@@ -35,8 +35,7 @@ use std::collections::BTreeMap;
 
 use phonenumber::metadata::{DATABASE, Descriptor};
 use phonenumber::{Metadata, Mode, Type};
-use smspartner_wasm::numbering_plan::{self, Lookup, NumberType};
-use smspartner_wasm::phone;
+use smspartner_wasm::{Lookup, NumberType};
 
 /// The country codes of the tables (as in tools/phonemeta/generate.rs).
 const CODES: &[u16] = &[
@@ -70,7 +69,7 @@ type Verdict = Option<(String, Option<String>, String)>;
 
 /// Our answer.
 fn ours(input: &str) -> Verdict {
-    let details = phone::details(input).ok()?;
+    let details = smspartner_wasm::number_details(input).ok()?;
     Some((
         details.number,
         details.region.map(str::to_string),
@@ -332,7 +331,7 @@ fn tables_agree_with_libphonenumber_metadata() {
             // The international prefix 00 as dialled from France.
             forms.push((format!("00{code}{national}"), Some("FR"), false));
         }
-        let trunk = numbering_plan::trunk_prefix(code).unwrap_or(&[]);
+        let trunk = smspartner_wasm::trunk_prefix(code).unwrap_or(&[]);
         if trunk == [0] && rng.below(8) == 0 && !national.starts_with('0') {
             forms.push((format!("+{code} 0{national}"), None, true));
         }
@@ -436,7 +435,7 @@ fn every_region_of_the_tables_is_reached() {
                 };
                 let digits: Vec<u8> = example.bytes().map(|b| b - b'0').collect();
                 let expected = libphonenumber(code, example, Matching::Whole);
-                let found = match numbering_plan::lookup(code, &digits) {
+                let found = match smspartner_wasm::lookup(code, &digits) {
                     Lookup::Valid {
                         region,
                         number_type,

@@ -3,9 +3,10 @@
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::phone::{
-    InvalidNumber, InvalidReason, PhoneNumberReport, normalize, parse_phone_numbers, split_list,
+use smspartner_wasm::Lang;
+use smspartner_wasm::{
+    InvalidNumber, InvalidReason, PhoneNumberReport, normalize_phone_number, parse_phone_numbers,
+    split_list,
 };
 
 #[test]
@@ -93,7 +94,11 @@ fn accepted_spellings() {
         ("+49 30 1234 5678 90", "+49301234567890"),
     ];
     for (input, expected) in table {
-        assert_eq!(normalize(input).as_deref(), Ok(expected), "{input:?}");
+        assert_eq!(
+            normalize_phone_number(input).as_deref(),
+            Ok(expected),
+            "{input:?}"
+        );
     }
 }
 
@@ -154,7 +159,7 @@ fn each_reason_code() {
         ("+33 690 12 34 56", InvalidReason::NotInNumberingPlan(33)),
     ];
     for (input, reason) in table {
-        assert_eq!(normalize(input), Err(reason), "{input:?}");
+        assert_eq!(normalize_phone_number(input), Err(reason), "{input:?}");
     }
 }
 
@@ -332,19 +337,19 @@ fn ten_thousand_entries_are_quick() {
 proptest! {
     #[test]
     fn normalize_never_panics(text in any::<String>()) {
-        if let Ok(number) = normalize(&text) {
+        if let Ok(number) = normalize_phone_number(&text) {
             prop_assert!(number.starts_with('+'));
             let digits = &number[1..];
             prop_assert!((6..=15).contains(&digits.len()));
             prop_assert!(digits.bytes().all(|b| b.is_ascii_digit()));
             prop_assert!(!digits.starts_with('0'));
-            prop_assert_eq!(normalize(&number), Ok(number.clone()));
+            prop_assert_eq!(normalize_phone_number(&number), Ok(number.clone()));
         }
     }
 
     #[test]
     fn normalize_never_panics_on_number_like_text(text in "[-+0-9 ().]{0,40}") {
-        let _ = normalize(&text);
+        let _ = normalize_phone_number(&text);
     }
 
     #[test]
@@ -364,11 +369,11 @@ proptest! {
             spaced.push_str(separator);
             spaced.push(digit);
         }
-        let plain = normalize(&format!("0{digits}"));
-        prop_assert_eq!(normalize(&spaced), plain.clone());
+        let plain = normalize_phone_number(&format!("0{digits}"));
+        prop_assert_eq!(normalize_phone_number(&spaced), plain.clone());
         if plain.as_deref().is_ok_and(|n| n.starts_with("+33")) {
-            prop_assert_eq!(normalize(&format!("+33 {digits}")), plain.clone());
-            prop_assert_eq!(normalize(&format!("+33 (0){digits}")), plain);
+            prop_assert_eq!(normalize_phone_number(&format!("+33 {digits}")), plain.clone());
+            prop_assert_eq!(normalize_phone_number(&format!("+33 (0){digits}")), plain);
         }
     }
 }
@@ -378,15 +383,15 @@ fn duplicate_entries(entries: &[String]) -> usize {
     let mut seen = std::collections::HashSet::new();
     entries
         .iter()
-        .filter_map(|entry| normalize(entry).ok())
+        .filter_map(|entry| normalize_phone_number(entry).ok())
         .filter(|number| !seen.insert(number.clone()))
         .count()
 }
 
 #[test]
 fn length_sentences_state_the_e164_limits() {
-    use smspartner_wasm::lang::Lang;
-    use smspartner_wasm::phone::{InvalidReason, MAX_E164_DIGITS, MIN_E164_DIGITS};
+    use smspartner_wasm::Lang;
+    use smspartner_wasm::{InvalidReason, MAX_E164_DIGITS, MIN_E164_DIGITS};
     assert_eq!(
         InvalidReason::TooShort.message(Lang::En),
         format!(

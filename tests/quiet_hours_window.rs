@@ -1,14 +1,12 @@
 //! The commercial sending window: Monday–Saturday 08:00–20:00 Paris time, no Sundays or holidays.
 
 use proptest::prelude::*;
-use smspartner_wasm::calendar::{Date, Holiday};
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::paris_time::{
-    MAX_JS_TIME_MS, MS_PER_MINUTE, format_iso8601_paris, from_local,
+use smspartner_wasm::Lang;
+use smspartner_wasm::{Date, Holiday};
+use smspartner_wasm::{
+    Delay, QuietReason, effective_send_time, is_open, quiet_delay, quiet_reason,
 };
-use smspartner_wasm::quiet_hours::{
-    Delay, QuietReason, delay, effective_send_time, is_open, quiet_reason,
-};
+use smspartner_wasm::{MAX_JS_TIME_MS, MS_PER_MINUTE, format_iso8601_paris, from_local};
 
 /// The instant of a Paris wall-clock reading.
 fn paris(year: i32, month: u8, day: u8, hour: u8, minute: u8) -> i64 {
@@ -83,7 +81,7 @@ fn saturday_evening_waits_for_monday() {
     let at = paris(2026, 11, 28, 21, 0);
     assert_eq!(leaves_at(at), "2026-11-30T08:00:00.000+01:00");
     assert_eq!(
-        delay(at),
+        quiet_delay(at),
         Some(Delay {
             until_ms: paris(2026, 11, 30, 8, 0),
             reason: QuietReason::Night
@@ -227,7 +225,7 @@ fn non_commercial_messages_are_never_held() {
 #[test]
 fn open_instants_have_no_delay() {
     let at = paris(2026, 11, 24, 12, 0);
-    assert_eq!(delay(at), None);
+    assert_eq!(quiet_delay(at), None);
     assert_eq!(quiet_reason(at), None);
 }
 
@@ -256,7 +254,7 @@ fn reasons_read_in_both_languages() {
 fn ends_of_the_range_do_not_panic() {
     for at in [i64::MIN, i64::MIN + 1, i64::MAX - 1, i64::MAX, 0, -1] {
         let _ = is_open(at);
-        let _ = delay(at);
+        let _ = quiet_delay(at);
         assert!(effective_send_time(at, true) >= at);
     }
 }
@@ -282,13 +280,13 @@ proptest! {
             prop_assert!(sent - at <= 84 * 60 * MS_PER_MINUTE);
         } else {
             prop_assert!(is_open(at));
-            prop_assert_eq!(delay(at), None);
+            prop_assert_eq!(quiet_delay(at), None);
         }
     }
 
     #[test]
     fn delay_agrees_with_is_open(at in -4_000_000_000_000i64..=4_000_000_000_000) {
-        match delay(at) {
+        match quiet_delay(at) {
             None => prop_assert!(is_open(at)),
             Some(d) => {
                 prop_assert!(!is_open(at));

@@ -3,9 +3,9 @@
 //! in English and French, never a message with a hole in it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use smspartner_wasm::issue::IssueCode;
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::template::{Template, render};
+use smspartner_wasm::IssueCode;
+use smspartner_wasm::Lang;
+use smspartner_wasm::{Template, render_template};
 
 fn row(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
@@ -21,7 +21,7 @@ fn fields_are_replaced_from_the_row() {
         ("prenom", "Marie"),
         ("code", "ETE20"),
     ]);
-    let out = render(
+    let out = render_template(
         "Bonjour {prenom}, -20 % avec le code {code} ({prenom})",
         &columns,
         Lang::En,
@@ -40,24 +40,32 @@ fn fields_are_replaced_from_the_row() {
 fn headers_match_exactly_then_without_ascii_case_and_spaces_are_trimmed() {
     let columns = row(&[("Prénom", "Zoé"), ("prénom", "zoé"), ("Code", "X1")]);
     assert_eq!(
-        render("{prénom}", &columns, Lang::En).message.as_deref(),
+        render_template("{prénom}", &columns, Lang::En)
+            .message
+            .as_deref(),
         Some("zoé")
     );
     assert_eq!(
-        render("{PRéNOM}", &columns, Lang::En).message.as_deref(),
+        render_template("{PRéNOM}", &columns, Lang::En)
+            .message
+            .as_deref(),
         Some("Zoé")
     );
     assert_eq!(
-        render("{ Prénom }", &columns, Lang::En).message.as_deref(),
+        render_template("{ Prénom }", &columns, Lang::En)
+            .message
+            .as_deref(),
         Some("Zoé")
     );
     assert_eq!(
-        render("{CODE}", &columns, Lang::En).message.as_deref(),
+        render_template("{CODE}", &columns, Lang::En)
+            .message
+            .as_deref(),
         Some("X1")
     );
     // Only ASCII letters fold: É is not é.
     assert_eq!(
-        render("{PRÉNOM}", &columns, Lang::En).issues[0].code,
+        render_template("{PRÉNOM}", &columns, Lang::En).issues[0].code,
         IssueCode::MergeFieldUnknown
     );
 }
@@ -66,13 +74,13 @@ fn headers_match_exactly_then_without_ascii_case_and_spaces_are_trimmed() {
 fn braces_are_written_with_two_and_values_are_not_read_again() {
     let columns = row(&[("a", "{b}"), ("b", "x")]);
     assert_eq!(
-        render("{{a}} = {a} }} {{", &columns, Lang::En)
+        render_template("{{a}} = {a} }} {{", &columns, Lang::En)
             .message
             .as_deref(),
         Some("{a} = {b} } {")
     );
     assert_eq!(
-        render("no field at all } here", &columns, Lang::En)
+        render_template("no field at all } here", &columns, Lang::En)
             .message
             .as_deref(),
         Some("no field at all } here")
@@ -83,7 +91,7 @@ fn braces_are_written_with_two_and_values_are_not_read_again() {
 #[test]
 fn an_unknown_field_names_the_columns_there_are() {
     let columns = row(&[("numero", "06"), ("prenom", "Marie")]);
-    let out = render("Bonjour {nom}", &columns, Lang::En);
+    let out = render_template("Bonjour {nom}", &columns, Lang::En);
     assert_eq!(out.message, None);
     assert_eq!(out.issues.len(), 1);
     let issue = &out.issues[0];
@@ -95,13 +103,13 @@ fn an_unknown_field_names_the_columns_there_are() {
         issue.message,
         "the merge field {nom} is not a column: the columns are numero, prenom"
     );
-    let fr = render("Bonjour {nom}", &columns, Lang::Fr);
+    let fr = render_template("Bonjour {nom}", &columns, Lang::Fr);
     assert_eq!(
         fr.issues[0].message,
         "le champ de fusion {nom} n'est pas une colonne : les colonnes sont numero, prenom"
     );
     assert_eq!(
-        render("{x}", &[], Lang::En).issues[0].message,
+        render_template("{x}", &[], Lang::En).issues[0].message,
         "the merge field {x} is not a column: the columns are none"
     );
 }
@@ -122,7 +130,7 @@ fn an_empty_value_stops_that_row_only() {
 
 #[test]
 fn an_unclosed_brace_says_where() {
-    let out = render(
+    let out = render_template(
         "Bonjour {prenom, à bientôt",
         &row(&[("prenom", "Marie")]),
         Lang::En,
@@ -135,7 +143,7 @@ fn an_unclosed_brace_says_where() {
     );
     // Offsets in UTF-16 code units, as JavaScript counts them.
     assert_eq!(
-        render("🙂 {x", &[], Lang::En).issues[0]
+        render_template("🙂 {x", &[], Lang::En).issues[0]
             .message
             .split(' ')
             .nth(4),

@@ -1,11 +1,10 @@
 //! Validation: one case per error and warning code, the normalized request, and the report.
 
 use serde_json::{Value, json};
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::paris_time::parse_iso8601;
-use smspartner_wasm::phone;
-use smspartner_wasm::send_fields::RawRequest;
-use smspartner_wasm::validate::{ValidateOptions, ValidationReport, not_an_object, validate};
+use smspartner_wasm::Lang;
+use smspartner_wasm::RawRequest;
+use smspartner_wasm::parse_iso8601;
+use smspartner_wasm::{ValidateOptions, ValidationReport, not_an_object, validate};
 
 /// Monday 30 November 2026, 10:00 UTC (11:00 in Paris).
 const NOW: &str = "2026-11-30T10:00:00Z";
@@ -35,7 +34,7 @@ fn base(overrides: Value) -> Value {
     request
 }
 
-fn codes(issues: &[smspartner_wasm::issue::Issue]) -> Vec<(String, String)> {
+fn codes(issues: &[smspartner_wasm::Issue]) -> Vec<(String, String)> {
     issues
         .iter()
         .map(|i| (i.field.to_string(), i.code.to_string()))
@@ -429,7 +428,7 @@ fn numbers_that_cannot_receive_an_sms_are_named_with_their_type() {
 fn details_say_which_numbers_the_not_mobile_warning_names() {
     let list = "0612345678, 01 40 00 00 00, 0899 12 34 56, 0805 12 34 56, 0811 12 34 56, \
                 09 12 34 56 78, +1 415 555 2671, +7 912 345 67 89";
-    let parsed = phone::parse_phone_numbers(phone::split_list(list), Lang::En);
+    let parsed = smspartner_wasm::parse_phone_numbers(smspartner_wasm::split_list(list), Lang::En);
     let unreachable: Vec<&str> = parsed
         .details
         .iter()

@@ -1,12 +1,12 @@
 //! The wire format: the body SMS Partner receives and the reading of each of its answers.
 
 use serde_json::{Value, json};
-use smspartner_wasm::api_key::ApiKey;
-use smspartner_wasm::error::ErrorKind;
-use smspartner_wasm::input::InputValue;
-use smspartner_wasm::send_fields::RawRequest;
-use smspartner_wasm::send_fields::{FieldKind, SEND_FIELDS, WIRE_FIELDS, kind_of};
-use smspartner_wasm::wire::{
+use smspartner_wasm::ApiKey;
+use smspartner_wasm::ErrorKind;
+use smspartner_wasm::InputValue;
+use smspartner_wasm::RawRequest;
+use smspartner_wasm::{FieldKind, SEND_FIELDS, WIRE_FIELDS, kind_of};
+use smspartner_wasm::{
     WireRequest, camel_case, decode_send_response, field_of_element_id, normalize_base_url,
     send_request,
 };
@@ -365,7 +365,7 @@ fn the_typescript_wire_request_is_the_table() {
 /// writes it with `JSON.stringify` (`tests/node/body.test.mjs`): both must be these bytes.
 #[test]
 fn the_body_is_the_fixture_byte_for_byte() {
-    use smspartner_wasm::validate::{ValidateOptions, validate};
+    use smspartner_wasm::{ValidateOptions, validate};
     let fixture: Value =
         serde_json::from_str(include_str!("fixtures/send-body.json")).expect("the fixture");
     let raw = RawRequest::from_json(&fixture["request"]).expect("an object");

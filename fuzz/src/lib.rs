@@ -18,18 +18,10 @@
 //! - `dmy`: the text for `Date::parse_dmy` (and `Date::parse_iso`).
 
 use serde_json::Value;
-use smspartner_wasm::api_key::{ApiKey, REDACTED};
-use smspartner_wasm::calendar::{self, Date};
-use smspartner_wasm::error::ErrorKind;
-use smspartner_wasm::lang::Lang;
-use smspartner_wasm::message::{self, Encoding, MessageOptions, STOP_MENTION};
-use smspartner_wasm::numbering_plan::FRENCH_REGIONS;
-use smspartner_wasm::paris_time::{self, MAX_JS_TIME_MS};
-use smspartner_wasm::phone;
-use smspartner_wasm::quiet_hours;
-use smspartner_wasm::send_fields::RawRequest;
-use smspartner_wasm::validate::{self, MAX_PHONE_NUMBERS, RegionSet, ValidateOptions};
-use smspartner_wasm::wire;
+use smspartner_wasm::{
+    ApiKey, Date, Encoding, ErrorKind, FRENCH_REGIONS, Lang, MAX_JS_TIME_MS, MAX_PHONE_NUMBERS,
+    MessageOptions, REDACTED, RawRequest, RegionSet, STOP_MENTION, ValidateOptions,
+};
 
 /// The key used by `wire` when the input's own key is not one `ApiKey::new` accepts.
 pub const CANARY_KEY: &str = "sk-LEAK-CANARY-0123456789";
@@ -61,8 +53,8 @@ pub fn message(data: &[u8]) {
     };
     let input = text(rest);
     let options = MessageOptions::from_bits(u32::from(flags));
-    let analysis = message::analyze(&input, &options);
-    let parts = message::split(&input, &options);
+    let analysis = smspartner_wasm::analyze(&input, &options);
+    let parts = smspartner_wasm::split(&input, &options);
 
     assert_eq!(parts.concat(), input, "parts do not give the input back");
     assert_eq!(parts.len(), analysis.sms_count as usize, "one part per SMS");
@@ -123,7 +115,7 @@ pub fn message(data: &[u8]) {
     if !options.stop_applies() && parts.len() > 1 {
         let mut sum = 0u64;
         for p in &parts {
-            let alone = message::analyze(p, &options).characters;
+            let alone = smspartner_wasm::analyze(p, &options).characters;
             assert!(alone <= part, "a part of {alone} > {part}: {p:?}");
             sum += u64::from(alone);
         }
@@ -139,7 +131,7 @@ fn is_e164(number: &str) -> bool {
     let Some(digits) = number.strip_prefix('+') else {
         return false;
     };
-    (phone::MIN_E164_DIGITS..=phone::MAX_E164_DIGITS).contains(&digits.len())
+    (smspartner_wasm::MIN_E164_DIGITS..=smspartner_wasm::MAX_E164_DIGITS).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0')
 }
@@ -154,14 +146,14 @@ pub fn phone(data: &[u8]) {
     let entries: Vec<&str> = if mode & 1 != 0 {
         input.split('\n').collect()
     } else {
-        let entries: Vec<&str> = phone::split_list(&input).collect();
+        let entries: Vec<&str> = smspartner_wasm::split_list(&input).collect();
         for entry in &entries {
             assert!(!entry.is_empty() && entry.trim() == *entry);
             assert!(!entry.contains([',', ';', '\n', '\r']));
         }
         entries
     };
-    let report = phone::parse_phone_numbers(entries.iter().copied(), lang);
+    let report = smspartner_wasm::parse_phone_numbers(entries.iter().copied(), lang);
     let valid = entries.len() - report.invalid.len();
     assert!(report.invalid.len() <= entries.len());
     assert!(report.numbers.len() <= valid);
@@ -170,7 +162,10 @@ pub fn phone(data: &[u8]) {
     for number in &report.numbers {
         assert!(is_e164(number), "not E.164: {number}");
         assert!(seen.insert(number.as_str()), "given twice: {number}");
-        assert_eq!(phone::normalize(number).as_deref(), Ok(number.as_str()));
+        assert_eq!(
+            smspartner_wasm::normalize_phone_number(number).as_deref(),
+            Ok(number.as_str())
+        );
     }
     let mut repeated = std::collections::HashSet::new();
     for number in &report.duplicates {
@@ -182,7 +177,7 @@ pub fn phone(data: &[u8]) {
     }
     for invalid in &report.invalid {
         assert!(!invalid.code.is_empty() && !invalid.reason.is_empty());
-        assert!(phone::normalize(&invalid.input).is_err());
+        assert!(smspartner_wasm::normalize_phone_number(&invalid.input).is_err());
     }
 }
 
@@ -211,9 +206,9 @@ pub fn validate_report(data: &[u8]) -> Option<bool> {
     };
     let value = serde_json::from_slice::<Value>(json).ok()?;
     let report = match RawRequest::from_json(&value) {
-        Ok(raw) => validate::validate(&raw, &options),
+        Ok(raw) => smspartner_wasm::validate(&raw, &options),
         Err(type_name) => {
-            let report = validate::not_an_object(type_name, &options);
+            let report = smspartner_wasm::not_an_object(type_name, &options);
             assert_eq!(report.errors.len(), 1);
             assert_eq!(report.errors[0].field, "request");
             report
@@ -244,7 +239,7 @@ pub fn validate_report(data: &[u8]) -> Option<bool> {
         map.insert("apiKey".to_owned(), key.clone());
     }
     let raw = RawRequest::from_json(&again).expect("an object");
-    let second = validate::validate(&raw, &options);
+    let second = smspartner_wasm::validate(&raw, &options);
     assert!(
         second.valid,
         "normalized request refused: {:?}",
@@ -282,7 +277,7 @@ pub fn wire(data: &[u8]) {
     let key = ApiKey::new(&text(key_bytes)).unwrap_or_else(|_| ApiKey::new(CANARY_KEY).unwrap());
     let secret = key.expose();
     let body = text(body).replace("KEY", secret);
-    let answer = wire::decode_send_response(status, &body, &key);
+    let answer = smspartner_wasm::decode_send_response(status, &body, &key);
     // The oracle: a key longer than the redaction marker and than every word of the library's
     // own sentences cannot appear by chance; a shorter one (`red`, `a`) or one inside the code
     // `rejected_by_smspartner` can, and is not checked.
@@ -328,10 +323,10 @@ pub fn wire(data: &[u8]) {
 /// first eight bytes goes through Paris time, the quiet hours and back.
 pub fn iso8601(data: &[u8]) {
     let input = text(data);
-    if let Some(ms) = paris_time::parse_iso8601(&input) {
+    if let Some(ms) = smspartner_wasm::parse_iso8601(&input) {
         assert!((-MAX_JS_TIME_MS..=MAX_JS_TIME_MS).contains(&ms));
         assert_eq!(
-            paris_time::parse_iso8601(&paris_time::format_iso8601(ms)),
+            smspartner_wasm::parse_iso8601(&smspartner_wasm::format_iso8601(ms)),
             Some(ms)
         );
     }
@@ -340,23 +335,27 @@ pub fn iso8601(data: &[u8]) {
     };
     let raw = i64::from_le_bytes(*bytes);
     // Any i64 must be total; a JavaScript instant must also round-trip.
-    let local = paris_time::to_local(raw);
+    let local = smspartner_wasm::to_local(raw);
     assert!(local.hour < 24 && local.minute < 60 && local.second < 60);
     assert!(local.millisecond < 1000);
-    assert_eq!(quiet_hours::effective_send_time(raw, false), raw);
-    let opened = quiet_hours::effective_send_time(raw, true);
+    assert_eq!(smspartner_wasm::effective_send_time(raw, false), raw);
+    let opened = smspartner_wasm::effective_send_time(raw, true);
     assert!(opened >= raw);
     assert!(
-        opened == i64::MAX || quiet_hours::is_open(opened),
+        opened == i64::MAX || smspartner_wasm::is_open(opened),
         "closed at {opened}"
     );
-    let _ = paris_time::format_iso8601(raw);
+    let _ = smspartner_wasm::format_iso8601(raw);
     let ms = raw % MAX_JS_TIME_MS;
     for written in [
-        paris_time::format_iso8601(ms),
-        paris_time::format_iso8601_paris(ms),
+        smspartner_wasm::format_iso8601(ms),
+        smspartner_wasm::format_iso8601_paris(ms),
     ] {
-        assert_eq!(paris_time::parse_iso8601(&written), Some(ms), "{written}");
+        assert_eq!(
+            smspartner_wasm::parse_iso8601(&written),
+            Some(ms),
+            "{written}"
+        );
     }
 }
 
@@ -370,7 +369,7 @@ pub fn dmy(data: &[u8]) {
             Date::from_days_since_epoch(date.days_since_epoch()),
             Some(date)
         );
-        let _ = calendar::french_public_holiday(date);
+        let _ = smspartner_wasm::french_public_holiday(date);
     }
     if let Some(date) = Date::parse_iso(&input) {
         assert_eq!(

@@ -89,6 +89,16 @@ pub fn property(object: &JsValue, name: &str) -> InputValue {
     }
 }
 
+impl InputValue {
+    /// Reads a JavaScript value as every export of the package reads its arguments and
+    /// properties, never throwing: arrays one level deep (at most [`MAX_ARRAY_READ`] items),
+    /// a value whose reading throws (a proxy, a getter) as [`InputValue::Unreadable`]. For
+    /// crates that write their own `#[wasm_bindgen]` exports over this core.
+    pub fn from_js(value: &JsValue) -> InputValue {
+        scalar_or_list(value)
+    }
+}
+
 /// A value, with arrays read one level deep.
 pub fn scalar_or_list(value: &JsValue) -> InputValue {
     match is_array(value) {

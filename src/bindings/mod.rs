@@ -34,9 +34,6 @@ pub use compose::{
     is_french_public_holiday, parse_phone_numbers, sms_partner_code, split_phone_list,
     validate_send_request,
 };
-/// How the bindings read one JavaScript value (for the crossing benchmark, which compares ways
-/// of reading options with the shipped one).
-pub use convert::scalar;
 #[cfg(feature = "client")]
 pub use lifecycle::parse_reply_webhook;
 

@@ -6,12 +6,12 @@
 //! JSON parser) come back through the decoders here. Where SMS Partner's pages disagree, the
 //! choice is written next to the code (`reference/smspartner-lifecycle.md` §8).
 
-pub mod account;
-pub mod bulk;
-pub mod cancel;
+pub(crate) mod account;
+pub(crate) mod bulk;
+pub(crate) mod cancel;
 pub(crate) mod read;
-pub mod reply;
-pub mod status;
+pub(crate) mod reply;
+pub(crate) mod status;
 
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};

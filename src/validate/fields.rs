@@ -1,7 +1,7 @@
 //! The checks of each parameter of the send request, one function a field.
 
 use crate::api_key::ApiKey;
-pub use crate::callback_url::is_callback_url;
+pub(crate) use crate::callback_url::is_callback_url;
 use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode};
 use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, SENDER_LEN};
@@ -13,7 +13,7 @@ use crate::send_fields::RawRequest;
 use super::Findings;
 use super::destinations::RegionSet;
 
-pub use crate::limits::MAX_PHONE_NUMBERS;
+pub(crate) use crate::limits::MAX_PHONE_NUMBERS;
 
 /// At most this many numbers are listed one by one with the same problem (not valid, not an
 /// allowed destination); the rest are summed up.

@@ -22,11 +22,9 @@ use crate::paris_time;
 use crate::send_fields::RawRequest;
 use crate::wire::WireRequest;
 
-pub use crate::options::flag_value;
 pub use destinations::{
     NO_SINGLE_REGION, RegionSet, read as read_allowed_regions, refusal as destination_refusal,
 };
-pub use fields::{MAX_PHONE_NUMBERS, is_callback_url};
 pub use mentions::NOPUB_MENTION;
 pub use options::{NowOption, RawValidateOptions, lang_value, read_validate_options};
 pub use repeats::MAX_REPEATED;
