@@ -129,6 +129,7 @@ pub use lifecycle::cancel::{
     CANCEL_DEADLINE_MS, CANCEL_PATH, Cancelled, cancel_request, check_deadline, decode_cancel,
     last_cancel_ms,
 };
+pub use lifecycle::dlr::{DeliveryEvent, DeliveryGroup, DeliveryReport, parse_delivery_report};
 pub use lifecycle::reply::{
     Reply, ReplyEvent, ReplyKind, ReplyPart, form_fields, json_fields, parse_reply,
 };

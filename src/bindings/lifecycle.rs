@@ -14,7 +14,7 @@ use crate::issue::{Issue, IssueCode};
 use crate::json::Json;
 use crate::lifecycle::bulk::{self, BulkRun, ChunkResult, RawBulk, RawMessage, RawMessages};
 use crate::lifecycle::status::{self, MULTI_STATUS_LIMIT, StatusQuery};
-use crate::lifecycle::{JsonHost, account, cancel, invalid, message_id, phone_number, reply};
+use crate::lifecycle::{JsonHost, account, cancel, dlr, invalid, message_id, phone_number, reply};
 use crate::transport;
 use crate::wire::HttpRequest;
 
@@ -525,46 +525,61 @@ impl SmsPartnerClient {
     }
 }
 
+/// The fields of a webhook's body (form text, a query string, `URLSearchParams`, `FormData`, a
+/// JSON string or an object), or why they cannot be read.
+fn webhook_fields(body: &JsValue) -> Result<Vec<(String, String)>, String> {
+    let fields = reply_fields(body);
+    if let Some(text) = fields.as_string() {
+        return Ok(reply::form_fields(&text));
+    }
+    if let Some(code) = fields.as_f64() {
+        return Err(match code as u32 {
+            1 => "the body looks like JSON but does not parse",
+            2 => "the body could not be read",
+            4 => "the JSON body is not an object of fields",
+            _ => "the body must be form text, URLSearchParams, FormData, JSON or an object",
+        }
+        .to_owned());
+    }
+    let pairs: js_sys::Array = fields.unchecked_into();
+    let members = pairs
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            let value = match convert::scalar(&pair.get(1)) {
+                InputValue::Text(s) => Json::String(s),
+                InputValue::Number(n) => Json::Number(n),
+                InputValue::Bool(b) => Json::Bool(b),
+                InputValue::Null | InputValue::Absent => Json::Null,
+                _ => Json::Array(Vec::new()),
+            };
+            Some((pair.get(0).as_string()?, value))
+        })
+        .collect();
+    reply::json_fields(&Json::Object(members))
+        .ok_or_else(|| "a field of the body is not text, a number or a boolean".into())
+}
+
 /// Reads the reply or STOP that SMS Partner posts to `urlResponse`: form text, a query string,
 /// `URLSearchParams`, `FormData`, a JSON string or an object. Never throws: what is not a
 /// reply is `{ kind: "invalid", reason }`.
 #[wasm_bindgen(js_name = parseReplyWebhook, skip_typescript)]
 pub fn parse_reply_webhook(body: JsValue) -> JsValue {
-    let fields = reply_fields(&body);
-    let event = if let Some(text) = fields.as_string() {
-        reply::parse_reply(&reply::form_fields(&text), None)
-    } else if let Some(code) = fields.as_f64() {
-        reply::ReplyEvent::Invalid(
-            match code as u32 {
-                1 => "the body looks like JSON but does not parse",
-                2 => "the body could not be read",
-                4 => "the JSON body is not an object of fields",
-                _ => "the body must be form text, URLSearchParams, FormData, JSON or an object",
-            }
-            .to_owned(),
-        )
-    } else {
-        let pairs: js_sys::Array = fields.unchecked_into();
-        let members = pairs
-            .iter()
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.dyn_into().ok()?;
-                let value = match convert::scalar(&pair.get(1)) {
-                    InputValue::Text(s) => Json::String(s),
-                    InputValue::Number(n) => Json::Number(n),
-                    InputValue::Bool(b) => Json::Bool(b),
-                    InputValue::Null | InputValue::Absent => Json::Null,
-                    _ => Json::Array(Vec::new()),
-                };
-                Some((pair.get(0).as_string()?, value))
-            })
-            .collect();
-        match reply::json_fields(&Json::Object(members)) {
-            Some(fields) => reply::parse_reply(&fields, None),
-            None => reply::ReplyEvent::Invalid(
-                "a field of the body is not text, a number or a boolean".into(),
-            ),
-        }
+    let event = match webhook_fields(&body) {
+        Ok(fields) => reply::parse_reply(&fields, None),
+        Err(reason) => reply::ReplyEvent::Invalid(reason),
+    };
+    to_js(&event)
+}
+
+/// Reads the delivery report that SMS Partner posts to `urlDlr`, in any of the bodies
+/// `parseReplyWebhook` reads. Never throws: what is not a report is `{ kind: "invalid",
+/// reason }`, a report `{ kind: "report", report }`.
+#[wasm_bindgen(js_name = parseDeliveryReport, skip_typescript)]
+pub fn parse_delivery_report(body: JsValue) -> JsValue {
+    let event = match webhook_fields(&body) {
+        Ok(fields) => dlr::parse_delivery_report(&fields, None),
+        Err(reason) => dlr::DeliveryEvent::Invalid(reason),
     };
     to_js(&event)
 }
@@ -701,6 +716,44 @@ export interface InvalidReplyWebhook {
  * FormData, a JSON string or an object, short or long number). Never throws.
  */
 export function parseReplyWebhook(body: unknown): ReplyWebhook | InvalidReplyWebhook;
+
+/** A delivery report posted to `urlDlr` (SMS Partner documents no body: read tolerantly). */
+export interface DeliveryReport {
+  messageId: number | string;
+  /** E.164 (as given when it does not read as a number); `null` when the report has none. */
+  phoneNumber: string | null;
+  /** In the words of the status calls. */
+  status: DeliveryStatus["status"];
+  /** The group of SMS Partner's status table (`statusGrpId` 1–5 or an operator code). */
+  group: "pending" | "undeliverable" | "delivered" | "expired" | "rejected" | null;
+  /** Delivered, or failed for good: no later report changes it. */
+  final: boolean;
+  /** SMS Partner's word or code as sent (`"DELIVRD"`, `"Not delivered"`…). */
+  statusText: string | null;
+  statusId: number | null;
+  errorId: number | null;
+  tag: string | null;
+  /** ISO 8601, UTC. */
+  at: string | null;
+}
+
+/**
+ * Reads the delivery report that SMS Partner posts to `urlDlr` (the bodies
+ * `parseReplyWebhook` reads). Never throws.
+ */
+export function parseDeliveryReport(body: unknown): DeliveryReportWebhook | InvalidDeliveryReport;
+
+/** A body read as a delivery report. */
+export interface DeliveryReportWebhook {
+  kind: "report";
+  report: DeliveryReport;
+}
+
+/** A body that is not a delivery report. */
+export interface InvalidDeliveryReport {
+  kind: "invalid";
+  reason: string;
+}
 
 export interface SmsPartnerClient {
   /**

@@ -35,7 +35,7 @@ pub use compose::{
     validate_send_request,
 };
 #[cfg(feature = "client")]
-pub use lifecycle::parse_reply_webhook;
+pub use lifecycle::{parse_delivery_report, parse_reply_webhook};
 
 /// Writes a Rust answer as a plain JavaScript object, exactly as `serde_json` would write it.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {

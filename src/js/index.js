@@ -23,6 +23,7 @@ export const {
   frenchPublicHoliday,
   smsPartnerCode,
   parseReplyWebhook,
+  parseDeliveryReport,
   redactApiKey,
 } = doors;
 

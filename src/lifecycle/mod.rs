@@ -1,5 +1,5 @@
 //! The rest of an SMS's life after the send: bulk send, delivery status, cancel, credits, the
-//! STOP list and the reply webhook — each call's request and the reading of its answer.
+//! STOP list, the reply webhook and the delivery reports — each call's request and the reading of its answer.
 //!
 //! Plain data, tested natively: the bindings read the arguments into [`InputValue`]s, the
 //! transport executes the [`HttpRequest`]s built here, and the answers (parsed by the host's
@@ -9,6 +9,7 @@
 pub(crate) mod account;
 pub(crate) mod bulk;
 pub(crate) mod cancel;
+pub(crate) mod dlr;
 pub(crate) mod read;
 pub(crate) mod reply;
 pub(crate) mod status;

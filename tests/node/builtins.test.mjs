@@ -35,6 +35,7 @@ const CALLS = [
   () => sms.validateSendRequest(null, { now: NOW }),
   () => sms.smsPartnerCode(14),
   () => sms.parseReplyWebhook({ msisdn: '+33612345678', message: 'STOP', messageId: '42' }),
+  () => sms.parseDeliveryReport({ messageId: '42', phoneNumber: '+33612345678', stat: 'DELIVRD', date: '2026-12-01 10:00:00' }),
   () => sms.redactApiKey(`key=${KEY}`, KEY),
   () => sms.effectiveSendTime(NOW, { commercial: true }).getTime(),
   () => sms.cancelDeadline(NOW).getTime(),

@@ -1,4 +1,4 @@
-// Hostile JavaScript values in every argument of the lifecycle methods and parseReplyWebhook:
+// Hostile JavaScript values in every argument of the lifecycle methods and the two webhook readers:
 // nothing throws synchronously, nothing traps the wasm instance, a wrong value is a validation
 // rejection without any call (the client points at a closed port), and the module keeps working.
 // Run: node --test tests/node/   (after scripts/build)
@@ -121,17 +121,19 @@ describe('lifecycle methods under hostile values', () => {
     stillWorks();
   });
 
-  it('parseReplyWebhook answers invalid for each, and never throws', () => {
-    for (const [name, value] of [...wrongValues(), ['null', null], ['number', 3], ['array', []], ['JSON array text', '[1,2]']]) {
-      let answer;
-      try {
-        answer = sms.parseReplyWebhook(value);
-      } catch (error) {
-        assert.fail(`parseReplyWebhook(${name}) threw ${error?.message}`);
+  for (const parse of ['parseReplyWebhook', 'parseDeliveryReport']) {
+    it(`${parse} answers invalid for each, and never throws`, () => {
+      for (const [name, value] of [...wrongValues(), ['null', null], ['number', 3], ['array', []], ['JSON array text', '[1,2]']]) {
+        let answer;
+        try {
+          answer = sms[parse](value);
+        } catch (error) {
+          assert.fail(`${parse}(${name}) threw ${error?.message}`);
+        }
+        assert.equal(answer.kind, 'invalid', `${name}: ${JSON.stringify(answer)}`);
+        assert.equal(typeof answer.reason, 'string');
       }
-      assert.equal(answer.kind, 'invalid', `${name}: ${JSON.stringify(answer)}`);
-      assert.equal(typeof answer.reason, 'string');
-    }
-    stillWorks();
-  });
+      stillWorks();
+    });
+  }
 });

@@ -49,6 +49,9 @@ function pureAnswers() {
   add("ReplyWebhook | InvalidReplyWebhook", sms.parseReplyWebhook("type=response&phone_number=%2B33612345678&text=STOP&message_id=1"));
   add("ReplyWebhook | InvalidReplyWebhook", sms.parseReplyWebhook({ msisdn: "33612345678", to: "33700000000", text: "Oui", messageId: "9", type: "text", "message-timestamp": "2026-12-01 10:00:00", concat: "true", "concat-ref": "1", "concat-total": "2", "concat-part": "1" }));
   add("ReplyWebhook | InvalidReplyWebhook", sms.parseReplyWebhook("nothing=here"));
+  add("DeliveryReportWebhook | InvalidDeliveryReport", sms.parseDeliveryReport("messageId=7&phoneNumber=%2B33612345678&stat=DELIVRD&statusGrpId=3&statusId=5&date=2026-12-01%2010%3A00%3A00&tag=t"));
+  add("DeliveryReportWebhook | InvalidDeliveryReport", sms.parseDeliveryReport({ message_id: 8, status: "Waiting" }));
+  add("DeliveryReportWebhook | InvalidDeliveryReport", sms.parseDeliveryReport("status=Delivered"));
   return out;
 }
 

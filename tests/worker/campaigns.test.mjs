@@ -1,6 +1,7 @@
 // Campaigns through the edge worker in workerd, on its Queue and Durable Objects, against the
 // stand-in: 100,000 recipients through faults sent exactly once, a consumer killed mid-call,
-// a STOP reply mid-campaign, the checks and reports of POST /api/campaigns, stopping.
+// a STOP reply mid-campaign, delivery reports into the ledger, the checks and reports of POST
+// /api/campaigns, stopping.
 // Run: node --test tests/worker/campaigns.test.mjs
 
 import assert from 'node:assert/strict';
@@ -235,6 +236,47 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     assert.deepEqual(third.body.skippedStop, [{ index: 0, phoneNumber: stopper, reason: 'stop_list' }]);
     await waitForCampaign(worker, third.body.id, settled, 30_000);
     assert.deepEqual(bulkSendsOf(standin, third.body.id).flatMap((m) => m.body.SMSList.map((item) => item.phoneNumber)), [mobile(300_500)]);
+  });
+
+  it('delivery reports come back through the webhook into the campaign ledger, by outcome', async () => {
+    const control = (path, body) =>
+      fetch(`${standin.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const { worker } = await stack(() => null, { REPLY_WEBHOOK_TOKEN: 'hook-secret-3' });
+    const numbers = Array.from({ length: 6 }, (_, i) => mobile(400_000 + i));
+    await control('/__standin/delivery', { outcome: 'Delivered', afterMs: 60_000, numbers: { [numbers[1]]: 'Not delivered', [numbers[4]]: 'ko' } });
+    try {
+      const created = await postCampaign(worker, { request: { message: 'Livraison' }, recipients: numbers, options: { chunkSize: 2 } });
+      assert.equal(created.status, 202, created.text);
+      const { id } = created.body;
+      const sent = await waitForCampaign(worker, id, settled, 30_000);
+      // Sent, nothing final yet on the stand-in's clock: every recipient pending.
+      assert.deepEqual(sent.delivery, { delivered: 0, failed: 0, pending: 6, failedBy: {} });
+      const [send] = bulkSendsOf(standin, id);
+      assert.match(send.body.urlDlr, new RegExp(`/webhooks/dlr\\?token=hook-secret-3&campaign=${id}$`));
+
+      await control('/__standin/clock', { advanceMs: 60_000 });
+      const reported = await waitForCampaign(worker, id, (p) => p.delivery.pending === 0, 30_000);
+      assert.deepEqual(reported.delivery, { delivered: 4, failed: 2, pending: 0, failedBy: { undeliverable: 1, rejected: 1 } });
+
+      // The webhook's refusals: a wrong token is no route, a body that is no report is 400, a
+      // report of a send the campaign did not make is answered and not kept.
+      const hook = (query, body) =>
+        fetch(`${worker.url}/webhooks/dlr?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      assert.equal((await hook(`token=wrong&campaign=${id}`, 'messageId=1&status=Delivered')).status, 404);
+      const invalid = await hook(`token=hook-secret-3&campaign=${id}`, 'status=Delivered');
+      assert.equal(invalid.status, 400);
+      assert.equal((await invalid.json()).error.code, 'report_invalid');
+      const stranger = await hook(`token=hook-secret-3&campaign=${id}`, `messageId=999999&phoneNumber=${encodeURIComponent(numbers[0])}&status=Not%20delivered`);
+      assert.equal(stranger.status, 200);
+      assert.deepEqual(await stranger.json(), { ok: true, recorded: false, reason: 'unknown_message', status: 'notDelivered' });
+      // A late pending report never undoes a final one.
+      const late = await hook(`token=hook-secret-3&campaign=${id}`, `messageId=${send.messageId}&phoneNumber=${encodeURIComponent(send.body.SMSList[0].phoneNumber)}&stat=ENROUTE`);
+      assert.deepEqual(await late.json(), { ok: true, recorded: false, reason: 'already_final', status: 'waiting' });
+      assert.deepEqual((await progressOf(worker, id)).delivery, reported.delivery);
+    } finally {
+      await control('/__standin/delivery', { outcome: 'Delivered', afterMs: 0, numbers: {} });
+      await control('/__standin/clock', { now: null });
+    }
   });
 
   describe('checks, reports and stopping', () => {

@@ -5,6 +5,7 @@
 // smspartner-lifecycle.md): `statut` in message-status but `status` elsewhere, `stopSms` a boolean,
 // `"0"`/`"1"` or `stopSMS`, ids as numbers or strings, dates as epoch strings or Paris time.
 
+import { registerDeliveryReports } from './delivery-reports.mjs';
 import { countMessage, flagOn } from './sms-count.mjs';
 import { apiError, constraintErrors, isBlank, isValidPhoneNumber, parisParts, parisToInstant } from './validate.mjs';
 
@@ -26,6 +27,8 @@ export function initialLifecycleState() {
     clockOffsetMs: 0,
     nextInboundId: 1,
     replies: [],
+    deliveryReports: [],
+    deliveryReportAttempts: {},
   };
 }
 
@@ -101,6 +104,8 @@ export function registerLifecycle(app, ctx) {
     if (now < message.sendAt + rule.afterMs) return { statut: 'Waiting', at: message.sendAt };
     return { statut: outcome, at: message.sendAt + rule.afterMs };
   }
+
+  registerDeliveryReports(app, { state, clock, deliveryOf, dateText: parisDateTime });
 
   const findMessage = (id) => state.messages.find((m) => String(m.messageId) === String(id).trim());
 

@@ -8,7 +8,10 @@
 //   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
 // On POST /webhooks/replies (lifecycle.js, which checks its token), `recordReply` puts a STOP's
-// number on the STOP list.
+// number on the STOP list. With REPLY_WEBHOOK_TOKEN set, a campaign that names no urlDlr of its
+// own has SMS Partner's delivery reports sent to this worker's /webhooks/dlr?campaign=<id>, where
+// `recordDelivery` writes each recipient's outcome in the campaign's ledger; its progress then
+// counts `delivery: { delivered, failed, pending, failedBy }`.
 // A campaign's SMS (each recipient × the SMS of its message) are reserved against the caller's
 // and the account's daily limits when it is created (429 limit_reached, nothing recorded); those
 // of chunks that leave nothing at SMS Partner are given back as they settle (consumer.js).
@@ -225,6 +228,12 @@ async function createCampaign(req, env, url, caller) {
   if (dryRun) return json(200, { ok: true, dryRun: true, ...report, sms }, env.SMSPARTNER_API_KEY);
   const reservation = await reserveSms(env, caller, sms, report.sandbox);
   const id = newId();
+  const token = typeof env.REPLY_WEBHOOK_TOKEN === 'string' ? env.REPLY_WEBHOOK_TOKEN : '';
+  if (options.urlDlr === undefined && token !== '') {
+    const dlr = new URL('/webhooks/dlr', url.origin);
+    dlr.search = new URLSearchParams({ token, campaign: id }).toString();
+    options.urlDlr = dlr.toString();
+  }
   const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
   try {
     await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs, quota: reservation });
@@ -252,6 +261,17 @@ async function stopCampaign(id, env, caller) {
   await releaseSms(env, released?.quota, released?.sms);
   audit(env, 'campaign_stop', caller, { campaign: id, smsGivenBack: released?.sms ?? 0 });
   return json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
+}
+
+/**
+ * What the delivery-report webhook (its token already checked) records: the report in the
+ * ledger of the campaign `campaignId` names. Resolves to `{ recorded, reason? }` (`reason`
+ * `no_campaign` when the address names none, `unknown_message` when the campaign sent nothing
+ * under that id to that number).
+ */
+export async function recordDelivery(report, env, campaignId) {
+  if (typeof campaignId !== 'string' || !ID_PATTERN.test(campaignId)) return { recorded: false, reason: 'no_campaign' };
+  return ledgerOf(env, campaignId).recordDelivery(report);
 }
 
 /**

@@ -66,6 +66,19 @@ export class CampaignLedger extends DurableObject {
       last_error TEXT,
       history TEXT NOT NULL DEFAULT '[]'
     )`);
+    // One row per recipient with a delivery report: the last report, a final one never
+    // replaced by a later pending one.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS deliveries (
+      message_id TEXT NOT NULL,
+      phone_number TEXT NOT NULL,
+      chunk INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      grp TEXT,
+      final INTEGER NOT NULL,
+      at TEXT,
+      updated_at INTEGER NOT NULL,
+      PRIMARY KEY (message_id, phone_number)
+    )`);
   }
 
   #campaign() {
@@ -257,6 +270,54 @@ export class CampaignLedger extends DurableObject {
     return smsOfRows(this.#rows(campaign, row), parse(campaign.request, {}).request);
   }
 
+  /**
+   * Records a delivery report read by the package (`parseDeliveryReport`'s `report`) for the
+   * chunk whose send it names. Resolves to `{ recorded, reason? }`: `reason` `unknown_message`
+   * when no chunk of this campaign was sent with that id or to that number, `already_final`
+   * when a pending report comes after a final one (kept as it was).
+   */
+  recordDelivery(report) {
+    const messageId = String(report.messageId);
+    const row = this.sql.exec('SELECT idx, numbers FROM chunks WHERE message_id = ?', messageId).toArray()[0];
+    if (row === undefined || !parse(row.numbers, []).includes(report.phoneNumber)) return { recorded: false, reason: 'unknown_message' };
+    const before = this.sql.exec('SELECT final FROM deliveries WHERE message_id = ? AND phone_number = ?', messageId, report.phoneNumber).toArray()[0];
+    if (before !== undefined && before.final === 1 && !report.final) return { recorded: false, reason: 'already_final' };
+    this.sql.exec(
+      `INSERT INTO deliveries (message_id, phone_number, chunk, status, grp, final, at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (message_id, phone_number) DO UPDATE SET status = excluded.status, grp = excluded.grp,
+           final = excluded.final, at = excluded.at, updated_at = excluded.updated_at`,
+      messageId,
+      report.phoneNumber,
+      row.idx,
+      report.status,
+      report.group ?? null,
+      report.final ? 1 : 0,
+      report.at ?? null,
+      Date.now(),
+    );
+    return { recorded: true };
+  }
+
+  /**
+   * What the delivery reports say of the recipients SMS Partner accepted: `{ delivered, failed,
+   * pending, failedBy }`, `failedBy` counting the failures by SMS Partner's group (`undeliverable`,
+   * `expired`, `rejected`) or status (`ko`, `notDelivered` without a group).
+   */
+  #deliveries(accepted) {
+    let delivered = 0;
+    let failed = 0;
+    const failedBy = {};
+    for (const row of this.sql.exec('SELECT status, grp, count(*) AS n FROM deliveries WHERE final = 1 GROUP BY status, grp').toArray()) {
+      if (row.status === 'delivered') delivered += row.n;
+      else {
+        failed += row.n;
+        const reason = row.grp ?? row.status;
+        failedBy[reason] = (failedBy[reason] ?? 0) + row.n;
+      }
+    }
+    return { delivered, failed, pending: Math.max(0, accepted - delivered - failed), failedBy };
+  }
+
   /** The campaign's progress (null when there is no such campaign); `withChunks` adds each chunk. */
   progress(withChunks = false) {
     const campaign = this.#campaign();
@@ -302,6 +363,7 @@ export class CampaignLedger extends DurableObject {
       nbSms,
       cost: Math.round(cost * 1000) / 1000,
       currency,
+      delivery: this.#deliveries(accepted),
     };
     if (withChunks) {
       answer.list = rows.map((row) => ({

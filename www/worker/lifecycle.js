@@ -18,16 +18,21 @@
 //                      200 { ok: true, kind } and the reply kept; 400 { ok: false } otherwise;
 //                      404 without the secret set or with any other token (nothing read)
 //   GET  /api/replies  200 { ok: true, replies }: the latest replies received (newest last)
+//   POST /webhooks/dlr?token=<REPLY_WEBHOOK_TOKEN>&campaign=<id>   SMS Partner's delivery
+//                      reports (urlDlr), read by parseDeliveryReport, with the reply webhook's
+//                      token rule: 200 { ok: true, recorded, reason? } (a report for no campaign
+//                      of this worker is answered 200 and not kept: nothing to retry); 400
+//                      { ok: false } for a body that is not a report
 //
 // Failures have the shape of /api/send's, with `reason` (too_late, message_not_found…) added.
 
-import { parseReplyWebhook, smsPartnerCode } from 'smspartner-wasm';
+import { parseDeliveryReport, parseReplyWebhook, smsPartnerCode } from 'smspartner-wasm';
 import { Refusal, isPlainObject, json } from './http.js';
 import { allowedRegionsOf, applySandbox, withClient } from './smspartner.js';
 import { releaseSms, reserveSms, smsOfRows } from './quota.js';
 import { audit } from './audit.js';
 import { sendFailure } from './upstream.js';
-import { recordReply } from './campaigns.js';
+import { recordDelivery, recordReply } from './campaigns.js';
 
 /** Replies kept for /api/replies. In memory, per isolate: a real deployment keeps them in KV or a Durable Object. */
 const MAX_REPLIES = 100;
@@ -141,13 +146,18 @@ export function lifecycleRoutes() {
     return answer(env, 'credits', (client) => client.credits());
   }
 
-  /** SMS Partner's webhook: its body read as text whatever the Content-Type, then parsed by the package. */
-  async function handleReplyWebhook(request, env) {
+  /** A webhook's body as text whatever the Content-Type (a few hundred bytes; more is refused). */
+  async function webhookText(request) {
     const text = await request.text();
     if (text.length > MAX_WEBHOOK_BYTES) {
-      throw new Refusal(413, { kind: 'request', code: 'body_too_large', message: 'a reply webhook is a few hundred bytes' });
+      throw new Refusal(413, { kind: 'request', code: 'body_too_large', message: 'a webhook call is a few hundred bytes' });
     }
-    const reply = parseReplyWebhook(text);
+    return text;
+  }
+
+  /** SMS Partner's reply webhook, parsed by the package. */
+  async function handleReplyWebhook(request, env) {
+    const reply = parseReplyWebhook(await webhookText(request));
     if (reply.kind === 'invalid') {
       throw new Refusal(400, { kind: 'request', code: 'reply_invalid', message: reply.reason }, { note: 'reply=invalid' });
     }
@@ -155,6 +165,16 @@ export function lifecycleRoutes() {
     replies.push(reply);
     if (replies.length > MAX_REPLIES) replies.splice(0, replies.length - MAX_REPLIES);
     return json(200, { ...added, ok: true, kind: reply.kind }, env.SMSPARTNER_API_KEY);
+  }
+
+  /** SMS Partner's delivery reports, parsed by the package, kept in the campaign's ledger. */
+  async function handleDeliveryWebhook(request, env) {
+    const event = parseDeliveryReport(await webhookText(request));
+    if (event.kind === 'invalid') {
+      throw new Refusal(400, { kind: 'request', code: 'report_invalid', message: event.reason }, { note: 'dlr=invalid' });
+    }
+    const recorded = await recordDelivery(event.report, env, new URL(request.url).searchParams.get('campaign'));
+    return json(200, { ok: true, ...recorded, status: event.report.status }, env.SMSPARTNER_API_KEY);
   }
 
   async function handleReplies(_envelope, env) {
@@ -169,5 +189,6 @@ export function lifecycleRoutes() {
     '/api/credits': { handle: handleCredits, method: 'GET', identified: true },
     '/api/replies': { handle: handleReplies, method: 'GET', identified: true },
     '/webhooks/replies': { handle: handleReplyWebhook, webhook: true },
+    '/webhooks/dlr': { handle: handleDeliveryWebhook, webhook: true },
   };
 }

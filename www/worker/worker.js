@@ -40,7 +40,7 @@
 //     429 limit_reached { limit: { scope, needed, left, limits, retryAfter } } (Retry-After):
 //     the day's SMS would pass the caller's or the account's limit; nothing was sent.
 //   The calls after the send (/api/bulk, /api/status, /api/cancel, /api/credits, /api/replies,
-//   /webhooks/replies) are described in lifecycle.js.
+//   /webhooks/replies, /webhooks/dlr) are described in lifecycle.js.
 //
 // `request` is a SendRequest with SMS Partner's wire names, without apiKey.
 // Every failure answers { ok: false, error: { kind, message, status, code, errors, ... } }:
