@@ -20,14 +20,13 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
-use smspartner_wasm::bindings::scalar;
-use smspartner_wasm::input::InputValue;
-use smspartner_wasm::message::{self, Encoding, MessageAnalysis, MessageOptions};
-use smspartner_wasm::options::read_message_options;
+use smspartner_wasm::InputValue;
+use smspartner_wasm::{Encoding, MessageAnalysis, MessageOptions};
+use smspartner_wasm::read_message_options;
 use wasm_bindgen::prelude::*;
 
 fn analyze(message: &str, unicode: bool) -> MessageAnalysis {
-    message::analyze(
+    smspartner_wasm::analyze(
         message,
         &MessageOptions {
             unicode,
@@ -79,7 +78,7 @@ extern "C" {
 
 /// A property value as the library's bindings read it (arrays aside).
 fn input(value: Result<JsValue, JsValue>) -> InputValue {
-    value.map_or(InputValue::Unreadable, |value| scalar(&value))
+    value.map_or(InputValue::Unreadable, |value| InputValue::from_js(&value))
 }
 
 /// `analyzeMessage` with typed getters for the options: same answer, same rules.
@@ -96,7 +95,7 @@ pub fn analyze_typed_options(message: JsValue, options: JsValue) -> JsValue {
         )
         .options;
     }
-    message::analyze(&text, &opts)
+    smspartner_wasm::analyze(&text, &opts)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
@@ -108,7 +107,7 @@ pub fn split_serde(message: &str, unicode: bool) -> JsValue {
         unicode,
         ..MessageOptions::default()
     };
-    message::split(message, &options)
+    smspartner_wasm::split(message, &options)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
@@ -120,7 +119,7 @@ pub fn split_offsets(message: &str, unicode: bool) -> Vec<u32> {
         unicode,
         ..MessageOptions::default()
     };
-    let parts = message::split(message, &options);
+    let parts = smspartner_wasm::split(message, &options);
     let mut at = 0u32;
     let mut offsets = Vec::with_capacity(parts.len());
     for part in parts.iter().take(parts.len().saturating_sub(1)) {
