@@ -279,6 +279,30 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     }
   });
 
+  it('stops at the spending ceiling: no chunk begins once SMS Partner has billed maxCost', async () => {
+    const { maxBatchSize } = Object.values((await deployedOptions()).queueConsumers)[0];
+    const { worker } = await stack(() => null);
+    const numbers = Array.from({ length: maxBatchSize * 3 }, (_, i) => mobile(500_000 + i));
+    // Below one SMS's price: the first chunks answered reach it.
+    const created = await postCampaign(worker, { request: { message: 'Plafond' }, recipients: numbers, options: { chunkSize: 1, maxCost: 0.001 } });
+    assert.equal(created.status, 202, created.text);
+    const { id } = created.body;
+    const progress = await waitForCampaign(worker, id, settled, 60_000);
+    assert.equal(progress.state, 'stopped');
+    assert.equal(progress.stopReason, 'max_cost');
+    assert.equal(progress.maxCost, 0.001);
+    assert.ok(progress.chunks.sent >= 1 && progress.chunks.sent < numbers.length, JSON.stringify(progress.chunks));
+    assert.equal(progress.chunks.sent + progress.chunks.stopped, numbers.length);
+    assert.ok(progress.cost >= 0.001);
+    // What reached SMS Partner is exactly the chunks the ledger says were sent.
+    const counts = countAtStandin(standin, id);
+    assert.equal(counts.size, progress.chunks.sent);
+    assert.ok([...counts.values()].every((n) => n === 1));
+    const refused = await postCampaign(worker, { request: { message: 'Plafond' }, recipients: numbers.slice(0, 1), options: { maxCost: -1 } });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'options_invalid');
+  });
+
   describe('checks, reports and stopping', () => {
     let proxy;
     let worker;

@@ -6,6 +6,7 @@
 //     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox };
 //     with options.dryRun: 200, the same report without id, nothing recorded or sent
 //   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
+//   options.maxCost                a spending ceiling: no chunk begins once SMS Partner billed it
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
 // On POST /webhooks/replies (lifecycle.js, which checks its token), `recordReply` puts a STOP's
 // number on the STOP list. With REPLY_WEBHOOK_TOKEN set, a campaign that names no urlDlr of its
@@ -40,7 +41,7 @@ const DEFAULT_SWEEP_SECONDS = 300;
 const ID_PATTERN = /^[a-z0-9]{12}$/;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Options a campaign may give: those of a send, the chunk size, and a check without sending. */
-const CAMPAIGN_OPTIONS = ['commercial', 'lang', 'chunkSize', 'dryRun'];
+const CAMPAIGN_OPTIONS = ['commercial', 'lang', 'chunkSize', 'dryRun', 'maxCost'];
 /** Fields of a validation report that belong to a row rather than to the whole campaign. */
 const ROW_FIELDS = new Set(['phoneNumbers', 'message']);
 
@@ -93,12 +94,15 @@ function readCampaignBody(body) {
       throw bad('option_not_accepted', `options.${name} is not accepted here (accepted: ${CAMPAIGN_OPTIONS.join(', ')})`);
     }
   }
-  const { chunkSize = CHUNK_SIZE, dryRun = false, ...sendOptions } = options;
+  const { chunkSize = CHUNK_SIZE, dryRun = false, maxCost = null, ...sendOptions } = options;
   if (typeof dryRun !== 'boolean') throw bad('options_invalid', 'options.dryRun must be true or false');
+  if (maxCost !== null && !(typeof maxCost === 'number' && Number.isFinite(maxCost) && maxCost > 0)) {
+    throw bad('options_invalid', 'options.maxCost must be a positive number (in the account\'s currency)');
+  }
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > CHUNK_SIZE) {
     throw bad('options_invalid', `options.chunkSize must be a whole number from 1 to ${CHUNK_SIZE}`);
   }
-  return { request, recipients, chunkSize, dryRun, sendOptions };
+  return { request, recipients, chunkSize, dryRun, maxCost, sendOptions };
 }
 
 /**
@@ -189,7 +193,7 @@ function cutChunks(rows, chunkSize, personal) {
 async function createCampaign(req, env, url, caller) {
   if (req.method !== 'POST') throw refuse(405, 'method_not_allowed', `${url.pathname} only accepts POST`, { allow: 'POST, OPTIONS' });
   const body = await readJson(req, env, MAX_CAMPAIGN_BYTES);
-  const { request: given, recipients, chunkSize, dryRun, sendOptions } = readCampaignBody(body);
+  const { request: given, recipients, chunkSize, dryRun, maxCost, sendOptions } = readCampaignBody(body);
   const request = applySandbox(given, env);
   const checked = checkRows(request, recipients, sendOptions, allowedRegionsOf(env));
   if (checked.campaignErrors.length > 0) {
@@ -236,7 +240,7 @@ async function createCampaign(req, env, url, caller) {
   }
   const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
   try {
-    await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs, quota: reservation });
+    await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs, quota: reservation, maxCost });
   } catch (error) {
     // Recorded or not, nothing was sent yet; a ledger that took it sends it and counts it.
     if (!(await ledgerOf(env, id).progress().catch(() => null))) await releaseSms(env, reservation);

@@ -79,6 +79,23 @@ export class CampaignLedger extends DurableObject {
       updated_at INTEGER NOT NULL,
       PRIMARY KEY (message_id, phone_number)
     )`);
+    // Facts of the campaign added after its first table: `stop_reason`.
+    this.sql.exec('CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT)');
+  }
+
+  #fact(key) {
+    return this.sql.exec('SELECT value FROM facts WHERE key = ?', key).toArray()[0]?.value ?? null;
+  }
+
+  /** Stops the campaign for `reason` (`request`, `max_cost`), once: the first reason stays. */
+  #markStopped(reason) {
+    this.sql.exec('UPDATE campaign SET stopped_at = ? WHERE stopped_at IS NULL', new Date().toISOString());
+    this.sql.exec('INSERT OR IGNORE INTO facts (key, value) VALUES (?, ?)', 'stop_reason', reason);
+  }
+
+  /** What SMS Partner billed for the chunks it answered. */
+  #spent() {
+    return this.sql.exec("SELECT coalesce(sum(cost), 0) AS spent FROM chunks WHERE state = 'sent'").one().spent;
   }
 
   #campaign() {
@@ -100,11 +117,12 @@ export class CampaignLedger extends DurableObject {
    * Records a new campaign and enqueues its chunks. `request`: the batch's options (a send
    * request without numbers, message and tag); `sendOptions`: `{ commercial, lang }`. `chunks`: `[{ numbers, messages }]`,
    * `messages` null when every recipient gets `message`. `quota`: the reservation of its SMS
-   * (quota.js), given back chunk by chunk for what is never sent. Resolves to `{ created, enqueued }`:
+   * (quota.js), given back chunk by chunk for what is never sent; `maxCost`: the spending
+   * ceiling, or null (no chunk begins once SMS Partner has billed that much). Resolves to `{ created, enqueued }`:
    * `created` false when the campaign already exists (nothing changes); `enqueued` false when
    * the queue refused the chunks, which the sweep then enqueues.
    */
-  async create({ id, request, sendOptions, message, chunks, sweepMs, quota = null }) {
+  async create({ id, request, sendOptions, message, chunks, sweepMs, quota = null, maxCost = null }) {
     if (this.#campaign() !== null) return { created: false };
     const now = Date.now();
     const recipients = chunks.reduce((n, chunk) => n + chunk.numbers.length, 0);
@@ -113,7 +131,7 @@ export class CampaignLedger extends DurableObject {
         'INSERT INTO campaign (id, created_at, request, message, recipients, chunk_count, sweep_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
         id,
         new Date(now).toISOString(),
-        JSON.stringify({ request, sendOptions, quota }),
+        JSON.stringify({ request, sendOptions, quota, maxCost }),
         message,
         recipients,
         chunks.length,
@@ -167,6 +185,13 @@ export class CampaignLedger extends DurableObject {
     if (campaign === null || row === null) return { action: 'done', missing: true };
     if (FINAL.has(row.state)) return { action: 'done' };
     const now = Date.now();
+    const { maxCost = null } = parse(campaign.request, {});
+    // The spending ceiling: no chunk begins once SMS Partner has billed it (chunks already in
+    // flight when it is crossed are settled as usual).
+    if (row.state === 'pending' && campaign.stopped_at === null && maxCost !== null && this.#spent() >= maxCost) {
+      this.#markStopped('max_cost');
+      campaign.stopped_at = new Date(now).toISOString();
+    }
     const stopped = campaign.stopped_at !== null;
     if (row.state === 'pending' && stopped) {
       this.sql.exec(
@@ -251,7 +276,7 @@ export class CampaignLedger extends DurableObject {
     if (campaign.stopped_at === null) {
       this.ctx.storage.transactionSync(() => {
         for (const row of this.sql.exec("SELECT * FROM chunks WHERE state = 'pending'").toArray()) sms += this.#sms(campaign, row);
-        this.sql.exec('UPDATE campaign SET stopped_at = ?', new Date().toISOString());
+        this.#markStopped('request');
         this.sql.exec("UPDATE chunks SET state = 'stopped', updated_at = ? WHERE state = 'pending'", Date.now());
       });
     }
@@ -356,6 +381,9 @@ export class CampaignLedger extends DurableObject {
       settled: settled === chunks.total,
       createdAt: campaign.created_at,
       stoppedAt: campaign.stopped_at,
+      // `request` (POST …/stop) or `max_cost` (the spending ceiling reached); null while it runs.
+      stopReason: campaign.stopped_at === null ? null : (this.#fact('stop_reason') ?? 'request'),
+      maxCost: parse(campaign.request, {}).maxCost ?? null,
       recipients: campaign.recipients,
       chunks,
       accepted,
