@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { startStandin } from '../../tools/standin/server.mjs';
 import { deployedOptions } from '../../tools/demo/worker-runtime.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
-import { CANARY_KEY, assertNothingLeaked, call, seen, startCapturedWorker } from './helpers.mjs';
+import { CANARY_KEY, assertNothingLeaked, call, seen, signedHeaders, startCapturedWorker } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 240_000 };
 /** The worker's settings in these tests: short timeouts so that faults settle in seconds. */
@@ -273,6 +273,29 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       const late = await hook(`token=hook-secret-3&campaign=${id}`, `messageId=${send.messageId}&phoneNumber=${encodeURIComponent(send.body.SMSList[0].phoneNumber)}&stat=ENROUTE`);
       assert.deepEqual(await late.json(), { ok: true, recorded: false, reason: 'already_final', status: 'waiting' });
       assert.deepEqual((await progressOf(worker, id)).delivery, reported.delivery);
+
+      // The report as a spreadsheet: UTF-8 with a BOM, `;`, CRLF, one line per recipient.
+      const csv = await fetch(`${worker.url}/api/campaigns/${id}/report.csv?lang=fr`, { headers: await signedHeaders(worker.url) });
+      assert.equal(csv.status, 200);
+      assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+      assert.equal(lines.pop(), '');
+      assert.equal(lines[0], 'numéro;état;remise;groupe de remise;signalé le (UTC);motif;identifiant du message;tag');
+      const byNumber = new Map(lines.slice(1).map((line) => line.split(';')).map((cells) => [cells[0], cells]));
+      assert.equal(byNumber.size, numbers.length);
+      // A number starts with `+`, which a spreadsheet would read as a formula: written `'+33…`.
+      const cells = (number) => byNumber.get(`'${number}`);
+      assert.deepEqual(cells(numbers[0]).slice(1, 4), ['sent', 'delivered', 'delivered']);
+      assert.deepEqual(cells(numbers[1]).slice(1, 4), ['sent', 'notDelivered', 'undeliverable']);
+      // The stand-in reports `ko` with the group of a platform rejection: the group decides.
+      assert.deepEqual(cells(numbers[4]).slice(1, 4), ['sent', 'notDelivered', 'rejected']);
+      assert.match(cells(numbers[0])[4], /^\d{4}-\d{2}-\d{2}T/);
+      assert.equal(cells(numbers[0])[7], `${id}-0`);
+      const english = await call(worker.url, `/api/campaigns/${id}/report.csv`, { method: 'GET' });
+      assert.match(english.text, /^phone number;state;delivery;/);
+      assert.equal((await call(worker.url, '/api/campaigns/aaaaaaaaaaaa/report.csv', { method: 'GET' })).status, 404);
     } finally {
       await control('/__standin/delivery', { outcome: 'Delivered', afterMs: 0, numbers: {} });
       await control('/__standin/clock', { now: null });

@@ -8,6 +8,7 @@
 //   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
 //   options.maxCost                a spending ceiling: no chunk begins once SMS Partner billed it
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
+//   GET  /api/campaigns/:id/report.csv   every recipient's outcome (UTF-8 with BOM, `;`), ?lang=fr
 // On POST /webhooks/replies (lifecycle.js, which checks its token), `recordReply` puts a STOP's
 // number on the STOP list. With REPLY_WEBHOOK_TOKEN set, a campaign that names no urlDlr of its
 // own has SMS Partner's delivery reports sent to this worker's /webhooks/dlr?campaign=<id>, where
@@ -28,6 +29,7 @@ import { releaseSms, reserveSms, smsOfRows } from './quota.js';
 import { audit } from './audit.js';
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
+import { recipientsCsv } from './report-csv.js';
 
 /** Recipients of one chunk: SMS Partner's limit of one request, as the package checks it. */
 export const CHUNK_SIZE = smsPartnerLimits().maxPhoneNumbers;
@@ -48,10 +50,11 @@ const ROW_FIELDS = new Set(['phoneNumbers', 'message']);
 /** The route serving `path`: `{ methods, serve(request, env, url, caller) }`, or null. */
 export function campaignRoute(path) {
   if (path === '/api/campaigns') return { methods: 'POST, OPTIONS', serve: createCampaign };
-  const match = /^\/api\/campaigns\/([^/]+)(\/stop)?$/.exec(path);
+  const match = /^\/api\/campaigns\/([^/]+)(\/stop|\/report\.csv)?$/.exec(path);
   if (match === null) return null;
-  const [, id, stop] = match;
-  if (stop) return { methods: 'POST, OPTIONS', serve: (req, env, url, caller) => stopCampaign(id, env, caller) };
+  const [, id, tail] = match;
+  if (tail === '/stop') return { methods: 'POST, OPTIONS', serve: (req, env, url, caller) => stopCampaign(id, env, caller) };
+  if (tail === '/report.csv') return { methods: 'GET, OPTIONS', serve: (req, env, url, caller) => campaignReport(id, env, url, caller) };
   return { methods: 'GET, OPTIONS', serve: (req, env, url) => campaignProgress(id, env, url) };
 }
 
@@ -255,6 +258,27 @@ async function campaignProgress(id, env, url) {
   const progress = ID_PATTERN.test(id) ? await ledgerOf(env, id).progress(url.searchParams.get('chunks') === '1') : null;
   if (progress === null) throw refuse(404, 'campaign_not_found', 'no campaign has this id');
   return json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
+}
+
+/**
+ * GET /api/campaigns/:id/report.csv: every recipient's outcome as a spreadsheet (report-csv.js),
+ * headers in `?lang=` (en, fr). The numbers are personal data: never for an unidentified caller.
+ */
+async function campaignReport(id, env, url, caller) {
+  if (caller.kind === 'anonymous') {
+    throw refuse(403, 'identity_required', "unidentified callers may not read a campaign's recipients: it needs Cloudflare Access");
+  }
+  const recipients = ID_PATTERN.test(id) ? await ledgerOf(env, id).recipientsReport() : null;
+  if (recipients === null) throw refuse(404, 'campaign_not_found', 'no campaign has this id');
+  const lang = url.searchParams.get('lang') === 'fr' ? 'fr' : 'en';
+  return new Response(recipientsCsv(recipients, lang), {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="campaign-${id}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
 }
 
 /** POST /api/campaigns/:id/stop. */

@@ -343,6 +343,53 @@ export class CampaignLedger extends DurableObject {
     return { delivered, failed, pending: Math.max(0, accepted - delivered - failed), failedBy };
   }
 
+  /**
+   * Every recipient's outcome, in the campaign's order (null when there is no such campaign):
+   * `[{ phoneNumber, chunk, tag, state, messageId, delivery, group, at, reason }]`. `state`:
+   * `sent`, `refused` (SMS Partner refused the number in a sent chunk), `stop_list`, `failed`,
+   * `stopped`, `pending` or `unknown` (its answer was lost, looked up later); `delivery` the last
+   * delivery report's status (`delivered`, `notDelivered`, `waiting`, `ko`), null without one;
+   * `reason` SMS Partner's code of a refusal or failure, or the stop's reason.
+   */
+  recipientsReport() {
+    const campaign = this.#campaign();
+    if (campaign === null) return null;
+    const stopReason = this.#fact('stop_reason') ?? 'request';
+    const deliveries = new Map();
+    for (const row of this.sql.exec('SELECT message_id, phone_number, status, grp, at FROM deliveries').toArray()) {
+      deliveries.set(`${row.message_id}|${row.phone_number}`, row);
+    }
+    const out = [];
+    for (const row of this.sql.exec('SELECT idx, state, numbers, message_id, refused, skipped_stop, last_error FROM chunks ORDER BY idx').toArray()) {
+      const refused = new Map(parse(row.refused, []).map((item) => [item.phoneNumber, item.code]));
+      const skipped = new Set(parse(row.skipped_stop, []));
+      const error = parse(row.last_error, null);
+      for (const phoneNumber of parse(row.numbers, [])) {
+        let state = row.state === 'sending' ? 'unknown' : row.state;
+        let reason = null;
+        if (skipped.has(phoneNumber) || row.state === 'skipped') state = 'stop_list';
+        else if (row.state === 'sent' && refused.has(phoneNumber)) {
+          state = 'refused';
+          reason = refused.get(phoneNumber) ?? null;
+        } else if (row.state === 'failed') reason = error?.code ?? error?.kind ?? null;
+        else if (row.state === 'stopped') reason = stopReason;
+        const delivery = state === 'sent' ? (deliveries.get(`${row.message_id}|${phoneNumber}`) ?? null) : null;
+        out.push({
+          phoneNumber,
+          chunk: row.idx,
+          tag: chunkTag(campaign.id, row.idx),
+          state,
+          messageId: row.message_id,
+          delivery: delivery?.status ?? null,
+          group: delivery?.grp ?? null,
+          at: delivery?.at ?? null,
+          reason,
+        });
+      }
+    }
+    return out;
+  }
+
   /** The campaign's progress (null when there is no such campaign); `withChunks` adds each chunk. */
   progress(withChunks = false) {
     const campaign = this.#campaign();
