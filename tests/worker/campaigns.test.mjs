@@ -302,6 +302,25 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     }
   });
 
+  it('without delivery reports, the ledger asks the statuses of each sent chunk after the check time', async () => {
+    const control = (path, body) =>
+      fetch(`${standin.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    // No REPLY_WEBHOOK_TOKEN: no urlDlr, so no report ever comes.
+    const { worker } = await stack(() => null, { CAMPAIGN_SWEEP_SECONDS: '1', CAMPAIGN_DELIVERY_CHECK_SECONDS: '1' });
+    const numbers = Array.from({ length: 4 }, (_, i) => mobile(600_000 + i));
+    await control('/__standin/delivery', { outcome: 'Delivered', afterMs: 0, numbers: { [numbers[2]]: 'Not delivered' } });
+    try {
+      const created = await postCampaign(worker, { request: { message: 'Sans accusé' }, recipients: numbers, options: { chunkSize: 2 } });
+      assert.equal(created.status, 202, created.text);
+      const { id } = created.body;
+      assert.equal(bulkSendsOf(standin, id)[0]?.body.urlDlr, undefined);
+      const progress = await waitForCampaign(worker, id, (p) => settled(p) && p.delivery.pending === 0, 30_000);
+      assert.deepEqual(progress.delivery, { delivered: 3, failed: 1, pending: 0, failedBy: { notDelivered: 1 } });
+    } finally {
+      await control('/__standin/delivery', { outcome: 'Delivered', afterMs: 0, numbers: {} });
+    }
+  });
+
   it('stops at the spending ceiling: no chunk begins once SMS Partner has billed maxCost', async () => {
     const { maxBatchSize } = Object.values((await deployedOptions()).queueConsumers)[0];
     const { worker } = await stack(() => null);

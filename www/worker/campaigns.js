@@ -40,6 +40,8 @@ const MAX_CAMPAIGN_BYTES = 32 * 1024 * 1024;
 /** Largest stored chunk: a Durable Object's SQLite row takes 2 MB; long personal messages cut chunks sooner. */
 const MAX_CHUNK_BYTES = 1024 * 1024;
 const DEFAULT_SWEEP_SECONDS = 300;
+/** How long a sent chunk waits for its delivery reports before its statuses are asked. */
+const DEFAULT_DELIVERY_CHECK_SECONDS = 3600;
 const ID_PATTERN = /^[a-z0-9]{12}$/;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Options a campaign may give: those of a send, the chunk size, and a check without sending. */
@@ -242,8 +244,9 @@ async function createCampaign(req, env, url, caller) {
     options.urlDlr = dlr.toString();
   }
   const sweepMs = seconds(env.CAMPAIGN_SWEEP_SECONDS, DEFAULT_SWEEP_SECONDS) * 1000;
+  const deliveryCheckMs = seconds(env.CAMPAIGN_DELIVERY_CHECK_SECONDS, DEFAULT_DELIVERY_CHECK_SECONDS) * 1000;
   try {
-    await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs, quota: reservation, maxCost });
+    await ledgerOf(env, id).create({ id, request: options, sendOptions, message: template, chunks, sweepMs, quota: reservation, maxCost, deliveryCheckMs });
   } catch (error) {
     // Recorded or not, nothing was sent yet; a ledger that took it sends it and counts it.
     if (!(await ledgerOf(env, id).progress().catch(() => null))) await releaseSms(env, reservation);

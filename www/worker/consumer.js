@@ -4,6 +4,8 @@
 // A chunk found `sending` or `unknown` (a consumer killed mid-call, a lost answer, a queue
 // message delivered twice) is looked up with `statusByTag` first: SMS Partner lists every SMS
 // it took under the chunk's tag, so a trace means "sent" and only no trace allows a send.
+// A message `{ campaign, chunk, kind: "delivery" }` asks the statuses of a sent chunk whose
+// delivery reports did not all come (the ledger's check), and records the final ones.
 
 import { ledgerOf } from './ledger.js';
 import { stopListOf } from './stop-list.js';
@@ -48,14 +50,15 @@ export async function consumeChunks(batch, env) {
 }
 
 async function handle(message, context) {
-  const { campaign, chunk } = message.body ?? {};
+  const { campaign, chunk, kind } = message.body ?? {};
   if (typeof campaign !== 'string' || !Number.isInteger(chunk)) {
     log('campaign message dropped: not { campaign, chunk }');
     message.ack();
     return;
   }
   try {
-    const outcome = await settle(ledgerOf(context.env, campaign), chunk, context);
+    const ledger = ledgerOf(context.env, campaign);
+    const outcome = kind === 'delivery' ? await checkDeliveries(ledger, chunk, context) : await settle(ledger, chunk, context);
     log(`campaign ${campaign} chunk ${chunk} ${outcome.note}`);
     if (outcome.retrySeconds === undefined) message.ack();
     else message.retry({ delaySeconds: outcome.retrySeconds });
@@ -63,6 +66,30 @@ async function handle(message, context) {
     log(`campaign ${campaign} chunk ${chunk} retried: ${error?.name ?? 'error'}`);
     message.retry({ delaySeconds: BACKOFF_SECONDS });
   }
+}
+
+/**
+ * Asks SMS Partner the statuses of a sent chunk some of whose delivery reports never came
+ * (`bulkStatus` of its message id) and records the final ones as reports. A failed lookup is
+ * left to the ledger's next check: nothing is sent here.
+ */
+async function checkDeliveries(ledger, index, context) {
+  const check = await ledger.deliveryCheck(index);
+  if (check === null) return { note: 'delivery reports complete or not due' };
+  let statuses;
+  try {
+    statuses = await context.client.bulkStatus(check.messageId);
+  } catch (error) {
+    return { note: `status lookup failed (${errorRecord(error).kind}): asked again at the next check` };
+  }
+  let recorded = 0;
+  for (const status of statuses) {
+    const final = status.status === 'delivered' || status.status === 'notDelivered' || status.status === 'ko';
+    if (!final || typeof status.phoneNumber !== 'string') continue;
+    const report = { messageId: check.messageId, phoneNumber: status.phoneNumber, status: status.status, group: null, final, at: status.at };
+    if ((await ledger.recordDelivery(report)).recorded) recorded += 1;
+  }
+  return { note: `statuses asked (${statuses.length}): ${recorded} outcomes recorded` };
 }
 
 /** Takes chunk `index` one step further; `{ note, retrySeconds? }` says what happened. */

@@ -21,6 +21,12 @@ const SEND_BATCH = 100;
 /** Events kept per chunk. */
 const HISTORY_LIMIT = 20;
 
+/**
+ * How long after a campaign's creation its missing delivery reports are still asked for: SMS
+ * Partner's validity is 48 h by default (its error-code page), after which no report changes.
+ */
+const DELIVERY_CHECK_HORIZON_MS = 72 * 3600 * 1000;
+
 /** The ledger of campaign `id`. */
 export function ledgerOf(env, id) {
   return env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName(id));
@@ -79,6 +85,8 @@ export class CampaignLedger extends DurableObject {
       updated_at INTEGER NOT NULL,
       PRIMARY KEY (message_id, phone_number)
     )`);
+    // When each sent chunk's statuses were last asked of SMS Partner (no report came for some).
+    this.sql.exec('CREATE TABLE IF NOT EXISTS delivery_checks (idx INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL)');
     // Facts of the campaign added after its first table: `stop_reason`.
     this.sql.exec('CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT)');
   }
@@ -118,11 +126,13 @@ export class CampaignLedger extends DurableObject {
    * request without numbers, message and tag); `sendOptions`: `{ commercial, lang }`. `chunks`: `[{ numbers, messages }]`,
    * `messages` null when every recipient gets `message`. `quota`: the reservation of its SMS
    * (quota.js), given back chunk by chunk for what is never sent; `maxCost`: the spending
-   * ceiling, or null (no chunk begins once SMS Partner has billed that much). Resolves to `{ created, enqueued }`:
+   * ceiling, or null (no chunk begins once SMS Partner has billed that much); `deliveryCheckMs`:
+   * how long a sent chunk waits for its delivery reports before its statuses are asked of SMS
+   * Partner (`bulkStatus`), and again while some are missing; null: never asked. Resolves to `{ created, enqueued }`:
    * `created` false when the campaign already exists (nothing changes); `enqueued` false when
    * the queue refused the chunks, which the sweep then enqueues.
    */
-  async create({ id, request, sendOptions, message, chunks, sweepMs, quota = null, maxCost = null }) {
+  async create({ id, request, sendOptions, message, chunks, sweepMs, quota = null, maxCost = null, deliveryCheckMs = null }) {
     if (this.#campaign() !== null) return { created: false };
     const now = Date.now();
     const recipients = chunks.reduce((n, chunk) => n + chunk.numbers.length, 0);
@@ -131,7 +141,7 @@ export class CampaignLedger extends DurableObject {
         'INSERT INTO campaign (id, created_at, request, message, recipients, chunk_count, sweep_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
         id,
         new Date(now).toISOString(),
-        JSON.stringify({ request, sendOptions, quota, maxCost }),
+        JSON.stringify({ request, sendOptions, quota, maxCost, deliveryCheckMs }),
         message,
         recipients,
         chunks.length,
@@ -161,11 +171,12 @@ export class CampaignLedger extends DurableObject {
     return { created: true, enqueued: true };
   }
 
-  async #enqueue(indexes) {
+  /** Enqueues chunk `indexes`: to be sent, or (`kind` `delivery`) to have their statuses asked. */
+  async #enqueue(indexes, kind = null) {
     const id = this.#campaign().id;
     for (let start = 0; start < indexes.length; start += SEND_BATCH) {
       const batch = indexes.slice(start, start + SEND_BATCH);
-      await this.env.CAMPAIGN_CHUNKS.sendBatch(batch.map((chunk) => ({ body: { campaign: id, chunk } })));
+      await this.env.CAMPAIGN_CHUNKS.sendBatch(batch.map((chunk) => ({ body: kind === null ? { campaign: id, chunk } : { campaign: id, chunk, kind } })));
     }
   }
 
@@ -343,6 +354,52 @@ export class CampaignLedger extends DurableObject {
     return { delivered, failed, pending: Math.max(0, accepted - delivered - failed), failedBy };
   }
 
+  /** The sent chunks with recipients still without a final report: `[{ idx, missing }]`. */
+  #awaitingReports() {
+    const finals = new Set(
+      this.sql.exec('SELECT message_id, phone_number FROM deliveries WHERE final = 1').toArray().map((r) => `${r.message_id}|${r.phone_number}`),
+    );
+    const out = [];
+    for (const row of this.sql.exec("SELECT idx, numbers, message_id, refused, skipped_stop FROM chunks WHERE state = 'sent' AND message_id IS NOT NULL ORDER BY idx").toArray()) {
+      const left = new Set([...parse(row.refused, []).map((item) => item.phoneNumber), ...parse(row.skipped_stop, [])]);
+      const missing = parse(row.numbers, []).filter((n) => !left.has(n) && !finals.has(`${row.message_id}|${n}`));
+      if (missing.length > 0) out.push({ idx: row.idx, missing: missing.length });
+    }
+    return out;
+  }
+
+  /**
+   * What a consumer asks before looking up chunk `index`'s statuses: `{ messageId }` when the
+   * chunk still lacks final reports and its check is due, else null. Marks the check as made.
+   */
+  deliveryCheck(index) {
+    const campaign = this.#campaign();
+    const row = this.#chunk(index);
+    if (campaign === null || row === null || row.state !== 'sent' || row.message_id === null) return null;
+    if (!this.#awaitingReports().some((chunk) => chunk.idx === index)) return null;
+    this.sql.exec('INSERT INTO delivery_checks (idx, checked_at) VALUES (?, ?) ON CONFLICT (idx) DO UPDATE SET checked_at = excluded.checked_at', index, Date.now());
+    return { messageId: row.message_id };
+  }
+
+  /**
+   * The chunks whose statuses are due to be asked (sent at least `deliveryCheckMs` ago, or
+   * asked that long ago, and still missing final reports), within the check horizon.
+   */
+  #dueDeliveryChecks(campaign, now) {
+    const { deliveryCheckMs = null } = parse(campaign.request, {});
+    if (deliveryCheckMs === null || now - Date.parse(campaign.created_at) > DELIVERY_CHECK_HORIZON_MS) return { due: [], next: null };
+    const checked = new Map(this.sql.exec('SELECT idx, checked_at FROM delivery_checks').toArray().map((r) => [r.idx, r.checked_at]));
+    const due = [];
+    let next = null;
+    for (const { idx } of this.#awaitingReports()) {
+      const since = checked.get(idx) ?? this.#chunk(idx).updated_at;
+      const at = since + deliveryCheckMs;
+      if (at <= now) due.push(idx);
+      else next = next === null ? at : Math.min(next, at);
+    }
+    return { due, next };
+  }
+
   /**
    * Every recipient's outcome, in the campaign's order (null when there is no such campaign):
    * `[{ phoneNumber, chunk, tag, state, messageId, delivery, group, at, reason }]`. `state`:
@@ -482,9 +539,16 @@ export class CampaignLedger extends DurableObject {
       for (const index of stale) this.sql.exec('UPDATE chunks SET enqueued_at = ? WHERE idx = ?', now, index);
       await this.#enqueue(stale);
     }
+    // Sent chunks whose delivery reports have not all come: their statuses asked by a consumer.
+    const { due, next } = this.#dueDeliveryChecks(campaign, now);
+    if (due.length > 0) await this.#enqueue(due, 'delivery');
     const open = this.sql
       .exec(`SELECT count(*) AS n FROM chunks WHERE state NOT IN ('sent', 'failed', 'skipped', 'stopped')`)
       .one().n;
     if (open > 0) await this.ctx.storage.setAlarm(now + campaign.sweep_ms);
+    else if (due.length > 0 || next !== null) {
+      const { deliveryCheckMs } = parse(campaign.request, {});
+      await this.ctx.storage.setAlarm(due.length > 0 ? now + deliveryCheckMs : next);
+    }
   }
 }
