@@ -105,9 +105,11 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       [131, { kind: 'slow', delayMs: 4000 }],
       [188, { kind: 'refused' }],
     ]);
-    const { proxy, worker } = await stack((tag, before) => (before === 0 ? faults.get(Number(tag.split('-')[1])) ?? null : null));
+    // The statuses asked as soon as the chunks settle: no report comes to this worker.
+    const { proxy, worker } = await stack((tag, before) => (before === 0 ? faults.get(Number(tag.split('-')[1])) ?? null : null), { CAMPAIGN_DELIVERY_CHECK_SECONDS: '0' });
     const numbers = Array.from({ length: 100_000 }, (_, i) => mobile(i));
-    const created = await postCampaign(worker, { request: { message: 'Les soldes commencent demain', sender: 'Boutique' }, recipients: numbers });
+    const recipients = numbers.map((phoneNumber, i) => ({ phoneNumber, fields: { prenom: `Client ${i}` } }));
+    const created = await postCampaign(worker, { request: { message: '{prenom}, les soldes commencent demain', sender: 'Boutique' }, recipients });
     assert.equal(created.status, 202, created.text.slice(0, 500));
     assert.equal(created.body.recipients, 100_000);
     assert.equal(created.body.chunks, 200);
@@ -124,6 +126,18 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     const counts = countAtStandin(standin, id);
     assert.deepEqual(exactness(numbers, counts), { missing: 0, doubled: 0 });
     assert.equal([...counts.values()].reduce((a, b) => a + b, 0), 100_000, 'a number outside the campaign was sent');
+    // Each one got its own rendering of the template.
+    const rendered = bulkSendsOf(standin, id).flatMap((m) => m.body.SMSList);
+    assert.ok(rendered.every((item) => item.message === `Client ${Number(item.phoneNumber.slice(5))}, les soldes commencent demain`));
+
+    // Every recipient's outcome, from the statuses the ledger asked: they add up, none twice.
+    const delivered = await waitForCampaign(worker, id, (p) => p.delivery.pending === 0, 120_000);
+    assert.deepEqual(delivered.delivery, { delivered: 100_000, failed: 0, pending: 0, failedBy: {} });
+    const report = await call(worker.url, `/api/campaigns/${id}/report.csv`, { method: 'GET' });
+    const lines = report.text.split('\r\n').slice(1, -1);
+    assert.equal(lines.length, 100_000);
+    assert.equal(new Set(lines.map((line) => line.split(';')[0])).size, 100_000);
+    assert.ok(lines.every((line) => line.split(';').slice(1, 3).join(';') === 'sent;delivered'));
     const accepted = bulkSendsOf(standin, id).flatMap((m) => m.recipients.map((r) => r.phoneNumber));
     assert.equal(new Set(accepted).size, 100_000);
     assert.equal(accepted.length, 100_000);
@@ -319,6 +333,33 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     } finally {
       await control('/__standin/delivery', { outcome: 'Delivered', afterMs: 0, numbers: {} });
     }
+  });
+
+  it('fills a template from each row, checked at creation and rendered again from the ledger at send time', async () => {
+    const { worker } = await stack(() => null);
+    const numbers = Array.from({ length: 5 }, (_, i) => mobile(700_000 + i));
+    const recipients = [
+      { phoneNumber: numbers[0], fields: { prenom: 'Anne', code: 'A20' } },
+      { phoneNumber: numbers[1], fields: { Prenom: 'Łukasz', code: 'B20' } },
+      { phoneNumber: numbers[2], fields: { prenom: '  ', code: 'C20' } },
+      { phoneNumber: numbers[3], fields: { nom: 'Durand' } },
+      { phoneNumber: numbers[4], fields: { prenom: 'Zoé', code: 7 } },
+      { phoneNumber: mobile(700_009), message: 'à part', fields: { prenom: 'X' } },
+    ];
+    const created = await postCampaign(worker, { request: { message: 'Bonjour {prenom}, -20 % avec le code {code}' }, recipients, options: { chunkSize: 2, lang: 'fr' } });
+    assert.equal(created.status, 202, created.text);
+    assert.deepEqual(created.body.invalid.map((r) => [r.index, r.code]), [[2, 'merge_field_empty'], [3, 'merge_field_unknown'], [5, 'invalid_type']]);
+    assert.match(created.body.invalid[1].reason, /prenom/);
+    assert.equal(created.body.recipients, 3);
+    // Łukasz takes the message into Unicode: still one SMS, counted as such.
+    assert.equal(created.body.sms, 3);
+    await waitForCampaign(worker, created.body.id, settled, 30_000);
+    const sent = new Map(bulkSendsOf(standin, created.body.id).flatMap((m) => m.body.SMSList.map((item) => [item.phoneNumber, item.message])));
+    assert.deepEqual(Object.fromEntries(sent), {
+      [numbers[0]]: 'Bonjour Anne, -20 % avec le code A20',
+      [numbers[1]]: 'Bonjour Łukasz, -20 % avec le code B20',
+      [numbers[4]]: 'Bonjour Zoé, -20 % avec le code 7',
+    });
   });
 
   it('stops at the spending ceiling: no chunk begins once SMS Partner has billed maxCost', async () => {

@@ -18,11 +18,13 @@
 // and the account's daily limits when it is created (429 limit_reached, nothing recorded); those
 // of chunks that leave nothing at SMS Partner are given back as they settle (consumer.js).
 // `request` is a SendRequest without phoneNumbers and tag (each chunk carries its own tag);
-// `recipients` up to 100,000 numbers or { phoneNumber, message } pairs (a pair's message
-// replaces request.message). Every number and message goes through the package's checks:
+// `recipients` up to 100,000 numbers, { phoneNumber, message } pairs (a pair's message
+// replaces request.message) or { phoneNumber, fields } rows, for which request.message is a
+// template whose {column}s the package's renderTemplate fills from `fields` (checked for every
+// row now, each chunk rendered again from its ledger when it is sent). Every number and message goes through the package's checks:
 // invalid rows, repeated numbers and numbers on the STOP list are reported and left out.
 
-import { parsePhoneNumbers, smsPartnerLimits, validateSendRequest } from 'smspartner-wasm';
+import { parsePhoneNumbers, renderTemplate, smsPartnerLimits, validateSendRequest } from 'smspartner-wasm';
 import { isPlainObject, json, readJson, refuse, seconds, validationRefusal } from './http.js';
 import { allowedRegionsOf, applySandbox } from './smspartner.js';
 import { releaseSms, reserveSms, smsOfRows } from './quota.js';
@@ -111,6 +113,15 @@ function readCampaignBody(body) {
 }
 
 /**
+ * One row's message from the campaign's template (the package's renderTemplate), or null when
+ * the row's fields are not an object of texts and numbers.
+ */
+function renderRow(template, fields, lang) {
+  if (!isPlainObject(fields) || typeof template !== 'string') return null;
+  return renderTemplate(template, fields, { lang });
+}
+
+/**
  * Checks every row with the package: `{ rows: [{ index, phoneNumber, message }], invalid, duplicates,
  * campaignErrors, warnings, request }`. A message is validated once however many rows carry it;
  * an issue on a field other than the number and the message concerns the whole campaign.
@@ -128,10 +139,19 @@ function checkRows(request, recipients, sendOptions, allowedRegions) {
   recipients.forEach((entry, index) => {
     const pair = isPlainObject(entry);
     const input = pair ? entry.phoneNumber : entry;
-    const message = pair && entry.message !== undefined ? entry.message : request.message;
+    const fields = pair && entry.fields !== undefined ? entry.fields : null;
+    let message = pair && entry.message !== undefined ? entry.message : request.message;
     if (typeof input !== 'string') {
-      invalid.push({ index, input: null, field: 'phoneNumber', code: 'invalid_type', reason: 'a recipient is a number (string) or { phoneNumber, message }' });
+      invalid.push({ index, input: null, field: 'phoneNumber', code: 'invalid_type', reason: 'a recipient is a number (string), { phoneNumber, message } or { phoneNumber, fields }' });
       return;
+    }
+    if (fields !== null) {
+      const refuseRow = (code, reason) => invalid.push({ index, input, field: 'message', code, reason });
+      if (entry.message !== undefined) return refuseRow('invalid_type', 'a recipient has either its own message or the fields of the template, not both');
+      const rendered = renderRow(request.message, fields, sendOptions.lang);
+      if (rendered === null) return refuseRow('invalid_type', 'fields must be an object of column → value, for a request.message that is a template');
+      if (rendered.message === null) return refuseRow(rendered.issues[0]?.code ?? 'merge_field_unknown', rendered.issues[0]?.message ?? 'the template cannot be filled from this row');
+      message = rendered.message;
     }
     const parsed = parsePhoneNumbers(input, numberOptions);
     if (parsed.invalid.length > 0 || parsed.numbers.length !== 1) {
@@ -167,7 +187,7 @@ function checkRows(request, recipients, sendOptions, allowedRegions) {
     }
     if (report.valid) normalized ??= report.request;
     seen.add(phoneNumber);
-    rows.push({ index, phoneNumber, message });
+    rows.push(fields === null ? { index, phoneNumber, message } : { index, phoneNumber, message, fields });
   });
   return { rows, invalid, duplicates, campaignErrors: campaignErrors ?? [], warnings, request: normalized };
 }
@@ -177,15 +197,17 @@ function cutChunks(rows, chunkSize, personal) {
   const chunks = [];
   let part = [];
   let bytes = 0;
+  // A templated row keeps its fields, rendered again when its chunk is sent; another its message.
+  const kept = (row) => (row.fields === undefined ? row.message : { fields: row.fields });
   const close = () => {
     if (part.length === 0) return;
-    chunks.push({ numbers: part.map((row) => row.phoneNumber), messages: personal ? part.map((row) => row.message) : null });
+    chunks.push({ numbers: part.map((row) => row.phoneNumber), messages: personal ? part.map(kept) : null });
     part = [];
     bytes = 0;
   };
   const encoder = new TextEncoder();
   for (const row of rows) {
-    const size = row.phoneNumber.length + 8 + (personal ? encoder.encode(JSON.stringify(row.message)).length : 0);
+    const size = row.phoneNumber.length + 8 + (personal ? encoder.encode(JSON.stringify(kept(row))).length : 0);
     if (part.length === chunkSize || bytes + size > MAX_CHUNK_BYTES) close();
     part.push(row);
     bytes += size;
@@ -219,7 +241,7 @@ async function createCampaign(req, env, url, caller) {
     );
   }
   const template = typeof request.message === 'string' ? request.message : null;
-  const personal = rows.some((row) => row.message !== template);
+  const personal = rows.some((row) => row.message !== template || row.fields !== undefined);
   const chunks = cutChunks(rows, chunkSize, personal);
   // The batch's options as given (the package normalizes them again at each send), without
   // the message, which each row carries.

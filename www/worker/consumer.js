@@ -70,7 +70,8 @@ async function handle(message, context) {
 
 /**
  * Asks SMS Partner the statuses of a sent chunk some of whose delivery reports never came
- * (`bulkStatus` of its message id) and records the final ones as reports. A failed lookup is
+ * (`bulkStatus` of its message id, or `statusByTag` of its tag when it was found by tag) and
+ * records the final ones as reports. A failed lookup is
  * left to the ledger's next check: nothing is sent here.
  */
 async function checkDeliveries(ledger, index, context) {
@@ -78,17 +79,15 @@ async function checkDeliveries(ledger, index, context) {
   if (check === null) return { note: 'delivery reports complete or not due' };
   let statuses;
   try {
-    statuses = await context.client.bulkStatus(check.messageId);
+    statuses = check.messageId === null ? await context.client.statusByTag(check.tag) : await context.client.bulkStatus(check.messageId);
   } catch (error) {
     return { note: `status lookup failed (${errorRecord(error).kind}): asked again at the next check` };
   }
-  let recorded = 0;
-  for (const status of statuses) {
-    const final = status.status === 'delivered' || status.status === 'notDelivered' || status.status === 'ko';
-    if (!final || typeof status.phoneNumber !== 'string') continue;
-    const report = { messageId: check.messageId, phoneNumber: status.phoneNumber, status: status.status, group: null, final, at: status.at };
-    if ((await ledger.recordDelivery(report)).recorded) recorded += 1;
-  }
+  const FINAL_STATUSES = ['delivered', 'notDelivered', 'ko'];
+  const reports = statuses
+    .filter((status) => FINAL_STATUSES.includes(status.status) && typeof status.phoneNumber === 'string')
+    .map((status) => ({ chunk: index, phoneNumber: status.phoneNumber, status: status.status, group: null, final: true, at: status.at }));
+  const { recorded } = reports.length === 0 ? { recorded: 0 } : await ledger.recordDelivery(reports);
   return { note: `statuses asked (${statuses.length}): ${recorded} outcomes recorded` };
 }
 

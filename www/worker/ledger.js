@@ -10,6 +10,7 @@
 // be told to send the same chunk.
 
 import { DurableObject } from 'cloudflare:workers';
+import { renderTemplate } from 'smspartner-wasm';
 import { smsOfRows } from './quota.js';
 
 /** States after which a chunk never changes. */
@@ -34,6 +35,9 @@ export function ledgerOf(env, id) {
 
 /** The lowercase tag of a chunk, unique to it: SMS Partner lists the chunk's SMS under it. */
 export const chunkTag = (id, index) => `${id}-${index}`;
+
+/** Whether a chunk's kept message is a template's row (`{ fields }`) rather than a text. */
+const isRow = (kept) => kept !== null && typeof kept === 'object' && !Array.isArray(kept) && typeof kept.fields === 'object';
 
 const parse = (text, fallback) => (text === null || text === undefined ? fallback : JSON.parse(text));
 
@@ -75,15 +79,14 @@ export class CampaignLedger extends DurableObject {
     // One row per recipient with a delivery report: the last report, a final one never
     // replaced by a later pending one.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS deliveries (
-      message_id TEXT NOT NULL,
-      phone_number TEXT NOT NULL,
       chunk INTEGER NOT NULL,
+      phone_number TEXT NOT NULL,
       status TEXT NOT NULL,
       grp TEXT,
       final INTEGER NOT NULL,
       at TEXT,
       updated_at INTEGER NOT NULL,
-      PRIMARY KEY (message_id, phone_number)
+      PRIMARY KEY (chunk, phone_number)
     )`);
     // When each sent chunk's statuses were last asked of SMS Partner (no report came for some).
     this.sql.exec('CREATE TABLE IF NOT EXISTS delivery_checks (idx INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL)');
@@ -245,7 +248,7 @@ export class CampaignLedger extends DurableObject {
    * `{ state: "stopped" }`, `{ state: "unknown", error, settleMs }` (may have left: looked up by
    * tag after `settleMs`) or `{ state: "pending", error }` (refused before it was sent: sent again).
    */
-  finish(index, outcome) {
+  async finish(index, outcome) {
     const row = this.#chunk(index);
     if (row === null || FINAL.has(row.state)) return { changed: false };
     const now = Date.now();
@@ -273,7 +276,22 @@ export class CampaignLedger extends DurableObject {
       outcome.resolvedBy ?? row.resolved_by,
       index,
     );
+    await this.#armDeliveryCheck(now);
     return { changed: true };
+  }
+
+  /**
+   * Once every chunk is settled, brings the alarm forward to the first delivery check due
+   * (the sweep's own period may be longer than the check's).
+   */
+  async #armDeliveryCheck(now) {
+    const open = this.sql.exec(`SELECT count(*) AS n FROM chunks WHERE state NOT IN ('sent', 'failed', 'skipped', 'stopped')`).one().n;
+    if (open > 0) return;
+    const { due, next } = this.#dueDeliveryChecks(this.#campaign(), now);
+    const at = due.length > 0 ? now : next;
+    if (at === null) return;
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || at < current) await this.ctx.storage.setAlarm(at);
   }
 
   /**
@@ -294,11 +312,17 @@ export class CampaignLedger extends DurableObject {
     return { ...this.progress(), released: { quota: parse(campaign.request, {}).quota ?? null, sms } };
   }
 
-  /** The rows of a chunk: `[{ phoneNumber, message }]`. */
+  /**
+   * The rows of a chunk: `[{ phoneNumber, message }]`. A templated row (`{ fields }`) is rendered
+   * from the campaign's message by the package, as it was checked when the campaign was made.
+   */
   #rows(campaign, row) {
     const numbers = parse(row.numbers, []);
     const messages = parse(row.messages, null);
-    return numbers.map((phoneNumber, i) => ({ phoneNumber, message: messages === null ? campaign.message : messages[i] }));
+    const { sendOptions } = parse(campaign.request, {});
+    const messageOf = (kept) =>
+      isRow(kept) ? renderTemplate(campaign.message ?? '', kept.fields, { lang: sendOptions?.lang }).message : kept;
+    return numbers.map((phoneNumber, i) => ({ phoneNumber, message: messages === null ? campaign.message : messageOf(messages[i]) }));
   }
 
   /** The SMS a chunk was counted for. */
@@ -307,24 +331,47 @@ export class CampaignLedger extends DurableObject {
   }
 
   /**
-   * Records a delivery report read by the package (`parseDeliveryReport`'s `report`) for the
-   * chunk whose send it names. Resolves to `{ recorded, reason? }`: `reason` `unknown_message`
-   * when no chunk of this campaign was sent with that id or to that number, `already_final`
-   * when a pending report comes after a final one (kept as it was).
+   * Records delivery reports read by the package (`parseDeliveryReport`'s `report`, or a final
+   * status of `bulkStatus` or `statusByTag` in the same shape with the `chunk` it was asked
+   * for), each for the chunk whose send it names (its `messageId`, or its `chunk`). Resolves
+   * to `{ recorded, reason? }` for one report, `{ recorded: n }` for a list; `reason`
+   * `unknown_message` when no chunk of this campaign was sent with that id or to that number,
+   * `already_final` when a pending report comes after a final one (kept as it was).
    */
   recordDelivery(report) {
-    const messageId = String(report.messageId);
-    const row = this.sql.exec('SELECT idx, numbers FROM chunks WHERE message_id = ?', messageId).toArray()[0];
-    if (row === undefined || !parse(row.numbers, []).includes(report.phoneNumber)) return { recorded: false, reason: 'unknown_message' };
-    const before = this.sql.exec('SELECT final FROM deliveries WHERE message_id = ? AND phone_number = ?', messageId, report.phoneNumber).toArray()[0];
+    const chunks = new Map(); // message id or chunk → { idx, numbers } of the sent chunk, read once per call
+    const chunkOf = (report) => {
+      const byIndex = Number.isInteger(report.chunk);
+      const key = byIndex ? `#${report.chunk}` : String(report.messageId);
+      if (!chunks.has(key)) {
+        const row = byIndex
+          ? this.sql.exec("SELECT idx, numbers FROM chunks WHERE idx = ? AND state = 'sent'", report.chunk).toArray()[0]
+          : this.sql.exec('SELECT idx, numbers FROM chunks WHERE message_id = ?', key).toArray()[0];
+        chunks.set(key, row === undefined ? null : { idx: row.idx, numbers: new Set(parse(row.numbers, [])) });
+      }
+      return chunks.get(key);
+    };
+    if (Array.isArray(report)) {
+      let recorded = 0;
+      this.ctx.storage.transactionSync(() => {
+        for (const one of report) if (this.#record(one, chunkOf).recorded) recorded += 1;
+      });
+      return { recorded };
+    }
+    return this.#record(report, chunkOf);
+  }
+
+  #record(report, chunkOf) {
+    const row = chunkOf(report);
+    if (row === null || !row.numbers.has(report.phoneNumber)) return { recorded: false, reason: 'unknown_message' };
+    const before = this.sql.exec('SELECT final FROM deliveries WHERE chunk = ? AND phone_number = ?', row.idx, report.phoneNumber).toArray()[0];
     if (before !== undefined && before.final === 1 && !report.final) return { recorded: false, reason: 'already_final' };
     this.sql.exec(
-      `INSERT INTO deliveries (message_id, phone_number, chunk, status, grp, final, at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (message_id, phone_number) DO UPDATE SET status = excluded.status, grp = excluded.grp,
+      `INSERT INTO deliveries (chunk, phone_number, status, grp, final, at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (chunk, phone_number) DO UPDATE SET status = excluded.status, grp = excluded.grp,
            final = excluded.final, at = excluded.at, updated_at = excluded.updated_at`,
-      messageId,
-      report.phoneNumber,
       row.idx,
+      report.phoneNumber,
       report.status,
       report.group ?? null,
       report.final ? 1 : 0,
@@ -354,31 +401,41 @@ export class CampaignLedger extends DurableObject {
     return { delivered, failed, pending: Math.max(0, accepted - delivered - failed), failedBy };
   }
 
-  /** The sent chunks with recipients still without a final report: `[{ idx, missing }]`. */
-  #awaitingReports() {
-    const finals = new Set(
-      this.sql.exec('SELECT message_id, phone_number FROM deliveries WHERE final = 1').toArray().map((r) => `${r.message_id}|${r.phone_number}`),
-    );
+  /**
+   * The sent chunks (or chunk `only`) with recipients still without a final report:
+   * `[{ idx, missing }]`.
+   */
+  #awaitingReports(only = null) {
     const out = [];
-    for (const row of this.sql.exec("SELECT idx, numbers, message_id, refused, skipped_stop FROM chunks WHERE state = 'sent' AND message_id IS NOT NULL ORDER BY idx").toArray()) {
+    const rows = this.sql
+      .exec(
+        `SELECT idx, numbers, refused, skipped_stop FROM chunks
+           WHERE state = 'sent' AND (? IS NULL OR idx = ?) ORDER BY idx`,
+        only,
+        only,
+      )
+      .toArray();
+    for (const row of rows) {
+      const finals = new Set(this.sql.exec('SELECT phone_number FROM deliveries WHERE chunk = ? AND final = 1', row.idx).toArray().map((r) => r.phone_number));
       const left = new Set([...parse(row.refused, []).map((item) => item.phoneNumber), ...parse(row.skipped_stop, [])]);
-      const missing = parse(row.numbers, []).filter((n) => !left.has(n) && !finals.has(`${row.message_id}|${n}`));
-      if (missing.length > 0) out.push({ idx: row.idx, missing: missing.length });
+      const missing = parse(row.numbers, []).filter((n) => !left.has(n) && !finals.has(n)).length;
+      if (missing > 0) out.push({ idx: row.idx, missing });
     }
     return out;
   }
 
   /**
-   * What a consumer asks before looking up chunk `index`'s statuses: `{ messageId }` when the
-   * chunk still lacks final reports and its check is due, else null. Marks the check as made.
+   * What a consumer asks before looking up chunk `index`'s statuses: `{ messageId, tag }` when
+   * the chunk still lacks final reports (`messageId` null for a chunk found by its tag after a
+   * lost answer: its statuses are then asked by tag), else null. Marks the check as made.
    */
   deliveryCheck(index) {
     const campaign = this.#campaign();
     const row = this.#chunk(index);
-    if (campaign === null || row === null || row.state !== 'sent' || row.message_id === null) return null;
-    if (!this.#awaitingReports().some((chunk) => chunk.idx === index)) return null;
+    if (campaign === null || row === null || row.state !== 'sent') return null;
+    if (this.#awaitingReports(index).length === 0) return null;
     this.sql.exec('INSERT INTO delivery_checks (idx, checked_at) VALUES (?, ?) ON CONFLICT (idx) DO UPDATE SET checked_at = excluded.checked_at', index, Date.now());
-    return { messageId: row.message_id };
+    return { messageId: row.message_id, tag: chunkTag(campaign.id, index) };
   }
 
   /**
@@ -413,8 +470,8 @@ export class CampaignLedger extends DurableObject {
     if (campaign === null) return null;
     const stopReason = this.#fact('stop_reason') ?? 'request';
     const deliveries = new Map();
-    for (const row of this.sql.exec('SELECT message_id, phone_number, status, grp, at FROM deliveries').toArray()) {
-      deliveries.set(`${row.message_id}|${row.phone_number}`, row);
+    for (const row of this.sql.exec('SELECT chunk, phone_number, status, grp, at FROM deliveries').toArray()) {
+      deliveries.set(`${row.chunk}|${row.phone_number}`, row);
     }
     const out = [];
     for (const row of this.sql.exec('SELECT idx, state, numbers, message_id, refused, skipped_stop, last_error FROM chunks ORDER BY idx').toArray()) {
@@ -430,7 +487,7 @@ export class CampaignLedger extends DurableObject {
           reason = refused.get(phoneNumber) ?? null;
         } else if (row.state === 'failed') reason = error?.code ?? error?.kind ?? null;
         else if (row.state === 'stopped') reason = stopReason;
-        const delivery = state === 'sent' ? (deliveries.get(`${row.message_id}|${phoneNumber}`) ?? null) : null;
+        const delivery = state === 'sent' ? (deliveries.get(`${row.idx}|${phoneNumber}`) ?? null) : null;
         out.push({
           phoneNumber,
           chunk: row.idx,
