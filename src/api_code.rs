@@ -1,4 +1,5 @@
-//! SMS Partner's send codes, one table: each code's reason, field, class and sentences.
+//! SMS Partner's send codes, one table: each code's reason, field and class (its sentences are
+//! in the language tables, [`crate::lang`], under its number).
 //!
 //! Source: SMS Partner's error-code table (`reference/smspartner-lifecycle.md`, §7), plus code 9
 //! of the send pages and the loose line "992 Sender non autorisé" above the table (which may come
@@ -34,9 +35,9 @@ pub struct ApiCode {
     pub field: Option<&'static str>,
     /// Who can act on it.
     pub class: ApiCodeClass,
-    /// The meaning, in English.
+    /// The meaning, in English (from the English table).
     pub en: &'static str,
-    /// The meaning, in French.
+    /// The meaning, in French (from the French table).
     pub fr: &'static str,
 }
 
@@ -55,58 +56,56 @@ impl ApiCode {
     }
 }
 
-/// Builds one row of [`API_CODES`].
+/// Builds one row of [`API_CODES`], its sentences from the language tables.
 const fn row(
     code: i64,
     reason: &'static str,
     field: Option<&'static str>,
     class: ApiCodeClass,
-    en: &'static str,
-    fr: &'static str,
 ) -> ApiCode {
     ApiCode {
         code,
         reason,
         field,
         class,
-        en,
-        fr,
+        en: Lang::En.api_code(code),
+        fr: Lang::Fr.api_code(code),
     }
 }
 
 /// Every documented code of the send call, in SMS Partner's order.
 #[rustfmt::skip]
 pub const API_CODES: [ApiCode; 30] = [
-    row(1, "api_key_required", Some("apiKey"), Account, "the API key is required", "la clé API est obligatoire"),
-    row(2, "phone_numbers_required", Some("phoneNumbers"), Request, "the phone number is required", "le numéro de téléphone est obligatoire"),
-    row(4, "message_not_found", None, Upstream, "message not found", "message introuvable"),
-    row(9, "constraints_failed", None, Request, "at least one constraint failed", "au moins une contrainte n'est pas respectée"),
-    row(10, "api_key_invalid", Some("apiKey"), Account, "wrong API key", "clé API incorrecte"),
-    row(11, "not_enough_credits", None, Credits, "not enough credits", "crédits insuffisants"),
-    row(13, "no_price_for_numbers", Some("phoneNumbers"), Account, "the account has no price for these numbers", "le compte n'a pas de tarif pour ces numéros"),
-    row(14, "number_in_stop_list", Some("phoneNumbers"), Request, "the number is on the STOP list", "le numéro est dans la liste STOP"),
-    row(15, "number_already_listed", Some("phoneNumbers"), Request, "the number is already in the list", "le numéro est déjà dans la liste"),
-    row(20, "account_disabled", None, Account, "the account is disabled", "le compte est désactivé"),
-    row(22, "outside_marketing_hours", Some("time"), Request, "a marketing SMS must be sent between 08:00 and 22:00", "un SMS marketing doit partir entre 8 h et 22 h"),
-    row(23, "marketing_day_not_allowed", Some("scheduledDeliveryDate"), Request, "no marketing SMS on Sundays and public holidays", "pas de SMS marketing le dimanche ni les jours fériés"),
-    row(30, "account_blocked", None, Account, "the account is blocked", "le compte est bloqué"),
-    row(40, "api_access_denied", None, Account, "API access denied", "accès à l'API refusé"),
-    row(42, "low_cost_too_long", Some("message"), Request, "a low-cost SMS is limited to 160 characters", "un SMS low cost est limité à 160 caractères"),
-    row(43, "message_required", Some("message"), Request, "the message is required", "le message est obligatoire"),
-    row(44, "sender_invalid", Some("sender"), Request, "the sender is not valid", "l'émetteur n'est pas valide"),
-    row(45, "schedule_date_required", Some("scheduledDeliveryDate"), Request, "the date is required", "la date est obligatoire"),
-    row(46, "time_required", Some("time"), Request, "the hour is required", "l'heure est obligatoire"),
-    row(47, "minute_invalid", Some("minute"), Request, "the minute is not valid", "la minute n'est pas valide"),
-    row(48, "minute_out_of_range", Some("minute"), Request, "the minute must be between 5 and 55, in steps of 5", "la minute doit être entre 5 et 55, par pas de 5"),
-    row(49, "schedule_date_invalid", Some("scheduledDeliveryDate"), Request, "the date is not valid", "la date n'est pas valide"),
-    row(50, "too_many_phone_numbers", Some("phoneNumbers"), Request, "at most 500 numbers per request", "500 numéros au plus par requête"),
-    row(51, "low_cost_not_allowed", Some("gamme"), Request, "the low-cost range is not allowed on this account", "la gamme low cost n'est pas autorisée sur ce compte"),
-    row(52, "too_many_sms", Some("message"), Request, "a concatenated message cannot exceed 10 SMS", "un message concaténé ne peut pas dépasser 10 SMS"),
-    row(55, "no_phone_number", Some("phoneNumbers"), Request, "no number to send to", "aucun numéro à qui envoyer"),
-    row(90, "json_malformed", None, Upstream, "the JSON sent is malformed", "le JSON envoyé est mal formé"),
-    row(96, "ip_not_allowed", None, Account, "this IP address is not allowed", "cette adresse IP n'est pas autorisée"),
-    row(500, "queue_failed", None, Upstream, "SMS Partner failed to queue the SMS", "SMS Partner n'a pas pu mettre le SMS en file"),
-    row(992, "sender_not_allowed", Some("sender"), Request, "the sender is not allowed on this account", "l'émetteur n'est pas autorisé sur ce compte"),
+    row(1, "api_key_required", Some("apiKey"), Account),
+    row(2, "phone_numbers_required", Some("phoneNumbers"), Request),
+    row(4, "message_not_found", None, Upstream),
+    row(9, "constraints_failed", None, Request),
+    row(10, "api_key_invalid", Some("apiKey"), Account),
+    row(11, "not_enough_credits", None, Credits),
+    row(13, "no_price_for_numbers", Some("phoneNumbers"), Account),
+    row(14, "number_in_stop_list", Some("phoneNumbers"), Request),
+    row(15, "number_already_listed", Some("phoneNumbers"), Request),
+    row(20, "account_disabled", None, Account),
+    row(22, "outside_marketing_hours", Some("time"), Request),
+    row(23, "marketing_day_not_allowed", Some("scheduledDeliveryDate"), Request),
+    row(30, "account_blocked", None, Account),
+    row(40, "api_access_denied", None, Account),
+    row(42, "low_cost_too_long", Some("message"), Request),
+    row(43, "message_required", Some("message"), Request),
+    row(44, "sender_invalid", Some("sender"), Request),
+    row(45, "schedule_date_required", Some("scheduledDeliveryDate"), Request),
+    row(46, "time_required", Some("time"), Request),
+    row(47, "minute_invalid", Some("minute"), Request),
+    row(48, "minute_out_of_range", Some("minute"), Request),
+    row(49, "schedule_date_invalid", Some("scheduledDeliveryDate"), Request),
+    row(50, "too_many_phone_numbers", Some("phoneNumbers"), Request),
+    row(51, "low_cost_not_allowed", Some("gamme"), Request),
+    row(52, "too_many_sms", Some("message"), Request),
+    row(55, "no_phone_number", Some("phoneNumbers"), Request),
+    row(90, "json_malformed", None, Upstream),
+    row(96, "ip_not_allowed", None, Account),
+    row(500, "queue_failed", None, Upstream),
+    row(992, "sender_not_allowed", Some("sender"), Request),
 ];
 
 impl ApiCodeClass {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::lang::{Lang, Text};
+
 /// Longest key accepted; SMS Partner keys are far shorter, this only bounds hostile input.
 const MAX_LEN: usize = 256;
 
@@ -30,23 +32,14 @@ pub enum ApiKeyProblem {
 }
 
 impl ApiKeyProblem {
-    /// The end of the sentence "the API key …" in English and of "la clé API …" in French.
-    pub const fn sentence_end(self) -> (&'static str, &'static str) {
-        match self {
-            ApiKeyProblem::Empty => ("is empty", "est vide"),
-            ApiKeyProblem::TooLong => (
-                "is too long: no API key has more than 256 bytes",
-                "est trop longue : aucune clé API ne dépasse 256 octets",
-            ),
-            ApiKeyProblem::BadCharacters => (
-                "holds spaces or control characters",
-                "contient des espaces ou des caractères de contrôle",
-            ),
-            ApiKeyProblem::NotText => (
-                "is not valid text (a lone surrogate, or U+FFFD)",
-                "n'est pas un texte valide (une demi-paire de substitution, ou U+FFFD)",
-            ),
-        }
+    /// The end of the sentence "the API key …" in `lang` ("la clé API …" in French).
+    pub const fn sentence_end(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            ApiKeyProblem::Empty => Text::KeyEmpty,
+            ApiKeyProblem::TooLong => Text::KeyTooLong,
+            ApiKeyProblem::BadCharacters => Text::KeyBadCharacters,
+            ApiKeyProblem::NotText => Text::KeyNotText,
+        })
     }
 }
 

@@ -9,11 +9,12 @@
 //! always with the Gregorian leap-year rule. Easter and the public holidays are computed for
 //! [`FIRST_GREGORIAN_YEAR`]`..=`[`LAST_SUPPORTED_YEAR`] (1583..=9999) only: outside it
 //! [`easter_sunday`] is `None` and no day is a holiday.
+//!
+//! The names of the days and the holidays are in the language tables ([`crate::lang`]).
 
 use core::fmt;
 
 use crate::digits::{digits_value, push_iso_year, push_padded, push_two_digits, two_digits};
-use crate::lang::Lang;
 
 /// First full year of the Gregorian calendar (adopted in October 1582), the first year for
 /// which [`easter_sunday`] and the public holidays are computed.
@@ -312,19 +313,6 @@ impl Weekday {
             Weekday::Sunday => 7,
         }
     }
-
-    /// The name of the day in `lang` (French names in lower case, as French writes them).
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Weekday::Monday => lang.pick("Monday", "lundi"),
-            Weekday::Tuesday => lang.pick("Tuesday", "mardi"),
-            Weekday::Wednesday => lang.pick("Wednesday", "mercredi"),
-            Weekday::Thursday => lang.pick("Thursday", "jeudi"),
-            Weekday::Friday => lang.pick("Friday", "vendredi"),
-            Weekday::Saturday => lang.pick("Saturday", "samedi"),
-            Weekday::Sunday => lang.pick("Sunday", "dimanche"),
-        }
-    }
 }
 
 impl Holiday {
@@ -357,23 +345,6 @@ impl Holiday {
             Holiday::AllSaintsDay => "all_saints_day",
             Holiday::ArmisticeDay => "armistice_day",
             Holiday::ChristmasDay => "christmas_day",
-        }
-    }
-
-    /// The usual name of the holiday in `lang`.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Holiday::NewYearsDay => lang.pick("New Year's Day", "Jour de l'an"),
-            Holiday::EasterMonday => lang.pick("Easter Monday", "Lundi de Pâques"),
-            Holiday::LabourDay => lang.pick("Labour Day", "Fête du Travail"),
-            Holiday::VictoryInEuropeDay => lang.pick("Victory in Europe Day", "Victoire 1945"),
-            Holiday::AscensionDay => lang.pick("Ascension Day", "Ascension"),
-            Holiday::WhitMonday => lang.pick("Whit Monday", "Lundi de Pentecôte"),
-            Holiday::BastilleDay => lang.pick("Bastille Day", "Fête nationale"),
-            Holiday::AssumptionDay => lang.pick("Assumption Day", "Assomption"),
-            Holiday::AllSaintsDay => lang.pick("All Saints' Day", "Toussaint"),
-            Holiday::ArmisticeDay => lang.pick("Armistice Day", "Armistice 1918"),
-            Holiday::ChristmasDay => lang.pick("Christmas Day", "Noël"),
         }
     }
 

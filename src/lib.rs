@@ -73,7 +73,7 @@ pub use api_key::{ApiKey, ApiKeyProblem, REDACTED};
 pub use callback_url::is_callback_url;
 pub use input::InputValue;
 pub use issue::{Issue, IssueCode, Severity, fill as fill_sentence};
-pub use lang::Lang;
+pub use lang::{IssueText, Lang, Text};
 pub use limits::{
     LIMITS, Limits, MAX_GSM_SEPTETS, MAX_HOUR, MAX_LOW_COST_SMS, MAX_MINUTE, MAX_PHONE_NUMBERS,
     MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, MAX_UCS2_UNITS, MAX_URL_LEN, MINUTE_STEP, SENDER_LEN,

@@ -7,13 +7,12 @@
 //! +1 are told apart by their area codes only), Morocco, Algeria, Tunisia, Senegal, Ivory Coast
 //! and Cameroon. Each code has a digit trie: a node branches on ranges of the next digit, a leaf
 //! lists, per number length, the region and the type. Numbers of other codes are unverified.
+//! The types in words are in the language tables ([`crate::lang`]).
 
 #[rustfmt::skip]
 mod data;
 
 use serde::Serialize;
-
-use crate::lang::Lang;
 
 pub use data::METADATA_VERSION;
 
@@ -60,7 +59,7 @@ pub enum NumberType {
 
 impl NumberType {
     /// The types in the order of the generated answers.
-    const ALL: [NumberType; 12] = [
+    pub(crate) const ALL: [NumberType; 12] = [
         NumberType::Mobile,
         NumberType::FixedLine,
         NumberType::FixedLineOrMobile,
@@ -90,24 +89,6 @@ impl NumberType {
             NumberType::Uan => "uan",
             NumberType::Voicemail => "voicemail",
             NumberType::Unknown => "unknown",
-        }
-    }
-
-    /// The type in words, in `lang` (`"fixed line"`, `"ligne fixe"`).
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            NumberType::Mobile => lang.pick("mobile", "mobile"),
-            NumberType::FixedLine => lang.pick("fixed line", "ligne fixe"),
-            NumberType::FixedLineOrMobile => lang.pick("fixed line or mobile", "fixe ou mobile"),
-            NumberType::TollFree => lang.pick("toll-free number", "numéro gratuit"),
-            NumberType::PremiumRate => lang.pick("premium-rate number", "numéro surtaxé"),
-            NumberType::SharedCost => lang.pick("shared-cost number", "numéro à coût partagé"),
-            NumberType::Voip => lang.pick("VoIP number", "numéro VoIP"),
-            NumberType::PersonalNumber => lang.pick("personal number", "numéro personnel"),
-            NumberType::Pager => lang.pick("pager", "récepteur d'appel"),
-            NumberType::Uan => lang.pick("company access number", "numéro d'accès d'entreprise"),
-            NumberType::Voicemail => lang.pick("voicemail access", "accès messagerie vocale"),
-            NumberType::Unknown => lang.pick("unknown type", "type inconnu"),
         }
     }
 

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::numbering_plan::{self, Lookup, NumberType};
 
 /// Most digits in an E.164 number, country code included (ITU-T E.164, section 6).
@@ -95,12 +95,7 @@ impl InvalidNumber {
         InvalidNumber {
             input: format!("<{count} entries not read>"),
             code: ENTRIES_NOT_READ,
-            reason: match lang {
-                Lang::Fr => format!(
-                    "{count} entrées de plus n'ont pas été lues : au plus {read} sont lues en une fois"
-                ),
-                _ => format!("{count} more entries were not read: at most {read} are read at once"),
-            },
+            reason: crate::issue::fill(lang.text(Text::EntriesNotRead), &[&count, &read]),
         }
     }
 }
@@ -143,47 +138,24 @@ impl InvalidReason {
 
     /// The reason as a sentence for a person, in `lang`.
     pub fn message(self, lang: Lang) -> String {
-        let text = match self {
-            InvalidReason::Empty => lang.pick(
-                "The entry holds no phone number.",
-                "L'entrée ne contient aucun numéro de téléphone.",
-            ),
+        let (key, detail) = match self {
+            InvalidReason::Empty => (Text::NoNumber, None),
             InvalidReason::InvalidCharacter(found) => {
-                let template = lang.pick(
-                    "The character {} cannot appear in a phone number: use digits, a + at the \
-                     start and separators (spaces, dots, dashes, slashes, parentheses).",
-                    "Le caractère {} ne peut pas figurer dans un numéro de téléphone : utilisez \
-                     des chiffres, un + au début et des séparateurs (espaces, points, tirets, \
-                     barres obliques, parenthèses).",
-                );
-                return template.replacen("{}", &show_char(found, lang), 1);
+                (Text::InvalidCharacter, Some(show_char(found, lang)))
             }
-            InvalidReason::TooShort => return digits_rule(lang, false),
-            InvalidReason::TooLong => return digits_rule(lang, true),
-            InvalidReason::UnknownCountryCode => lang.pick(
-                "The number does not start with a country calling code after + or 00 (France \
-                 is +33).",
-                "Le numéro ne commence pas par un indicatif de pays après + ou 00 (la France \
-                 est +33).",
-            ),
-            InvalidReason::NationalFormatNotFrench => lang.pick(
-                "A number without + or 00 must be a French number of 10 digits starting with 0 \
-                 (06 12 34 56 78); write other numbers in international form (+49 …).",
-                "Un numéro sans + ni 00 doit être un numéro français de 10 chiffres commençant \
-                 par 0 (06 12 34 56 78) ; écrivez les autres au format international (+49 …).",
-            ),
+            InvalidReason::TooShort => (Text::TooShort, Some(MIN_E164_DIGITS.to_string())),
+            InvalidReason::TooLong => (Text::TooLong, Some(MAX_E164_DIGITS.to_string())),
+            InvalidReason::UnknownCountryCode => (Text::UnknownCountryCode, None),
+            InvalidReason::NationalFormatNotFrench => (Text::NationalFormatNotFrench, None),
             InvalidReason::NotInNumberingPlan(code) => {
-                let template = lang.pick(
-                    "No such number in the numbering plan of +{}: check its digits (one too \
-                     many or too few, or a range that is not in use).",
-                    "Ce numéro n'existe pas dans le plan de numérotation de l'indicatif +{} : \
-                     vérifiez ses chiffres (un de trop ou de moins, ou une tranche non \
-                     attribuée).",
-                );
-                return template.replacen("{}", &code.to_string(), 1);
+                (Text::NotInNumberingPlan, Some(code.to_string()))
             }
         };
-        text.to_string()
+        let text = lang.text(key);
+        match detail {
+            Some(detail) => text.replacen("{}", &detail, 1),
+            None => text.to_string(),
+        }
     }
 }
 
@@ -196,33 +168,12 @@ impl core::fmt::Display for InvalidReason {
 
 impl std::error::Error for InvalidReason {}
 
-/// Why a number is too short or too long, with the E.164 limits.
-fn digits_rule(lang: Lang, too_long: bool) -> String {
-    let n = if too_long {
-        MAX_E164_DIGITS
-    } else {
-        MIN_E164_DIGITS
-    };
-    let with_code = lang.pick(
-        "with its country code, a phone number has",
-        "avec l'indicatif du pays, un numéro de téléphone compte",
-    );
-    match (lang, too_long) {
-        (Lang::En, false) => format!("The number is too short: {with_code} at least {n} digits."),
-        (Lang::En, true) => format!("The number is too long: {with_code} at most {n} digits."),
-        (Lang::Fr, false) => {
-            format!("Le numéro est trop court : {with_code} au moins {n} chiffres.")
-        }
-        (Lang::Fr, true) => format!("Le numéro est trop long : {with_code} au plus {n} chiffres."),
-    }
-}
-
 /// A character quoted for a sentence; invisible ones are named by their code point.
 fn show_char(found: char, lang: Lang) -> String {
     if found.is_control() || found.is_whitespace() {
         format!("U+{:04X}", u32::from(found))
     } else {
-        lang.pick("“{}”", "« {} »")
+        lang.text(Text::Quoted)
             .replacen("{}", found.encode_utf8(&mut [0; 4]), 1)
     }
 }

@@ -13,7 +13,7 @@
 //! Non-commercial SMS are not held back.
 
 use crate::calendar::{self, Date, Holiday, Weekday};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::paris_time::{self, LocalDateTime};
 
 /// Hour (Paris time) at which commercial sending opens, inclusive.
@@ -61,24 +61,11 @@ impl QuietReason {
     /// 08:00–20:00", "it is a Sunday", "it is a public holiday (Easter Monday)".
     pub fn describe(self, lang: Lang) -> String {
         match self {
-            QuietReason::Night => lang
-                .pick(
-                    "commercial SMS leave only between 08:00 and 20:00, Paris time",
-                    "les SMS commerciaux ne partent qu'entre 8 h et 20 h, heure de Paris",
-                )
-                .to_string(),
-            QuietReason::Sunday => lang
-                .pick(
-                    "commercial SMS do not leave on Sundays",
-                    "les SMS commerciaux ne partent pas le dimanche",
-                )
-                .to_string(),
+            QuietReason::Night => lang.text(Text::QuietNight).to_string(),
+            QuietReason::Sunday => lang.text(Text::QuietSunday).to_string(),
             QuietReason::Holiday(holiday) => {
-                let template = lang.pick(
-                    "commercial SMS do not leave on public holidays ({})",
-                    "les SMS commerciaux ne partent pas les jours fériés ({})",
-                );
-                template.replacen("{}", holiday.name(lang), 1)
+                lang.text(Text::QuietHoliday)
+                    .replacen("{}", holiday.name(lang), 1)
             }
         }
     }

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::issue::{Issue, IssueCode};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 
 /// A merge field the template holds, in the order of its first use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -125,7 +125,7 @@ impl Template {
         let headers = || {
             let list: Vec<&str> = columns.iter().map(|(name, _)| name.as_str()).collect();
             if list.is_empty() {
-                lang.pick("none", "aucune").to_string()
+                lang.text(Text::NoColumns).to_string()
             } else {
                 list.join(", ")
             }

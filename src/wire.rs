@@ -12,7 +12,7 @@ use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
 use crate::issue::{Issue, IssueCode};
 pub(crate) use crate::json::{Json, JsonMembers};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 pub(crate) use crate::send_fields::{SendBody, WireRequest};
 
 /// SMS Partner's production address, used when no `baseUrl` is given.
@@ -172,12 +172,7 @@ pub fn field_of_element_id(element_id: &str) -> &str {
 /// The meaning of one of SMS Partner's control codes in `lang` ([`ApiCode`]).
 pub fn control_code_message(code: i64, lang: Lang) -> &'static str {
     ApiCode::of(code).map_or_else(
-        || {
-            lang.pick(
-                "SMS Partner refused the request",
-                "SMS Partner a refusé la requête",
-            )
-        },
+        || lang.text(Text::RefusedBySmsPartner),
         |c| c.sentence(lang),
     )
 }

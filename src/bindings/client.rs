@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use crate::api_key::ApiKey;
 use crate::error::{ErrorKind, SmsPartnerError};
 use crate::input::InputValue;
+use crate::lang::Lang;
 use crate::transport;
 use crate::validate;
 use crate::wire::{self, DEFAULT_BASE_URL};
@@ -38,7 +39,7 @@ impl SmsPartnerClient {
     pub fn new(options: JsValue) -> Result<SmsPartnerClient, JsValue> {
         let api_key = match convert::option(&options, "apiKey") {
             InputValue::Text(key) => ApiKey::new(&key).map_err(|problem| {
-                config_error(&format!("the API key {}", problem.sentence_end().0))
+                config_error(&format!("the API key {}", problem.sentence_end(Lang::En)))
             })?,
             _ => return Err(config_error("apiKey is required (a string)")),
         };

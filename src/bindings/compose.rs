@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use crate::calendar::{self, Date};
 use crate::input::InputValue;
 use crate::issue::Issue;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::options::flag_value;
 use crate::phone;
 use crate::quiet_hours;
@@ -65,12 +65,7 @@ pub fn parse_phone_numbers(input: JsValue, options: Option<JsValue>) -> JsValue 
         report.invalid.push(phone::InvalidNumber {
             input: "<options.allowedRegions>".to_string(),
             code: phone::OPTION_INVALID,
-            reason: lang
-                .pick(
-                    "options.allowedRegions must be an array of region codes, two letters each (\"FR\", \"GP\"…) or \"001\": no number is allowed until it is",
-                    "options.allowedRegions doit être un tableau de codes de région de deux lettres chacun (« FR », « GP »…) ou « 001 » : aucun numéro n'est autorisé d'ici là",
-                )
-                .to_string(),
+            reason: lang.text(Text::RegionsUnreadable).to_string(),
         });
     }
     if unread > 0 {

@@ -3,7 +3,7 @@
 
 use crate::input::InputValue;
 use crate::issue::IssueCode;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::phone::NumberDetails;
 
 use super::Findings;
@@ -85,10 +85,10 @@ impl RegionSet {
             }
         }
         match count {
-            0 => out.push_str(lang.pick("none", "aucune")),
+            0 => out.push_str(lang.text(Text::NoRegions)),
             1..=MAX_SHOWN => {}
             _ => {
-                let more = lang.pick(" and {} more", " et {} autres");
+                let more = lang.text(Text::AndMore);
                 out.push_str(&crate::issue::fill(more, &[&(count - MAX_SHOWN)]));
             }
         }
@@ -158,14 +158,7 @@ pub fn read(value: &InputValue) -> Result<Option<RegionSet>, RegionsUnreadable> 
 
 /// The region part of a refusal's sentence: the code, or what `"001"` stands for.
 fn region_text(region: Option<&str>, lang: Lang) -> &str {
-    region.unwrap_or_else(|| {
-        lang.pick(
-            "001 (international networks, non-geographic numbers and country codes shared by \
-             several regions: list \"001\" to allow them)",
-            "001 (réseaux internationaux, numéros non géographiques et indicatifs partagés par \
-             plusieurs régions : ajoutez « 001 » pour les autoriser)",
-        )
-    })
+    region.unwrap_or_else(|| lang.text(Text::NoSingleRegion))
 }
 
 /// Why `details` may not be sent to under `allowed`, in `lang` (the sentence of
@@ -202,9 +195,6 @@ pub(crate) fn check(details: &[NumberDetails], allowed: &RegionSet, f: &mut Find
         code,
         &refused,
         |f, d| f.add(code, &[&d.number, &region_text(d.region, lang), &list]),
-        (
-            "{} more phone numbers are outside the allowed destinations",
-            "{} autres numéros sont hors des destinations autorisées",
-        ),
+        Text::MoreOutsideDestinations,
     );
 }

@@ -4,6 +4,7 @@ use crate::api_key::ApiKey;
 pub(crate) use crate::callback_url::is_callback_url;
 use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode};
+use crate::lang::Text;
 use crate::limits::{MAX_LOW_COST_SMS, MAX_SMS_PER_MESSAGE, MAX_TAG_LEN, SENDER_LEN};
 use crate::message::{Gamme, MessageAnalysis, MessageOptions};
 use crate::options::{flag_value, read_message_options};
@@ -28,8 +29,8 @@ pub(crate) struct Flags {
 }
 
 /// Records that `value` has the wrong JavaScript type for `field`.
-fn wrong_type(f: &mut Findings, field: &'static str, value: &InputValue, en: &str, fr: &str) {
-    let expected = f.lang.pick(en, fr);
+fn wrong_type(f: &mut Findings, field: &'static str, value: &InputValue, expected: Text) {
+    let expected = f.lang.text(expected);
     f.on(
         field,
         IssueCode::InvalidType,
@@ -47,7 +48,7 @@ pub(crate) fn text<'a>(
         InputValue::Text(text) if !text.is_empty() => Some(text),
         unset if unset.is_unset() => None,
         other => {
-            wrong_type(f, field, other, "a string", "une chaîne de caractères");
+            wrong_type(f, field, other, Text::AString);
             None
         }
     }
@@ -61,8 +62,7 @@ pub(crate) fn api_key(value: &InputValue, f: &mut Findings) {
         return;
     };
     if let Err(problem) = ApiKey::new(key) {
-        let (en, fr) = problem.sentence_end();
-        let detail = f.lang.pick(en, fr);
+        let detail = problem.sentence_end(f.lang);
         f.add(IssueCode::ApiKeyInvalid, &[&detail]);
     }
 }
@@ -85,7 +85,7 @@ pub(crate) fn phone_numbers(
                     InputValue::Text(text) => entries.push(text),
                     InputValue::Unread(count) => unread = *count as usize,
                     other => {
-                        let expected = f.lang.pick("a string", "une chaîne de caractères");
+                        let expected = f.lang.text(Text::AString);
                         f.on(
                             "phoneNumbers",
                             IssueCode::InvalidType,
@@ -100,13 +100,7 @@ pub(crate) fn phone_numbers(
             }
         }
         unset if unset.is_unset() => {}
-        other => wrong_type(
-            f,
-            "phoneNumbers",
-            other,
-            "a comma-separated string or an array of strings",
-            "une chaîne séparée par des virgules ou un tableau de chaînes",
-        ),
+        other => wrong_type(f, "phoneNumbers", other, Text::StringOrStrings),
     }
     if entries.is_empty() {
         if value.is_unset() || matches!(value, InputValue::Text(_) | InputValue::List(_)) {
@@ -121,10 +115,7 @@ pub(crate) fn phone_numbers(
         code,
         &report.invalid,
         |f, invalid| f.add(code, &[&invalid.input, &invalid.reason]),
-        (
-            "{} more phone numbers are not valid",
-            "{} autres numéros ne sont pas valides",
-        ),
+        Text::MoreInvalidNumbers,
     );
     if report.numbers.len() > MAX_PHONE_NUMBERS || unread > 0 {
         let n = if unread > 0 {
@@ -148,14 +139,14 @@ pub(crate) fn phone_numbers(
 }
 
 /// Records the issue of each case (`record`), the first [`MAX_LISTED_NUMBERS`] one by one, and
-/// the rest in one more issue of `code` on `phoneNumbers` saying how many (`more`, English and
-/// French, `{}` the count).
+/// the rest in one more issue of `code` on `phoneNumbers` saying how many (`more`, `{}` the
+/// count).
 pub(super) fn each_listed<T>(
     f: &mut Findings,
     code: IssueCode,
     cases: &[T],
     record: impl Fn(&mut Findings, &T),
-    more: (&str, &str),
+    more: Text,
 ) {
     for case in cases.iter().take(MAX_LISTED_NUMBERS) {
         record(f, case);
@@ -165,7 +156,7 @@ pub(super) fn each_listed<T>(
         .checked_sub(MAX_LISTED_NUMBERS)
         .filter(|n| *n > 0)
     {
-        let message = crate::issue::fill(f.lang.pick(more.0, more.1), &[&count]);
+        let message = crate::issue::fill(f.lang.text(more), &[&count]);
         f.errors
             .push(Issue::with_message("phoneNumbers", code, message));
     }

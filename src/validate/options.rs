@@ -3,7 +3,7 @@
 
 use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::options::flag_value;
 
 use super::{ValidateOptions, destinations};
@@ -55,8 +55,8 @@ pub fn read_validate_options(
     };
     let sentences = lang.unwrap_or_default();
     let mut issues = Vec::new();
-    let mut bad = |name: &str, en: &str, fr: &str| {
-        let rule = sentences.pick(en, fr);
+    let mut bad = |name: &str, rule: Text| {
+        let rule = sentences.text(rule);
         issues.push(Issue::of(
             IssueCode::OptionInvalid,
             sentences,
@@ -67,11 +67,7 @@ pub fn read_validate_options(
         NowOption::Absent => clock_ms,
         NowOption::At(ms) => ms,
         NowOption::Invalid => {
-            bad(
-                "now",
-                "a Date or an ISO 8601 string",
-                "une Date ou une chaîne ISO 8601",
-            );
+            bad("now", Text::DateOrIso);
             clock_ms
         }
     };
@@ -81,21 +77,17 @@ pub fn read_validate_options(
             return default;
         }
         flag_value(value).unwrap_or_else(|| {
-            bad(name, "true or false", "true ou false");
+            bad(name, Text::TrueOrFalse);
             default
         })
     };
     let commercial = flag("commercial", &raw.commercial, false);
     let require_api_key = flag("requireApiKey", &raw.require_api_key, true);
     if lang.is_none() {
-        bad("lang", "\"en\" or \"fr\"", "\"en\" ou \"fr\"");
+        bad("lang", Text::EnOrFr);
     }
     let allowed_regions = destinations::read(&raw.allowed_regions).unwrap_or_else(|_| {
-        bad(
-            "allowedRegions",
-            "an array of region codes, two letters each (\"FR\", \"GP\"…) or \"001\"",
-            "un tableau de codes de région de deux lettres chacun (« FR », « GP »…) ou « 001 »",
-        );
+        bad("allowedRegions", Text::RegionCodes);
         None
     });
     (

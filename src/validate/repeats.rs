@@ -1,7 +1,7 @@
 //! Caps the issues of one code in a report, so that a hostile request cannot make a huge answer.
 
 use crate::issue::{Issue, IssueCode};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 
 /// Most issues of one code kept one by one; the rest are summed up in one more issue.
 pub const MAX_REPEATED: usize = 25;
@@ -44,10 +44,7 @@ pub(crate) fn cap(issues: &mut Vec<Issue>, lang: Lang) {
     });
     for (code, field, count) in dropped {
         let name = code.as_str();
-        let message = match lang {
-            Lang::Fr => format!("{count} autres problèmes de ce type ({name}) ne sont pas listés"),
-            _ => format!("{count} more issues of this kind ({name}) are not listed"),
-        };
+        let message = crate::issue::fill(lang.text(Text::MoreOfThisKind), &[&count, &name]);
         issues.push(Issue {
             field: field.unwrap_or_else(|| "request".to_owned()).into(),
             code,

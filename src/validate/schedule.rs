@@ -3,7 +3,7 @@
 use crate::calendar::Date;
 use crate::input::InputValue;
 use crate::issue::IssueCode;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::limits::{MAX_HOUR, MAX_MINUTE, MINUTE_STEP};
 use crate::paris_time;
 use crate::quiet_hours;
@@ -116,55 +116,28 @@ pub(crate) fn commercial_delay(send_at: i64, options: &ValidateOptions, f: &mut 
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// "on Monday 30 November 2026 at 08:00 (Paris time)", in English or French.
 pub fn describe_instant(ms: i64, lang: Lang) -> String {
     let local = paris_time::to_local(ms);
     let weekday = local.date.weekday().name(lang);
-    let months = match lang {
-        Lang::En => MONTHS_EN,
-        Lang::Fr => MONTHS_FR,
-    };
-    let month = months
+    let month = Text::MONTHS
         .get(usize::from(local.date.month()).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
+        .map_or("", |&month| lang.text(month));
     let (d, y, h, m) = (
         local.date.day(),
         local.date.year(),
         local.hour,
         local.minute,
     );
-    match lang {
-        Lang::En => format!("on {weekday} {d} {month} {y} at {h:02}:{m:02} (Paris time)"),
-        Lang::Fr => format!("le {weekday} {d} {month} {y} à {h:02}:{m:02} (heure de Paris)"),
-    }
+    crate::issue::fill(
+        lang.text(Text::Instant),
+        &[
+            &weekday,
+            &d,
+            &month,
+            &y,
+            &format_args!("{h:02}"),
+            &format_args!("{m:02}"),
+        ],
+    )
 }
