@@ -1,10 +1,11 @@
-// The demo page's Campaign tab: a CSV of numbers (optionally a message per row) pasted or
-// uploaded, checked by the edge worker (invalid, repeated and STOP-listed rows shown), sent in
-// sandbox as a campaign, its chunks' progress drawn as a bar, and a stop button.
+// The demo page's Campaign tab: a spreadsheet of numbers pasted or uploaded (campaign-reading.js),
+// checked by the edge worker, sent in sandbox as a campaign, its chunks' progress drawn as a bar.
 
 import { t } from './i18n.js';
 import { escapeHtml } from './message-view.js';
 import { callWorker } from './worker-client.js';
+import { ENCODINGS } from './campaign-file.js';
+import { createReader } from './campaign-reading.js';
 
 /** How often the progress is read while a campaign runs. */
 const POLL_MS = 500;
@@ -13,56 +14,6 @@ const CALL_TIMEOUT_MS = 60_000;
 
 const lang = () => (document.documentElement.lang === 'fr' ? 'fr' : 'en');
 const text = (key, vars) => t(lang(), `campaign.${key}`, vars);
-
-/**
- * The rows of a CSV text: `[{ line, phoneNumber, message }]` (`message` null when the row has
- * none). Fields are separated by `,` or `;`, may be quoted (`""` inside quotes is a quote); a
- * first row without a digit is a header; blank rows are skipped.
- */
-export function readCsv(csv) {
-  const rows = [];
-  let field = '';
-  let fields = [];
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = () => {
-    fields.push(field);
-    if (fields.some((f) => f.trim() !== '')) rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-    rowLine = line;
-  };
-  for (let i = 0; i < csv.length; i += 1) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line += 1;
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-    } else if (c === ',' || c === ';') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && csv[i + 1] === '\n') i += 1;
-      line += 1;
-      endRow();
-    } else field += c;
-  }
-  endRow();
-  if (rows.length > 0 && !/\d/.test(rows[0].fields[0])) rows.shift();
-  return rows.map(({ line: at, fields: [number, ...rest] }) => {
-    const message = rest.join(',').trim();
-    return { line: at, phoneNumber: number.trim(), message: message === '' ? null : message };
-  });
-}
 
 /** Builds the tab bar and the panel, and wires them. */
 function mount(root, config) {
@@ -81,6 +32,8 @@ function mount(root, config) {
       <div class="campaign-row">
         <div class="field"><label for="campaign-file" data-text="file"></label>
           <input type="file" id="campaign-file" data-testid="campaign-file" accept=".csv,text/csv,text/plain"></div>
+        <div class="field"><label for="campaign-encoding" data-text="encoding"></label>
+          <select id="campaign-encoding" data-testid="campaign-encoding">${ENCODINGS.map((e) => `<option value="${e}" data-text="encoding.${e}"></option>`).join('')}</select></div>
         <div class="field"><label for="campaign-chunk-size" data-text="chunkSize"></label>
           <input type="number" id="campaign-chunk-size" data-testid="campaign-chunk-size" min="1"></div>
       </div>
@@ -90,7 +43,14 @@ function mount(root, config) {
         <div class="field"><label for="campaign-sender" data-text="sender"></label>
           <input id="campaign-sender" data-testid="campaign-sender" autocomplete="off" spellcheck="false" maxlength="40"></div>
       </div>
+      <p id="campaign-file-note" class="campaign-note" data-testid="campaign-file-note" role="status"></p>
+      <div id="campaign-reading" class="campaign-reading" hidden>
+        <label for="campaign-read-progress" id="campaign-reading-text"></label>
+        <progress id="campaign-read-progress" data-testid="campaign-read-progress" max="1" value="0"></progress>
+      </div>
       <p id="campaign-rows" class="hint" data-testid="campaign-rows" aria-live="polite"></p>
+      <div id="campaign-preview" data-testid="campaign-preview"></div>
+      <div id="campaign-read-report" data-testid="campaign-read-report"></div>
       <div class="campaign-actions">
         <button type="button" id="campaign-check" class="secondary" data-testid="campaign-check" data-text="check"></button>
         <button type="button" id="campaign-send" class="primary" data-testid="campaign-send" data-text="send"></button>
@@ -111,11 +71,32 @@ function mount(root, config) {
 
   const $ = (id) => document.getElementById(id);
   const panel = $('campaign');
-  const state = { rows: [], running: null, timer: null, lastReport: null, lastProgress: null };
+  const state = { rows: [], reading: false, sending: false, running: null, timer: null, lastReport: null, lastProgress: null };
+
+  /** Check and Send wait for the rows to be read; Send, for a campaign to settle too. */
+  const syncButtons = () => {
+    const noWorker = !config.workerUrl;
+    $('campaign-check').disabled = noWorker || state.reading;
+    $('campaign-send').disabled = noWorker || state.reading || state.sending || state.running !== null;
+  };
+
+  const reader = createReader({
+    $,
+    text,
+    onBusy: (reading) => {
+      state.reading = reading;
+      syncButtons();
+    },
+    onRead: ({ rows }) => {
+      state.rows = rows;
+      state.lastReport = null;
+      $('campaign-report').innerHTML = '';
+    },
+  });
 
   const renderTexts = () => {
     for (const node of document.querySelectorAll('[data-text]')) node.textContent = text(node.dataset.text);
-    $('campaign-rows').textContent = state.rows.length ? text('rows', { n: state.rows.length }) : '';
+    reader.render();
     if (state.lastReport) renderReport(state.lastReport);
     if (state.lastProgress) renderProgress(state.lastProgress);
   };
@@ -129,17 +110,12 @@ function mount(root, config) {
   $('tab-compose').addEventListener('click', () => show(false));
   $('tab-campaign').addEventListener('click', () => show(true));
 
-  const readRows = () => {
-    state.rows = readCsv($('campaign-csv').value);
-    $('campaign-rows').textContent = state.rows.length ? text('rows', { n: state.rows.length }) : '';
-  };
-  $('campaign-csv').addEventListener('input', readRows);
-  $('campaign-file').addEventListener('change', async () => {
+  $('campaign-csv').addEventListener('input', () => reader.readText());
+  $('campaign-file').addEventListener('change', () => {
     const file = $('campaign-file').files?.[0];
-    if (!file) return;
-    $('campaign-csv').value = await file.text();
-    readRows();
+    if (file) reader.readFile(file).catch((error) => note(text('readFailed', { detail: String(error?.message ?? error) }), 'error'));
   });
+  $('campaign-encoding').addEventListener('change', () => reader.reread());
 
   const note = (message, kind = 'info') => {
     $('campaign-note').textContent = message;
@@ -217,7 +193,7 @@ function mount(root, config) {
       if (finished(answer.body)) {
         state.running = null;
         $('campaign-stop').disabled = true;
-        $('campaign-send').disabled = false;
+        syncButtons();
         return;
       }
     }
@@ -225,7 +201,6 @@ function mount(root, config) {
   };
 
   $('campaign-check').addEventListener('click', async () => {
-    readRows();
     const answer = await call('/api/campaigns', body(true)).catch(() => ({ status: 0, body: null }));
     if (answer.status === 200) {
       note('');
@@ -234,17 +209,19 @@ function mount(root, config) {
   });
 
   $('campaign-send').addEventListener('click', async () => {
-    readRows();
-    $('campaign-send').disabled = true;
+    state.sending = true;
+    syncButtons();
     const answer = await call('/api/campaigns', body(false)).catch(() => ({ status: 0, body: null }));
+    state.sending = false;
     if (answer.status !== 202) {
       refusal(answer);
-      $('campaign-send').disabled = false;
+      syncButtons();
       return;
     }
     note('');
     renderReport(answer.body);
     state.running = answer.body.id;
+    syncButtons();
     $('campaign-chunks').replaceChildren();
     $('campaign-stop').disabled = false;
     poll();
@@ -256,11 +233,8 @@ function mount(root, config) {
     if (answer.status !== 200) refusal(answer);
   });
 
-  if (!config.workerUrl) {
-    $('campaign-send').disabled = true;
-    $('campaign-check').disabled = true;
-    note(text('noWorker'), 'error');
-  }
+  syncButtons();
+  if (!config.workerUrl) note(text('noWorker'), 'error');
   new MutationObserver(renderTexts).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   renderTexts();
   panel.dataset.ready = 'true';
