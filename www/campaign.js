@@ -1,11 +1,15 @@
-// The demo page's Campaign tab: a spreadsheet of numbers pasted or uploaded (campaign-reading.js),
-// checked by the edge worker, sent in sandbox as a campaign, its chunks' progress drawn as a bar.
+// The demo page's Campaign tab: a spreadsheet pasted or uploaded (campaign-reading.js), a message or
+// template (campaign-template.js), checked by the worker, sent in sandbox, its chunks drawn as a bar.
 
 import { t } from './i18n.js';
 import { escapeHtml } from './message-view.js';
 import { callWorker } from './worker-client.js';
 import { ENCODINGS } from './campaign-file.js';
 import { createReader } from './campaign-reading.js';
+import { isTemplate, renderRows, summaryHtml } from './campaign-template.js';
+
+/** How long the message rests before its rows are rendered again. */
+const RENDER_DELAY_MS = 200;
 
 /** How often the progress is read while a campaign runs. */
 const POLL_MS = 500;
@@ -39,6 +43,8 @@ function mount(root, config) {
       </div>
       <label for="campaign-message" data-text="message"></label>
       <textarea id="campaign-message" data-testid="campaign-message" rows="3"></textarea>
+      <p class="hint" data-text="templateHint"></p>
+      <div id="campaign-template" class="campaign-template" data-testid="campaign-template" aria-live="polite"></div>
       <div class="campaign-row">
         <div class="field"><label for="campaign-sender" data-text="sender"></label>
           <input id="campaign-sender" data-testid="campaign-sender" autocomplete="off" spellcheck="false" maxlength="40"></div>
@@ -71,13 +77,14 @@ function mount(root, config) {
 
   const $ = (id) => document.getElementById(id);
   const panel = $('campaign');
-  const state = { rows: [], reading: false, sending: false, running: null, timer: null, lastReport: null, lastProgress: null };
+  const state = { rows: [], sentRows: [], summary: null, rendering: null, renderTimer: null, reading: false, sending: false, running: null, timer: null, lastReport: null, lastProgress: null };
 
   /** Check and Send wait for the rows to be read; Send, for a campaign to settle too. */
   const syncButtons = () => {
     const noWorker = !config.workerUrl;
-    $('campaign-check').disabled = noWorker || state.reading;
-    $('campaign-send').disabled = noWorker || state.reading || state.sending || state.running !== null;
+    const busy = state.reading || state.rendering !== null;
+    $('campaign-check').disabled = noWorker || busy;
+    $('campaign-send').disabled = noWorker || busy || state.sending || state.running !== null;
   };
 
   const reader = createReader({
@@ -91,12 +98,56 @@ function mount(root, config) {
       state.rows = rows;
       state.lastReport = null;
       $('campaign-report').innerHTML = '';
+      renderTemplateRows();
     },
+  });
+
+  /** The rows made from the message when it is a template (the last rendering given up); Check and Send wait. */
+  async function renderTemplateRows() {
+    clearTimeout(state.renderTimer);
+    state.rendering?.abort();
+    state.rendering = null;
+    state.summary = null;
+    const template = $('campaign-message').value;
+    if (!isTemplate(template) || state.rows.length === 0) {
+      $('campaign-template').innerHTML = '';
+      syncButtons();
+      return;
+    }
+    const rendering = new AbortController();
+    state.rendering = rendering;
+    syncButtons();
+    $('campaign-template').textContent = text('template.rendering');
+    const summary = await renderRows(template, state.rows, { lang: lang(), signal: rendering.signal });
+    if (state.rendering !== rendering) return;
+    state.rendering = null;
+    state.summary = summary;
+    $('campaign-template').innerHTML = summaryHtml(summary, text);
+    syncButtons();
+  }
+  $('campaign-message').addEventListener('input', () => {
+    clearTimeout(state.renderTimer);
+    state.rendering?.abort();
+    state.rendering = new AbortController(); // Check and Send wait from the first keystroke
+    syncButtons();
+    state.renderTimer = setTimeout(renderTemplateRows, RENDER_DELAY_MS);
+  });
+  // A value's faithful GSM form, written into every row that holds that value, on the user's word.
+  $('campaign-template').addEventListener('click', (event) => {
+    const button = event.target.closest('[data-smart-value]');
+    if (!button) return;
+    for (const row of state.rows) {
+      for (const [column, value] of Object.entries(row.values)) {
+        if (value === button.dataset.smartValue) row.values[column] = button.dataset.smart;
+      }
+    }
+    renderTemplateRows();
   });
 
   const renderTexts = () => {
     for (const node of document.querySelectorAll('[data-text]')) node.textContent = text(node.dataset.text);
     reader.render();
+    if (state.summary) renderTemplateRows(); // the package's sentences, in the new language
     if (state.lastReport) renderReport(state.lastReport);
     if (state.lastProgress) renderProgress(state.lastProgress);
   };
@@ -125,12 +176,17 @@ function mount(root, config) {
   const body = (dryRun) => {
     const request = { sandbox: 1 };
     const message = $('campaign-message').value;
-    if (message !== '') request.message = message;
+    // A template's rows are made here, each with its message; the rows it cannot make are listed, not sent.
+    const summary = isTemplate(message) ? state.summary : null;
+    if (message !== '' && summary === null) request.message = message;
     const sender = $('campaign-sender').value.trim();
     if (sender !== '') request.sender = sender;
     // Replies (a STOP among them) come back to the worker, which keeps the STOP list.
     if (typeof config.replyUrl === 'string' && config.replyUrl !== '') request.urlResponse = config.replyUrl;
-    const recipients = state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
+    state.sentRows = summary ? state.rows.filter((_, i) => summary.messages[i] !== null) : state.rows;
+    const recipients = summary
+      ? state.rows.flatMap((row, i) => (summary.messages[i] === null ? [] : [{ phoneNumber: row.phoneNumber, message: summary.messages[i] }]))
+      : state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
     // Left empty, the chunk size is the worker's: one SMS Partner request, as the package says.
     const chunkSize = Number($('campaign-chunk-size').value);
     const options = { ...(chunkSize > 0 ? { chunkSize } : {}), lang: lang(), ...(dryRun ? { dryRun: true } : {}) };
@@ -153,7 +209,7 @@ function mount(root, config) {
 
   function renderReport(report) {
     state.lastReport = report;
-    const lineOf = (index) => state.rows[index]?.line ?? index + 1;
+    const lineOf = (index) => state.sentRows[index]?.line ?? index + 1;
     const list = (title, items, describe, testid) =>
       items.length === 0
         ? ''

@@ -294,6 +294,26 @@ const TEXTS = {
     'campaign.lostZero.notMobile': 'with a 0 it is not a mobile number: left as it is',
     'campaign.addZero': ({ n }) => `Add the 0 back (${n} row${n === 1 ? '' : 's'})`,
     'campaign.zeroAdded': ({ n }) => `0 added back on ${n} row${n === 1 ? '' : 's'}.`,
+    'campaign.templateHint': 'A {column} of the header row in the message is replaced by each row’s value (e.g. Bonjour {prenom}).',
+    'campaign.template.rendering': 'Making each row’s message…',
+    'campaign.template.counts': ({ alone, shortest, longest, more, total, made }) => {
+      const s = (n) => `${n} SMS`;
+      const rows = (n) => `${n} row${n === 1 ? '' : 's'}`;
+      const range = shortest
+        ? ` · shortest row: ${s(shortest.sms)} (line ${shortest.line}) · longest row: ${s(longest.sms)} (line ${longest.line})`
+        : '';
+      return `Template alone: ${s(alone)}${range} · ${rows(more)} need${more === 1 ? 's' : ''} more SMS than the template alone · ${s(total)} in all for ${rows(made)} · no cost estimate: the page knows no price per SMS`;
+    },
+    'campaign.template.longest': 'The longest row (line {line}), as it will arrive:',
+    'campaign.template.unmade': 'Rows the message cannot be made for (not sent)',
+    'campaign.template.unicode': 'Rows whose values need Unicode (sent without it, those characters arrive as ?)',
+    'campaign.template.unicodeSms': ({ n }) => `${n} SMS in Unicode;`,
+    'campaign.template.value': '{{column}} is “{value}” ({chars})',
+    'campaign.template.noSmart': '— no GSM form keeps its meaning.',
+    'campaign.template.smart': 'Write “{smart}” instead (smart encoding)',
+    'campaign.template.own': 'its own message holds them.',
+    'campaign.template.tooLong': ({ limit }) => `Rows past SMS Partner’s limit of ${limit} SMS a message (refused by the check)`,
+    'campaign.template.sms': ({ n }) => `${n} SMS`,
     'campaign.report': (r) =>
       `${r.recipients} to send in ${r.chunks} chunk${r.chunks === 1 ? '' : 's'} · ${r.invalid.length} invalid · ${r.skippedStop.length} on the STOP list · ${r.duplicates.length} repeated`,
     'campaign.invalid': 'Invalid rows',
@@ -576,6 +596,25 @@ const TEXTS = {
     'campaign.lostZero.notMobile': 'avec un 0, ce n’est pas un numéro de mobile : laissé tel quel',
     'campaign.addZero': ({ n }) => `Remettre le 0 (${n} ligne${n > 1 ? 's' : ''})`,
     'campaign.zeroAdded': ({ n }) => `0 remis sur ${n} ligne${n > 1 ? 's' : ''}.`,
+    'campaign.templateHint': 'Une {colonne} de la ligne d’en-tête dans le message est remplacée par la valeur de chaque ligne (ex. Bonjour {prenom}).',
+    'campaign.template.rendering': 'Préparation du message de chaque ligne…',
+    'campaign.template.counts': ({ alone, shortest, longest, more, total, made }) => {
+      const rows = (n) => `${n} ligne${n > 1 ? 's' : ''}`;
+      const range = shortest
+        ? ` · ligne la plus courte : ${shortest.sms} SMS (ligne ${shortest.line}) · la plus longue : ${longest.sms} SMS (ligne ${longest.line})`
+        : '';
+      return `Modèle seul : ${alone} SMS${range} · ${rows(more)} demande${more > 1 ? 'nt' : ''} plus de SMS que le modèle seul · ${total} SMS en tout pour ${rows(made)} · pas d’estimation du coût : la page ne connaît pas le prix d’un SMS`;
+    },
+    'campaign.template.longest': 'La ligne la plus longue (ligne {line}), telle qu’elle arrivera :',
+    'campaign.template.unmade': 'Lignes pour lesquelles le message ne peut pas être fait (non envoyées)',
+    'campaign.template.unicode': 'Lignes dont les valeurs demandent l’Unicode (envoyés sans, ces caractères arrivent en ?)',
+    'campaign.template.unicodeSms': ({ n }) => `${n} SMS en Unicode ;`,
+    'campaign.template.value': '{{column}} vaut « {value} » ({chars})',
+    'campaign.template.noSmart': '— aucune forme GSM n’en garde le sens.',
+    'campaign.template.smart': 'Écrire « {smart} » à la place (encodage intelligent)',
+    'campaign.template.own': 'son propre message les contient.',
+    'campaign.template.tooLong': ({ limit }) => `Lignes au-delà de la limite de SMS Partner, ${limit} SMS par message (refusées par la vérification)`,
+    'campaign.template.sms': ({ n }) => `${n} SMS`,
     'campaign.report': (r) =>
       `${r.recipients} à envoyer en ${r.chunks} lot${r.chunks > 1 ? 's' : ''} · ${r.invalid.length} invalide(s) · ${r.skippedStop.length} en liste STOP · ${r.duplicates.length} en double`,
     'campaign.invalid': 'Lignes invalides',
