@@ -1,10 +1,15 @@
-// The demo page's Campaign tab: a CSV of numbers (optionally a message per row) pasted or
-// uploaded, checked by the edge worker (invalid, repeated and STOP-listed rows shown), sent in
-// sandbox as a campaign, its chunks' progress drawn as a bar, and a stop button.
+// The demo page's Campaign tab: a spreadsheet pasted or uploaded (campaign-reading.js), a message or
+// template (campaign-template.js), checked by the worker, sent in sandbox, its chunks drawn as a bar.
 
 import { t } from './i18n.js';
 import { escapeHtml } from './message-view.js';
 import { callWorker } from './worker-client.js';
+import { ENCODINGS } from './campaign-file.js';
+import { createReader } from './campaign-reading.js';
+import { isTemplate, renderRows, summaryHtml } from './campaign-template.js';
+
+/** How long the message rests before its rows are rendered again. */
+const RENDER_DELAY_MS = 200;
 
 /** How often the progress is read while a campaign runs. */
 const POLL_MS = 500;
@@ -13,56 +18,6 @@ const CALL_TIMEOUT_MS = 60_000;
 
 const lang = () => (document.documentElement.lang === 'fr' ? 'fr' : 'en');
 const text = (key, vars) => t(lang(), `campaign.${key}`, vars);
-
-/**
- * The rows of a CSV text: `[{ line, phoneNumber, message }]` (`message` null when the row has
- * none). Fields are separated by `,` or `;`, may be quoted (`""` inside quotes is a quote); a
- * first row without a digit is a header; blank rows are skipped.
- */
-export function readCsv(csv) {
-  const rows = [];
-  let field = '';
-  let fields = [];
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = () => {
-    fields.push(field);
-    if (fields.some((f) => f.trim() !== '')) rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-    rowLine = line;
-  };
-  for (let i = 0; i < csv.length; i += 1) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line += 1;
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-    } else if (c === ',' || c === ';') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && csv[i + 1] === '\n') i += 1;
-      line += 1;
-      endRow();
-    } else field += c;
-  }
-  endRow();
-  if (rows.length > 0 && !/\d/.test(rows[0].fields[0])) rows.shift();
-  return rows.map(({ line: at, fields: [number, ...rest] }) => {
-    const message = rest.join(',').trim();
-    return { line: at, phoneNumber: number.trim(), message: message === '' ? null : message };
-  });
-}
 
 /** Builds the tab bar and the panel, and wires them. */
 function mount(root, config) {
@@ -81,16 +36,27 @@ function mount(root, config) {
       <div class="campaign-row">
         <div class="field"><label for="campaign-file" data-text="file"></label>
           <input type="file" id="campaign-file" data-testid="campaign-file" accept=".csv,text/csv,text/plain"></div>
+        <div class="field"><label for="campaign-encoding" data-text="encoding"></label>
+          <select id="campaign-encoding" data-testid="campaign-encoding">${ENCODINGS.map((e) => `<option value="${e}" data-text="encoding.${e}"></option>`).join('')}</select></div>
         <div class="field"><label for="campaign-chunk-size" data-text="chunkSize"></label>
           <input type="number" id="campaign-chunk-size" data-testid="campaign-chunk-size" min="1"></div>
       </div>
       <label for="campaign-message" data-text="message"></label>
       <textarea id="campaign-message" data-testid="campaign-message" rows="3"></textarea>
+      <p class="hint" data-text="templateHint"></p>
+      <div id="campaign-template" class="campaign-template" data-testid="campaign-template" aria-live="polite"></div>
       <div class="campaign-row">
         <div class="field"><label for="campaign-sender" data-text="sender"></label>
           <input id="campaign-sender" data-testid="campaign-sender" autocomplete="off" spellcheck="false" maxlength="40"></div>
       </div>
+      <p id="campaign-file-note" class="campaign-note" data-testid="campaign-file-note" role="status"></p>
+      <div id="campaign-reading" class="campaign-reading" hidden>
+        <label for="campaign-read-progress" id="campaign-reading-text"></label>
+        <progress id="campaign-read-progress" data-testid="campaign-read-progress" max="1" value="0"></progress>
+      </div>
       <p id="campaign-rows" class="hint" data-testid="campaign-rows" aria-live="polite"></p>
+      <div id="campaign-preview" data-testid="campaign-preview"></div>
+      <div id="campaign-read-report" data-testid="campaign-read-report"></div>
       <div class="campaign-actions">
         <button type="button" id="campaign-check" class="secondary" data-testid="campaign-check" data-text="check"></button>
         <button type="button" id="campaign-send" class="primary" data-testid="campaign-send" data-text="send"></button>
@@ -111,11 +77,77 @@ function mount(root, config) {
 
   const $ = (id) => document.getElementById(id);
   const panel = $('campaign');
-  const state = { rows: [], running: null, timer: null, lastReport: null, lastProgress: null };
+  const state = { rows: [], sentRows: [], summary: null, rendering: null, renderTimer: null, reading: false, sending: false, running: null, timer: null, lastReport: null, lastProgress: null };
+
+  /** Check and Send wait for the rows to be read; Send, for a campaign to settle too. */
+  const syncButtons = () => {
+    const noWorker = !config.workerUrl;
+    const busy = state.reading || state.rendering !== null;
+    $('campaign-check').disabled = noWorker || busy;
+    $('campaign-send').disabled = noWorker || busy || state.sending || state.running !== null;
+  };
+
+  const reader = createReader({
+    $,
+    text,
+    onBusy: (reading) => {
+      state.reading = reading;
+      syncButtons();
+    },
+    onRead: ({ rows }) => {
+      state.rows = rows;
+      state.lastReport = null;
+      $('campaign-report').innerHTML = '';
+      renderTemplateRows();
+    },
+  });
+
+  /** The rows made from the message when it is a template (the last rendering given up); Check and Send wait. */
+  async function renderTemplateRows() {
+    clearTimeout(state.renderTimer);
+    state.rendering?.abort();
+    state.rendering = null;
+    state.summary = null;
+    const template = $('campaign-message').value;
+    if (!isTemplate(template) || state.rows.length === 0) {
+      $('campaign-template').innerHTML = '';
+      syncButtons();
+      return;
+    }
+    const rendering = new AbortController();
+    state.rendering = rendering;
+    syncButtons();
+    $('campaign-template').textContent = text('template.rendering');
+    const summary = await renderRows(template, state.rows, { lang: lang(), signal: rendering.signal });
+    if (state.rendering !== rendering) return;
+    state.rendering = null;
+    state.summary = summary;
+    $('campaign-template').innerHTML = summaryHtml(summary, text);
+    syncButtons();
+  }
+  $('campaign-message').addEventListener('input', () => {
+    clearTimeout(state.renderTimer);
+    state.rendering?.abort();
+    state.rendering = new AbortController(); // Check and Send wait from the first keystroke
+    syncButtons();
+    state.renderTimer = setTimeout(renderTemplateRows, RENDER_DELAY_MS);
+  });
+  // A value's faithful GSM form, written into every row that holds that value, on the user's word.
+  $('campaign-template').addEventListener('click', (event) => {
+    const button = event.target.closest('[data-smart-value]');
+    if (!button) return;
+    for (const row of state.rows) {
+      for (const [column, value] of Object.entries(row.values)) {
+        if (value === button.dataset.smartValue) row.values[column] = button.dataset.smart;
+      }
+    }
+    renderTemplateRows();
+  });
 
   const renderTexts = () => {
     for (const node of document.querySelectorAll('[data-text]')) node.textContent = text(node.dataset.text);
-    $('campaign-rows').textContent = state.rows.length ? text('rows', { n: state.rows.length }) : '';
+    reader.render();
+    if (state.summary) renderTemplateRows(); // the package's sentences, in the new language
     if (state.lastReport) renderReport(state.lastReport);
     if (state.lastProgress) renderProgress(state.lastProgress);
   };
@@ -129,17 +161,12 @@ function mount(root, config) {
   $('tab-compose').addEventListener('click', () => show(false));
   $('tab-campaign').addEventListener('click', () => show(true));
 
-  const readRows = () => {
-    state.rows = readCsv($('campaign-csv').value);
-    $('campaign-rows').textContent = state.rows.length ? text('rows', { n: state.rows.length }) : '';
-  };
-  $('campaign-csv').addEventListener('input', readRows);
-  $('campaign-file').addEventListener('change', async () => {
+  $('campaign-csv').addEventListener('input', () => reader.readText());
+  $('campaign-file').addEventListener('change', () => {
     const file = $('campaign-file').files?.[0];
-    if (!file) return;
-    $('campaign-csv').value = await file.text();
-    readRows();
+    if (file) reader.readFile(file).catch((error) => note(text('readFailed', { detail: String(error?.message ?? error) }), 'error'));
   });
+  $('campaign-encoding').addEventListener('change', () => reader.reread());
 
   const note = (message, kind = 'info') => {
     $('campaign-note').textContent = message;
@@ -149,12 +176,17 @@ function mount(root, config) {
   const body = (dryRun) => {
     const request = { sandbox: 1 };
     const message = $('campaign-message').value;
-    if (message !== '') request.message = message;
+    // A template's rows are made here, each with its message; the rows it cannot make are listed, not sent.
+    const summary = isTemplate(message) ? state.summary : null;
+    if (message !== '' && summary === null) request.message = message;
     const sender = $('campaign-sender').value.trim();
     if (sender !== '') request.sender = sender;
     // Replies (a STOP among them) come back to the worker, which keeps the STOP list.
     if (typeof config.replyUrl === 'string' && config.replyUrl !== '') request.urlResponse = config.replyUrl;
-    const recipients = state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
+    state.sentRows = summary ? state.rows.filter((_, i) => summary.messages[i] !== null) : state.rows;
+    const recipients = summary
+      ? state.rows.flatMap((row, i) => (summary.messages[i] === null ? [] : [{ phoneNumber: row.phoneNumber, message: summary.messages[i] }]))
+      : state.rows.map((row) => (row.message === null ? row.phoneNumber : { phoneNumber: row.phoneNumber, message: row.message }));
     // Left empty, the chunk size is the worker's: one SMS Partner request, as the package says.
     const chunkSize = Number($('campaign-chunk-size').value);
     const options = { ...(chunkSize > 0 ? { chunkSize } : {}), lang: lang(), ...(dryRun ? { dryRun: true } : {}) };
@@ -177,7 +209,7 @@ function mount(root, config) {
 
   function renderReport(report) {
     state.lastReport = report;
-    const lineOf = (index) => state.rows[index]?.line ?? index + 1;
+    const lineOf = (index) => state.sentRows[index]?.line ?? index + 1;
     const list = (title, items, describe, testid) =>
       items.length === 0
         ? ''
@@ -217,7 +249,7 @@ function mount(root, config) {
       if (finished(answer.body)) {
         state.running = null;
         $('campaign-stop').disabled = true;
-        $('campaign-send').disabled = false;
+        syncButtons();
         return;
       }
     }
@@ -225,7 +257,6 @@ function mount(root, config) {
   };
 
   $('campaign-check').addEventListener('click', async () => {
-    readRows();
     const answer = await call('/api/campaigns', body(true)).catch(() => ({ status: 0, body: null }));
     if (answer.status === 200) {
       note('');
@@ -234,17 +265,19 @@ function mount(root, config) {
   });
 
   $('campaign-send').addEventListener('click', async () => {
-    readRows();
-    $('campaign-send').disabled = true;
+    state.sending = true;
+    syncButtons();
     const answer = await call('/api/campaigns', body(false)).catch(() => ({ status: 0, body: null }));
+    state.sending = false;
     if (answer.status !== 202) {
       refusal(answer);
-      $('campaign-send').disabled = false;
+      syncButtons();
       return;
     }
     note('');
     renderReport(answer.body);
     state.running = answer.body.id;
+    syncButtons();
     $('campaign-chunks').replaceChildren();
     $('campaign-stop').disabled = false;
     poll();
@@ -256,11 +289,8 @@ function mount(root, config) {
     if (answer.status !== 200) refusal(answer);
   });
 
-  if (!config.workerUrl) {
-    $('campaign-send').disabled = true;
-    $('campaign-check').disabled = true;
-    note(text('noWorker'), 'error');
-  }
+  syncButtons();
+  if (!config.workerUrl) note(text('noWorker'), 'error');
   new MutationObserver(renderTexts).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   renderTexts();
   panel.dataset.ready = 'true';

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, readFile, realpath } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from '../standin/server.mjs';
@@ -160,12 +160,13 @@ export async function startStack({
 
 /**
  * The page server: `webRoot` at `/` (its `worker/` folder left out), the package at `/pkg/`,
- * and `GET /config.json` → `{ workerUrl, mode, sandbox }`. GET and HEAD only.
+ * papaparse's minified script at `/vendor/papaparse.min.js`, and `GET /config.json` → `{ workerUrl, mode, sandbox }`. GET and HEAD only.
  */
 async function startPageServer({ port, webRoot, config, log }) {
   const mounts = {
     web: { root: await realpathOrNull(webRoot), hidden: await realpathOrNull(join(webRoot, 'worker')) },
     pkg: { root: await realpathOrNull(PKG_DIR), hidden: null },
+    vendor: await vendorFiles(),
   };
   const server = createServer({ requestTimeout: REQUEST_DEADLINE_MS, headersTimeout: REQUEST_DEADLINE_MS }, (req, res) => {
     serve(req, res, mounts, config).then(
@@ -210,6 +211,7 @@ async function serve(req, res, mounts, config) {
   }
   const segments = decodeSegments(pathname);
   if (segments === null) return plain(req, res, 404, 'not found');
+  if (segments[0] === 'vendor') return serveVendor(req, res, mounts.vendor, segments);
   const mount = segments[0] === 'pkg' ? mounts.pkg : mounts.web;
   const inner = segments[0] === 'pkg' ? Object.assign(segments.slice(1), { folder: segments.folder }) : segments;
   const file = await findFile(mount, inner);
@@ -221,6 +223,24 @@ async function serve(req, res, mounts, config) {
   } finally {
     await file.handle.close();
   }
+}
+
+/** The page's scripts from node_modules, each at `/vendor/<name>`: that file and no other of its package. */
+const VENDOR_FILES = Object.freeze({ 'papaparse.min.js': 'node_modules/papaparse/papaparse.min.js' });
+
+/** The real path of each vendor file (null when it is not installed). */
+async function vendorFiles() {
+  const files = new Map();
+  for (const [name, path] of Object.entries(VENDOR_FILES)) files.set(name, await realpathOrNull(join(REPO_ROOT, path)));
+  return files;
+}
+
+/** Answers `/vendor/<name>` with one of VENDOR_FILES, read-only; anything else under /vendor/ is 404. */
+async function serveVendor(req, res, vendor, segments) {
+  const path = segments.length === 2 && !segments.folder ? vendor.get(segments[1]) : null;
+  if (!path) return plain(req, res, 404, 'not found');
+  const body = await readFile(path);
+  return send(res, req.method, 200, { 'content-type': MIME[extname(path).toLowerCase()] }, body);
 }
 
 /** The name of a Host header without its port (`[::1]:8080` → `[::1]`), lowercased. */
