@@ -3,7 +3,7 @@
 
 import { t } from './i18n.js';
 import { escapeHtml } from './message-view.js';
-import { callWorker } from './worker-client.js';
+import { callWorker, workerUrl } from './worker-client.js';
 import { ENCODINGS } from './campaign-file.js';
 import { createReader } from './campaign-reading.js';
 import { isTemplate, renderRows, summaryHtml } from './campaign-template.js';
@@ -13,6 +13,9 @@ const RENDER_DELAY_MS = 200;
 
 /** How often the progress is read while a campaign runs. */
 const POLL_MS = 500;
+/** How often, and how long, a sent campaign's delivery counts are read. */
+const DELIVERY_POLL_MS = 2_000;
+const WATCH_DELIVERY_MS = 10 * 60_000;
 /** How long one call to the worker may take before the tab gives up on it. */
 const CALL_TIMEOUT_MS = 60_000;
 
@@ -67,6 +70,8 @@ function mount(root, config) {
       <div id="campaign-progress" class="campaign-progress" data-testid="campaign-progress" hidden>
         <p id="campaign-progress-text" data-testid="campaign-progress-text" aria-live="polite"></p>
         <div id="campaign-chunks" class="campaign-chunks" data-testid="campaign-chunks" role="img" aria-labelledby="campaign-progress-text"></div>
+        <p id="campaign-delivery" data-testid="campaign-delivery" aria-live="polite" hidden></p>
+        <button type="button" id="campaign-report-csv" class="secondary" data-testid="campaign-report-csv" data-text="reportCsv" hidden></button>
       </div>
     </section>`;
   main.before(root.firstElementChild);
@@ -77,7 +82,7 @@ function mount(root, config) {
 
   const $ = (id) => document.getElementById(id);
   const panel = $('campaign');
-  const state = { rows: [], sentRows: [], summary: null, rendering: null, renderTimer: null, reading: false, sending: false, running: null, timer: null, lastReport: null, lastProgress: null };
+  const state = { rows: [], sentRows: [], summary: null, rendering: null, renderTimer: null, reading: false, sending: false, running: null, timer: null, lastReport: null, lastProgress: null, watching: null, watchUntil: 0 };
 
   /** Check and Send wait for the rows to be read; Send, for a campaign to settle too. */
   const syncButtons = () => {
@@ -236,6 +241,10 @@ function mount(root, config) {
       cell.dataset.state = chunk.state;
       cell.title = `#${chunk.index} · ${chunk.state} · ${chunk.recipients} · ${chunk.attempts}×`;
     });
+    const delivery = $('campaign-delivery');
+    delivery.hidden = !progress.delivery || progress.chunks.sent === 0;
+    if (!delivery.hidden) delivery.textContent = text('delivery', progress.delivery);
+    $('campaign-report-csv').hidden = progress.chunks.sent === 0;
   }
 
   // The ledger says when no chunk will change any more (its states are its own to name).
@@ -247,14 +256,48 @@ function mount(root, config) {
     if (answer?.status === 200) {
       renderProgress(answer.body);
       if (finished(answer.body)) {
+        // Sent: its delivery reports still come in, read for a while at a slower pace.
+        state.watching = state.running;
+        state.watchUntil = Date.now() + WATCH_DELIVERY_MS;
         state.running = null;
         $('campaign-stop').disabled = true;
         syncButtons();
+        state.timer = setTimeout(watchDelivery, DELIVERY_POLL_MS);
         return;
       }
     }
     state.timer = setTimeout(poll, POLL_MS);
   };
+
+  /** Reads a sent campaign's delivery counts until none is pending, for WATCH_DELIVERY_MS at most. */
+  const watchDelivery = async () => {
+    const id = state.watching;
+    if (id === null || state.running !== null) return;
+    const answer = await call(`/api/campaigns/${id}`).catch(() => null);
+    if (state.watching !== id) return;
+    if (answer?.status === 200) {
+      renderProgress({ ...answer.body, list: state.lastProgress?.list ?? [] });
+      if (answer.body.delivery?.pending === 0) return;
+    }
+    if (Date.now() < state.watchUntil) state.timer = setTimeout(watchDelivery, DELIVERY_POLL_MS);
+  };
+
+  /** Downloads the campaign's report (every recipient's outcome) as the worker writes it. */
+  $('campaign-report-csv').addEventListener('click', async () => {
+    const id = state.running ?? state.watching;
+    if (id === null) return;
+    try {
+      const response = await fetch(workerUrl(config.workerUrl, `/api/campaigns/${id}/report.csv?lang=${lang()}`), { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = `campaign-${id}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (error) {
+      note(`${text('reportFailed')}: ${error?.message ?? error}`, 'error');
+    }
+  });
 
   $('campaign-check').addEventListener('click', async () => {
     const answer = await call('/api/campaigns', body(true)).catch(() => ({ status: 0, body: null }));
@@ -277,6 +320,7 @@ function mount(root, config) {
     note('');
     renderReport(answer.body);
     state.running = answer.body.id;
+    state.watching = null;
     syncButtons();
     $('campaign-chunks').replaceChildren();
     $('campaign-stop').disabled = false;

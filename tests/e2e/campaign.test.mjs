@@ -4,6 +4,7 @@
 // Excel export in Windows-1252 read as Excel wrote it, and 100,000 rows read with a progress bar.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { openPage, standinGet } from './browser.mjs';
 import { FRENCH_EXPORT, largeExport, windows1252 } from './excel-files.mjs';
@@ -74,6 +75,21 @@ describe('Campaign tab', { timeout: 120_000 }, () => {
         { phoneNumber: '+33612345604', message: 'Les soldes commencent' },
       ],
     );
+    // The delivery reports the stand-in posts to the worker arrive in the tab, and the report
+    // downloads as the spreadsheet Excel opens in French.
+    await page.locator('[data-testid=campaign-delivery]', { hasText: 'Delivery: 4 delivered · 0 failed · 0 awaiting a report' }).waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=campaign-report-csv]')]);
+    assert.match(download.suggestedFilename(), /^campaign-[a-z0-9]{12}\.csv$/);
+    const bytes = await readFile(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    assert.equal(lines[0], 'phone number;state;delivery;delivery group;reported at (UTC);reason;message id;tag');
+    assert.deepEqual(lines.slice(1, -1).map((line) => line.split(';').slice(0, 3)).sort(), [
+      ["'+33612345601", 'sent', 'delivered'],
+      ["'+33612345602", 'sent', 'delivered'],
+      ["'+33612345603", 'sent', 'delivered'],
+      ["'+33612345604", 'sent', 'delivered'],
+    ]);
     assert.deepEqual(session.pageErrors, []);
   });
 
