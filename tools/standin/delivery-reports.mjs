@@ -36,16 +36,19 @@ export function registerDeliveryReports(app, { state, clock, deliveryOf, dateTex
     }
   };
 
-  /** The reports due now: `[{ url, key, fields }]`. */
+  /** The reports due now: `[{ url, key, fields }]`, from the sends that asked for them. */
   function due() {
     const list = [];
+    const posted = new Set(state.deliveryReports.map((r) => r.key));
     for (const message of state.messages) {
+      // Most sends name no urlDlr: passed over without parsing anything.
+      if (typeof message.body?.urlDlr !== 'string' || message.cancelled) continue;
       const url = target(message);
-      if (url === null || message.cancelled) continue;
+      if (url === null) continue;
       for (const recipient of message.recipients ?? []) {
         const key = `${message.messageId}|${recipient.phoneNumber}`;
         if ((state.deliveryReportAttempts[key] ?? 0) >= MAX_ATTEMPTS) continue;
-        if (state.deliveryReports.some((r) => r.key === key)) continue;
+        if (posted.has(key)) continue;
         const { statut, at } = deliveryOf(message, recipient);
         const codes = REPORTED[statut];
         if (codes === undefined) continue;
@@ -89,9 +92,11 @@ export function registerDeliveryReports(app, { state, clock, deliveryOf, dateTex
   }
 
   app.addHook('onResponse', async (req) => {
-    if (req.method === 'POST' && ['/v1/send', '/v1/bulk-send', '/__standin/clock', '/__standin/delivery'].includes(req.routeOptions?.url)) {
-      flush().catch(() => {});
-    }
+    if (req.method !== 'POST') return;
+    const route = req.routeOptions?.url;
+    // A send asks for a flush only when it named a urlDlr; a clock or rule change always does.
+    const sent = (route === '/v1/send' || route === '/v1/bulk-send') && typeof state.messages.at(-1)?.body?.urlDlr === 'string';
+    if (sent || route === '/__standin/clock' || route === '/__standin/delivery') flush().catch(() => {});
   });
   app.get('/__standin/delivery-reports', async () => state.deliveryReports.map(({ fields, status, postedAt }) => ({ ...fields, answeredWith: status, postedAt })));
   app.post('/__standin/delivery-reports/flush', async () => {
