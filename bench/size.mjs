@@ -1,12 +1,14 @@
-// Section 4: the package's size (raw, gzip -9, brotli) and what each crate adds to the wasm,
+// Section 4: each entry's size against its budget, the main entry's files (raw, gzip -9,
+// brotli) and what each crate adds to the wasm,
 // from `twiggy top` on a build with names kept. Prints JSON on stdout.
 //
 // Usage: node bench/size.mjs <pkg dir> <wasm with names>
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import { groupItems } from './lib/wasm-groups.mjs';
-import { entryFiles } from '../scripts/package-size.mjs';
+import { entryFiles, entrySizes } from '../scripts/package-size.mjs';
 
 const [pkgDir, namedWasm] = process.argv.slice(2);
 
@@ -44,4 +46,11 @@ const top = items
   .slice(0, 12)
   .map((i) => ({ name: i.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, ''), bytes: i.shallow_size }));
 const namedTotal = groups.reduce((n, [, b]) => n + b, 0);
-process.stdout.write(JSON.stringify({ files, groups, top, namedTotal }));
+/** The JavaScript counters, each bundled and minified by esbuild for a browser, gzip -9. */
+const COUNTERPARTS = ['sms-segments-calculator', 'split-sms', 'sms-counter'];
+const counterparts = COUNTERPARTS.map((name) => {
+  const { outputFiles } = buildSync({ stdin: { contents: `export * from ${JSON.stringify(name)};`, resolveDir: process.cwd() }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  return { name, gzip: gzipSync(outputFiles[0].contents, { level: 9 }).length };
+});
+
+process.stdout.write(JSON.stringify({ entries: entrySizes(pkgDir), counterparts, files, groups, top, namedTotal }));

@@ -27,17 +27,24 @@ export function bundledJs(file) {
   return gzipSync(outputFiles[0].contents, { level: 9 }).length;
 }
 
-const [dir, flag] = process.argv.slice(2);
-if (dir && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const entries = ENTRIES.map((described) => {
-    const { name, glue } = described;
-    const entry = importPath(described);
+/**
+ * What each entry weighs in `dir`: `{ entry, budget, wasm, js, total, bundled }` in gzipped
+ * bytes (`bundled`: its wasm and the minified bundle of its JS).
+ */
+export function entrySizes(dir) {
+  return ENTRIES.map((described) => {
+    const { name, glue, budget } = described;
     const files = entryFiles(dir, name, glue);
     const wasm = gzipped(`${dir}/${glue}_bg.wasm`);
     const total = files.reduce((sum, file) => sum + gzipped(`${dir}/${file}`), 0);
     const bundled = wasm + bundledJs(`${dir}/${name}.js`);
-    return { entry, wasm, js: total - wasm, total, bundled };
+    return { entry: importPath(described), budget, wasm, js: total - wasm, total, bundled };
   });
+}
+
+const [dir, flag] = process.argv.slice(2);
+if (dir && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const entries = entrySizes(dir);
   if (flag === "--json") console.log(JSON.stringify(entries));
   else for (const { entry, wasm, js, total, bundled } of entries) {
     console.error(`\x1b[1m==> ${entry}: ${(total / 1000).toFixed(1)} KB gzipped (wasm ${wasm} B + JS ${js} B); ${(bundled / 1000).toFixed(1)} KB in a minified bundle\x1b[0m`);
