@@ -134,10 +134,11 @@ pub use lifecycle::reply::{
     Reply, ReplyEvent, ReplyKind, ReplyPart, form_fields, json_fields, parse_reply,
 };
 pub use lifecycle::status::{
-    BULK_STATUS_PATH, DeliveryStatus, MESSAGE_STATUS_PATH, MULTI_STATUS_LIMIT, MULTI_STATUS_PATH,
-    STATUS_BY_TAG_PATH, Status, StatusQuery, bulk_status_request, decode_message_status,
-    decode_multi_status, decode_status_list, message_status_request, multi_status_request,
-    status_by_tag_request, tag as status_tag,
+    BULK_STATUS_PATH, DeliveryStatus, MAX_TAG_PAGES, MESSAGE_STATUS_PATH, MULTI_STATUS_LIMIT,
+    MULTI_STATUS_PATH, STATUS_BY_TAG_PATH, Status, StatusQuery, TagPage, bulk_status_request,
+    decode_message_status, decode_multi_status, decode_status_list, decode_tag_page,
+    message_status_request, multi_status_request, next_tag_page, status_by_tag_page_request,
+    status_by_tag_request, tag as status_tag, tag_page_is_new,
 };
 pub use lifecycle::{
     JsonHost, invalid as invalid_field, message_id as read_message_id,

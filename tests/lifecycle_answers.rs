@@ -441,3 +441,54 @@ fn a_number_that_does_not_read_is_kept_as_given() {
         Some("not a number")
     );
 }
+
+#[test]
+fn tag_pages_are_read_to_their_total_and_never_past_a_repeated_page() {
+    use smspartner_wasm::{MAX_TAG_PAGES, TagPage, next_tag_page, tag_page_is_new};
+    let page = |current: Option<u64>, total: Option<u64>, n: usize| TagPage {
+        statuses: vec![
+            smspartner_wasm::DeliveryStatus {
+                message_id: Json::Null,
+                phone_number: None,
+                status: smspartner_wasm::Status::Delivered,
+                status_text: None,
+                stop_sms: None,
+                at: None,
+                cost: None,
+                currency: None,
+            };
+            n
+        ],
+        current_page: current,
+        total,
+    };
+    assert_eq!(
+        next_tag_page(&page(Some(1), Some(1200), 500), 1, 500),
+        Some(2)
+    );
+    assert_eq!(
+        next_tag_page(&page(Some(2), Some(1200), 500), 2, 1000),
+        Some(3)
+    );
+    assert_eq!(
+        next_tag_page(&page(Some(3), Some(1200), 200), 3, 1200),
+        None
+    );
+    // No currentPage or total: one page. An empty page: the end.
+    assert_eq!(next_tag_page(&page(None, Some(1200), 500), 1, 500), None);
+    assert_eq!(next_tag_page(&page(Some(1), None, 500), 1, 500), None);
+    assert_eq!(next_tag_page(&page(Some(2), Some(1200), 0), 2, 500), None);
+    // A server that ignores the page parameter answers page 1 again: not kept, not followed.
+    let repeated = page(Some(1), Some(1200), 500);
+    assert!(!tag_page_is_new(&repeated, 2));
+    assert_eq!(next_tag_page(&repeated, 2, 1000), None);
+    assert!(tag_page_is_new(&page(None, None, 1), 1));
+    assert_eq!(
+        next_tag_page(
+            &page(Some(MAX_TAG_PAGES), Some(u64::MAX), 1),
+            MAX_TAG_PAGES,
+            5
+        ),
+        None
+    );
+}

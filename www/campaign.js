@@ -243,7 +243,7 @@ function mount(root, config) {
     });
     const delivery = $('campaign-delivery');
     delivery.hidden = !progress.delivery || progress.chunks.sent === 0;
-    if (!delivery.hidden) delivery.textContent = text('delivery', progress.delivery);
+    if (!delivery.hidden) delivery.textContent = text('delivery', { ...progress.delivery, stopReceived: progress.stopReceived ?? 0 });
     $('campaign-report-csv').hidden = progress.chunks.sent === 0;
   }
 
@@ -273,7 +273,7 @@ function mount(root, config) {
   const watchDelivery = async () => {
     const id = state.watching;
     if (id === null || state.running !== null) return;
-    const answer = await call(`/api/campaigns/${id}`).catch(() => null);
+    const answer = await call(`/api/campaigns/${id}?stops=1`).catch(() => null);
     if (state.watching !== id) return;
     if (answer?.status === 200) {
       renderProgress({ ...answer.body, list: state.lastProgress?.list ?? [] });

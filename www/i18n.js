@@ -324,7 +324,7 @@ const TEXTS = {
       `${p.state} · ${p.chunks.sent} of ${p.chunks.total} chunks sent · ${p.accepted} numbers accepted · ${p.chunks.failed} failed · ${p.chunks.unknown} being settled`,
     'campaign.failed': 'The worker refused',
     'campaign.delivery': (d) =>
-      `Delivery: ${d.delivered} delivered · ${d.failed} failed${Object.keys(d.failedBy).length ? ` (${Object.entries(d.failedBy).map(([k, n]) => `${n} ${{ undeliverable: 'undeliverable', expired: 'expired', rejected: 'rejected', ko: 'failed at SMS Partner', notDelivered: 'not delivered' }[k] ?? k}`).join(', ')})` : ''} · ${d.pending} awaiting a report`,
+      `Delivery: ${d.delivered} delivered · ${d.failed} failed${Object.keys(d.failedBy).length ? ` (${Object.entries(d.failedBy).map(([k, n]) => `${n} ${{ undeliverable: 'undeliverable', expired: 'expired', rejected: 'rejected', ko: 'failed at SMS Partner', notDelivered: 'not delivered' }[k] ?? k}`).join(', ')})` : ''} · ${d.pending} awaiting a report${d.stopReceived ? ` · ${d.stopReceived} answered STOP` : ''}`,
     'campaign.reportCsv': 'Download the report (CSV)',
     'campaign.reportFailed': 'The report could not be downloaded',
   },
@@ -629,7 +629,7 @@ const TEXTS = {
       `${p.state} · ${p.chunks.sent} lot(s) sur ${p.chunks.total} envoyés · ${p.accepted} numéros acceptés · ${p.chunks.failed} refusé(s) · ${p.chunks.unknown} en cours de vérification`,
     'campaign.failed': 'Le worker a refusé',
     'campaign.delivery': (d) =>
-      `Remise : ${d.delivered} remis · ${d.failed} en échec${Object.keys(d.failedBy).length ? ` (${Object.entries(d.failedBy).map(([k, n]) => `${n} ${{ undeliverable: 'non remis', expired: 'expiré', rejected: 'rejeté', ko: 'échec chez SMS Partner', notDelivered: 'non remis' }[k] ?? k}`).join(', ')})` : ''} · ${d.pending} en attente d'un accusé`,
+      `Remise : ${d.delivered} remis · ${d.failed} en échec${Object.keys(d.failedBy).length ? ` (${Object.entries(d.failedBy).map(([k, n]) => `${n} ${{ undeliverable: 'non remis', expired: 'expiré', rejected: 'rejeté', ko: 'échec chez SMS Partner', notDelivered: 'non remis' }[k] ?? k}`).join(', ')})` : ''} · ${d.pending} en attente d'un accusé${d.stopReceived ? ` · ${d.stopReceived} ont répondu STOP` : ''}`,
     'campaign.reportCsv': 'Télécharger le rapport (CSV)',
     'campaign.reportFailed': "Le rapport n'a pas pu être téléchargé",
   },

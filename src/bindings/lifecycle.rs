@@ -426,14 +426,39 @@ impl SmsPartnerClient {
         single(caller, prepared, decoder!(status::decode_status_list))
     }
 
-    /// The delivery status of every SMS sent with a tag → `DeliveryStatus[]`.
+    /// The delivery status of every SMS sent with a tag → `DeliveryStatus[]`, every page of
+    /// the answer read in turn (to its `total`, never past a page that repeats another); an
+    /// error on any page rejects the whole call.
     #[wasm_bindgen(js_name = statusByTag)]
     pub fn status_by_tag(&self, tag: JsValue) -> js_sys::Promise {
         let caller = self.caller();
-        let prepared = status::tag(&convert::scalar_or_list(&tag))
-            .map(|tag| status::status_by_tag_request(&caller.base_url, &caller.api_key, &tag))
-            .map_err(|e| self.invalid(e));
-        single(caller, prepared, decoder!(status::decode_status_list))
+        let prepared = status::tag(&convert::scalar_or_list(&tag)).map_err(|e| self.invalid(e));
+        promise(Box::pin(async move {
+            let tag = prepared?;
+            let mut statuses = Vec::new();
+            let mut asked = 1;
+            loop {
+                let http = status::status_by_tag_page_request(
+                    &caller.base_url,
+                    &caller.api_key,
+                    &tag,
+                    asked,
+                );
+                let (code, body) = caller.exchange(&http).await?;
+                let page = status::decode_tag_page(code, body, &caller.api_key)?;
+                let new = status::tag_page_is_new(&page, asked);
+                let next =
+                    status::next_tag_page(&page, asked, statuses.len() + page.statuses.len());
+                if new {
+                    statuses.extend(page.statuses);
+                }
+                match next {
+                    Some(page) if new => asked = page,
+                    _ => break,
+                }
+            }
+            Ok(to_js(&statuses))
+        }))
     }
 
     /// Cancels a scheduled send. With `options.scheduledAt` (a `Date`, an ISO 8601 string or

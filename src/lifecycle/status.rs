@@ -161,6 +161,86 @@ pub fn status_by_tag_request(base_url: &str, api_key: &ApiKey, tag: &str) -> Htt
     get(base_url, STATUS_BY_TAG_PATH, api_key, &[("tag", tag)])
 }
 
+/// Pages of `bulk-status-by-tag` read at the most (SMS Partner keeps a send's statuses for a
+/// limited time: far more than any tag holds).
+pub const MAX_TAG_PAGES: u64 = 1_000;
+
+/// Page `page` (from 1) of `bulk-status-by-tag`. Its answer carries `currentPage` and `total`
+/// but SMS Partner documents no page parameter: the pages after the first are asked with
+/// `page`, as its other paged lists are (`reference/smspartner-lifecycle.md` §2d); an answer
+/// that ignores it gives the first page again, which [`next_tag_page`] sees.
+pub fn status_by_tag_page_request(
+    base_url: &str,
+    api_key: &ApiKey,
+    tag: &str,
+    page: u64,
+) -> HttpRequest {
+    if page <= 1 {
+        return status_by_tag_request(base_url, api_key, tag);
+    }
+    let page = page.to_string();
+    get(
+        base_url,
+        STATUS_BY_TAG_PATH,
+        api_key,
+        &[("tag", tag), ("page", &page)],
+    )
+}
+
+/// One page of `bulk-status-by-tag`: its statuses, its `currentPage` and the `total` of
+/// statuses the tag has, where the answer gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagPage {
+    /// The statuses of this page.
+    pub statuses: Vec<DeliveryStatus>,
+    /// `currentPage`, from 1.
+    pub current_page: Option<u64>,
+    /// `total`: the statuses of the tag, on every page.
+    pub total: Option<u64>,
+}
+
+/// Reads one page of `bulk-status-by-tag` (`currentPage` and `total` as numbers or digits).
+///
+/// # Errors
+/// [`SmsPartnerError`] of kind `api` or `http`.
+pub fn decode_tag_page(
+    status: u16,
+    body: Option<Json>,
+    api_key: &ApiKey,
+) -> Result<TagPage, SmsPartnerError> {
+    let whole = |value: Option<&Json>| match value? {
+        Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 => Some(*n as u64),
+        Json::String(text) => read::whole(text.trim()),
+        _ => None,
+    };
+    let (current_page, total) = match &body {
+        Some(map) => (whole(map.get("currentPage")), whole(map.get("total"))),
+        None => (None, None),
+    };
+    Ok(TagPage {
+        statuses: decode_status_list(status, body, api_key)?,
+        current_page,
+        total,
+    })
+}
+
+/// The page to ask after `page`, the `asked`-th page read (from 1), when `read` statuses have
+/// been kept so far: `None` at the end — every status of `total` read, an empty page, no
+/// `currentPage` or `total`, a `currentPage` other than the one asked (an answer that ignores
+/// the page parameter: its statuses are the first page's again and are not kept), or
+/// [`MAX_TAG_PAGES`] read.
+pub fn next_tag_page(page: &TagPage, asked: u64, read: usize) -> Option<u64> {
+    let (current, total) = (page.current_page?, page.total?);
+    let more = (read as u64) < total && !page.statuses.is_empty();
+    (more && current == asked && asked < MAX_TAG_PAGES).then_some(asked + 1)
+}
+
+/// Whether a page's statuses belong to the list: the first page always, a later one only when
+/// it is the page asked for (see [`next_tag_page`]).
+pub fn tag_page_is_new(page: &TagPage, asked: u64) -> bool {
+    asked == 1 || page.current_page == Some(asked)
+}
+
 /// Checks a tag argument by the send's rules; it is required here.
 ///
 /// # Errors

@@ -83,7 +83,7 @@ describe('Campaign tab', { timeout: 120_000 }, () => {
     const bytes = await readFile(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    assert.equal(lines[0], 'phone number;state;delivery;delivery group;reported at (UTC);reason;message id;tag');
+    assert.equal(lines[0], 'phone number;state;delivery;delivery group;reported at (UTC);reason;answered STOP;message id;tag');
     assert.deepEqual(lines.slice(1, -1).map((line) => line.split(';').slice(0, 3)).sort(), [
       ["'+33612345601", 'sent', 'delivered'],
       ["'+33612345602", 'sent', 'delivered'],

@@ -288,6 +288,17 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       assert.deepEqual(await late.json(), { ok: true, recorded: false, reason: 'already_final', status: 'waiting' });
       assert.deepEqual((await progressOf(worker, id)).delivery, reported.delivery);
 
+      // A STOP answered by one recipient after the campaign: counted on request, and in the report.
+      const stop = await fetch(`${worker.url}/webhooks/replies?token=hook-secret-3`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ type: 'response', phone_number: numbers[0], text: 'STOP', message_id: String(send.messageId) }).toString(),
+      });
+      assert.equal(stop.status, 200);
+      const withStops = (await call(worker.url, `/api/campaigns/${id}?stops=1`, { method: 'GET' })).body;
+      assert.equal(withStops.stopReceived, 1);
+      assert.equal((await progressOf(worker, id)).stopReceived, undefined);
+
       // The report as a spreadsheet: UTF-8 with a BOM, `;`, CRLF, one line per recipient.
       const csv = await fetch(`${worker.url}/api/campaigns/${id}/report.csv?lang=fr`, { headers: await signedHeaders(worker.url) });
       assert.equal(csv.status, 200);
@@ -296,7 +307,7 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
       assert.equal(lines.pop(), '');
-      assert.equal(lines[0], 'numéro;état;remise;groupe de remise;signalé le (UTC);motif;identifiant du message;tag');
+      assert.equal(lines[0], 'numéro;état;remise;groupe de remise;signalé le (UTC);motif;a répondu STOP;identifiant du message;tag');
       const byNumber = new Map(lines.slice(1).map((line) => line.split(';')).map((cells) => [cells[0], cells]));
       assert.equal(byNumber.size, numbers.length);
       // A number starts with `+`, which a spreadsheet would read as a formula: written `'+33…`.
@@ -306,7 +317,9 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
       // The stand-in reports `ko` with the group of a platform rejection: the group decides.
       assert.deepEqual(cells(numbers[4]).slice(1, 4), ['sent', 'notDelivered', 'rejected']);
       assert.match(cells(numbers[0])[4], /^\d{4}-\d{2}-\d{2}T/);
-      assert.equal(cells(numbers[0])[7], `${id}-0`);
+      assert.equal(cells(numbers[0])[8], `${id}-0`);
+      assert.equal(cells(numbers[0])[6], 'STOP');
+      assert.equal(cells(numbers[1])[6], '');
       const english = await call(worker.url, `/api/campaigns/${id}/report.csv`, { method: 'GET' });
       assert.match(english.text, /^phone number;state;delivery;/);
       assert.equal((await call(worker.url, '/api/campaigns/aaaaaaaaaaaa/report.csv', { method: 'GET' })).status, 404);

@@ -15,6 +15,9 @@ const MAX_ITEMS = 500;
 /** SMS Partner's rule: no cancel less than 5 minutes before the send. */
 const CANCEL_DEADLINE_MS = 5 * 60 * 1000;
 
+/** Statuses in one page of bulk-status-by-tag. */
+export const STATUS_PAGE_SIZE = 500;
+
 /** The delivery outcomes a test can choose (SMS Partner's words). */
 const OUTCOMES = Object.freeze(['Delivered', 'Not delivered', 'Waiting', 'ko']);
 
@@ -285,7 +288,11 @@ export function registerLifecycle(app, ctx) {
     if (isBlank(tag)) return send(reply, apiError(3, 'The tag is required'));
     // Undocumented: a tag nothing was sent with answers an empty list (not code 4).
     const items = state.messages.filter((m) => m.body.tag === tag).flatMap(statusItems);
-    return { success: true, code: 200, currentPage: 1, total: items.length, StatutResponse_List: items };
+    // Undocumented too: the answer has currentPage and total, so it is served in pages of
+    // STATUS_PAGE_SIZE, asked with `page` (from 1); a page past the end is empty.
+    const page = /^[1-9]\d{0,5}$/.test(String(req.query.page ?? '1')) ? Number(req.query.page ?? 1) : 1;
+    const from = (page - 1) * STATUS_PAGE_SIZE;
+    return { success: true, code: 200, currentPage: page, total: items.length, StatutResponse_List: items.slice(from, from + STATUS_PAGE_SIZE) };
   });
 
   app.get('/v1/message-cancel', async (req, reply) => {

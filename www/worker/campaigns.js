@@ -5,7 +5,8 @@
 //   POST /api/campaigns            body { request, recipients, options? }
 //     202 { id, recipients, chunks, invalid, skippedStop, duplicates, warnings, sandbox };
 //     with options.dryRun: 200, the same report without id, nothing recorded or sent
-//   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk), 404
+//   GET  /api/campaigns/:id        200 the progress (?chunks=1 adds every chunk, ?stops=1 the
+//                                  recipients who answered STOP since), 404
 //   options.maxCost                a spending ceiling: no chunk begins once SMS Partner billed it
 //   POST /api/campaigns/:id/stop   200 the progress: chunks not begun are not sent
 //   GET  /api/campaigns/:id/report.csv   every recipient's outcome (UTF-8 with BOM, `;`), ?lang=fr
@@ -278,10 +279,17 @@ async function createCampaign(req, env, url, caller) {
   return json(202, { ok: true, id, ...report, sms }, env.SMSPARTNER_API_KEY, { location: `/api/campaigns/${id}` });
 }
 
-/** GET /api/campaigns/:id. */
+/** The recipients of a campaign who answered STOP after it was made: a Set of numbers. */
+async function stopsSince(env, ledger, createdAt) {
+  return new Set(await stopListOf(env).filter(await ledger.sentNumbers(), createdAt));
+}
+
+/** GET /api/campaigns/:id; `?stops=1` adds `stopReceived` (the STOP list read for every recipient). */
 async function campaignProgress(id, env, url) {
-  const progress = ID_PATTERN.test(id) ? await ledgerOf(env, id).progress(url.searchParams.get('chunks') === '1') : null;
+  const ledger = ID_PATTERN.test(id) ? ledgerOf(env, id) : null;
+  const progress = ledger === null ? null : await ledger.progress(url.searchParams.get('chunks') === '1');
   if (progress === null) throw refuse(404, 'campaign_not_found', 'no campaign has this id');
+  if (url.searchParams.get('stops') === '1') progress.stopReceived = (await stopsSince(env, ledger, progress.createdAt)).size;
   return json(200, { ok: true, ...progress }, env.SMSPARTNER_API_KEY);
 }
 
@@ -293,8 +301,11 @@ async function campaignReport(id, env, url, caller) {
   if (caller.kind === 'anonymous') {
     throw refuse(403, 'identity_required', "unidentified callers may not read a campaign's recipients: it needs Cloudflare Access");
   }
-  const recipients = ID_PATTERN.test(id) ? await ledgerOf(env, id).recipientsReport() : null;
+  const ledger = ID_PATTERN.test(id) ? ledgerOf(env, id) : null;
+  const recipients = ledger === null ? null : await ledger.recipientsReport();
   if (recipients === null) throw refuse(404, 'campaign_not_found', 'no campaign has this id');
+  const stops = await stopsSince(env, ledger, (await ledger.progress()).createdAt);
+  for (const recipient of recipients) recipient.stopReceived = recipient.state === 'sent' && stops.has(recipient.phoneNumber) ? 'STOP' : null;
   const lang = url.searchParams.get('lang') === 'fr' ? 'fr' : 'en';
   return new Response(recipientsCsv(recipients, lang), {
     status: 200,

@@ -457,6 +457,16 @@ export class CampaignLedger extends DurableObject {
     return { due, next };
   }
 
+  /** The numbers SMS Partner accepted in the campaign's sent chunks, in the campaign's order. */
+  sentNumbers() {
+    const out = [];
+    for (const row of this.sql.exec("SELECT numbers, refused, skipped_stop FROM chunks WHERE state = 'sent' ORDER BY idx").toArray()) {
+      const left = new Set([...parse(row.refused, []).map((item) => item.phoneNumber), ...parse(row.skipped_stop, [])]);
+      for (const number of parse(row.numbers, [])) if (!left.has(number)) out.push(number);
+    }
+    return out;
+  }
+
   /**
    * Every recipient's outcome, in the campaign's order (null when there is no such campaign):
    * `[{ phoneNumber, chunk, tag, state, messageId, delivery, group, at, reason }]`. `state`:

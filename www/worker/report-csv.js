@@ -10,6 +10,7 @@ const COLUMNS = Object.freeze([
   ['group', 'delivery group', 'groupe de remise'],
   ['at', 'reported at (UTC)', 'signalé le (UTC)'],
   ['reason', 'reason', 'motif'],
+  ['stopReceived', 'answered STOP', 'a répondu STOP'],
   ['messageId', 'message id', 'identifiant du message'],
   ['tag', 'tag', 'tag'],
 ]);

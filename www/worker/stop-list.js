@@ -43,13 +43,18 @@ export class StopList extends DurableObject {
     return { added: before === 0 };
   }
 
-  /** The numbers of `numbers` (E.164) that are on the list, in the order given. */
-  filter(numbers) {
+  /**
+   * The numbers of `numbers` (E.164) that are on the list, in the order given; with `since`
+   * (an ISO 8601 instant), only those put on it since then.
+   */
+  filter(numbers, since = null) {
     const found = new Set();
-    for (let start = 0; start < numbers.length; start += IN_BATCH) {
-      const batch = numbers.slice(start, start + IN_BATCH);
+    const after = since === null ? '' : ' AND added_at >= ?';
+    for (let start = 0; start < numbers.length; start += IN_BATCH - 1) {
+      const batch = numbers.slice(start, start + IN_BATCH - 1);
       const marks = batch.map(() => '?').join(',');
-      for (const row of this.sql.exec(`SELECT phone_number FROM stops WHERE phone_number IN (${marks})`, ...batch)) {
+      const params = since === null ? batch : [...batch, since];
+      for (const row of this.sql.exec(`SELECT phone_number FROM stops WHERE phone_number IN (${marks})${after}`, ...params)) {
         found.add(row.phone_number);
       }
     }
