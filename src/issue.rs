@@ -178,6 +178,14 @@ issue_codes! {
     QueriesRequired = "queries_required", ["queries"], Error;
     /// `multiStatus` with more queries than it takes at once.
     TooManyQueries = "too_many_queries", ["queries"], Error;
+    /// `statistics` with an interval SMS Partner does not have (or dates without `custom`).
+    IntervalInvalid = "interval_invalid", ["interval"], Error;
+    /// `statistics` with the `custom` interval but without both days.
+    DateRangeRequired = "date_range_required", ["from", "to"], Error;
+    /// A day of `statistics` that is not one.
+    DateInvalid = "date_invalid", ["from", "to"], Error;
+    /// `statistics` from a day after its last.
+    DateRangeReversed = "date_range_reversed", ["from"], Error;
 }
 
 impl IssueCode {

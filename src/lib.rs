@@ -133,6 +133,10 @@ pub use lifecycle::dlr::{DeliveryEvent, DeliveryGroup, DeliveryReport, parse_del
 pub use lifecycle::reply::{
     Reply, ReplyEvent, ReplyKind, ReplyPart, form_fields, json_fields, parse_reply,
 };
+pub use lifecycle::statistics::{
+    STATISTICS_CALLS_PER_WINDOW, STATISTICS_PATH, STATISTICS_WINDOW_MS, StatisticsMonth,
+    StatisticsPeriod, decode_statistics, read_period, statistics_call_allowed, statistics_request,
+};
 pub use lifecycle::status::{
     BULK_STATUS_PATH, DeliveryStatus, MAX_TAG_PAGES, MESSAGE_STATUS_PATH, MULTI_STATUS_LIMIT,
     MULTI_STATUS_PATH, STATUS_BY_TAG_PATH, Status, StatusQuery, TagPage, bulk_status_request,

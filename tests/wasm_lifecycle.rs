@@ -507,3 +507,29 @@ fn parse_reply_webhook_reads_every_encoding_and_never_throws() {
         assert!(answer["reason"].is_string());
     }
 }
+
+#[wasm_bindgen_test]
+async fn statistics_reads_months_as_numbers_and_checks_the_period_first() {
+    reset().await;
+    let client = client();
+    answer(client.send(
+        js(r#"{ phoneNumbers: "0611111111", message: "Bonjour" }"#),
+        None,
+    ))
+    .await
+    .unwrap();
+    let months = answer(client.statistics(Some(js(r#"{ interval: "last_twelve_months" }"#))))
+        .await
+        .unwrap();
+    let months = months.as_array().unwrap();
+    assert_eq!(months.len(), 1);
+    assert_eq!(months[0]["nbSend"], 1);
+    assert!(months[0]["cost"].as_f64().unwrap() > 0.0);
+    let error = answer(client.statistics(Some(js(
+        r#"{ interval: "custom", from: "2026-12-31", to: "01-01-2026" }"#,
+    ))))
+    .await
+    .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(error["errors"][0]["code"], "date_range_reversed");
+}

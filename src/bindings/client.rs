@@ -23,6 +23,8 @@ pub struct SmsPartnerClient {
     pub(super) api_key: ApiKey,
     pub(super) base_url: String,
     pub(super) timeout_ms: f64,
+    /// When the statistics calls of the last minute were made (SMS Partner answers 5 a minute).
+    pub(super) statistics_calls: std::cell::RefCell<Vec<f64>>,
 }
 
 fn config_error(message: &str) -> JsValue {
@@ -63,6 +65,7 @@ impl SmsPartnerClient {
             api_key,
             base_url,
             timeout_ms,
+            statistics_calls: std::cell::RefCell::new(Vec::new()),
         })
     }
 

@@ -8,11 +8,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api_key::ApiKey;
-use crate::error::SmsPartnerError;
+use crate::error::{ErrorKind, SmsPartnerError};
 use crate::input::InputValue;
 use crate::issue::{Issue, IssueCode};
 use crate::json::Json;
+use crate::lang::Lang;
 use crate::lifecycle::bulk::{self, BulkRun, ChunkResult, RawBulk, RawMessage, RawMessages};
+use crate::lifecycle::statistics;
 use crate::lifecycle::status::{self, MULTI_STATUS_LIMIT, StatusQuery};
 use crate::lifecycle::{JsonHost, account, cancel, dlr, invalid, message_id, phone_number, reply};
 use crate::transport;
@@ -471,6 +473,48 @@ impl SmsPartnerClient {
         single(caller, prepared, decoder!(cancel::decode_cancel))
     }
 
+    /// Spending by month (`GET /v1/statistics/cost-resume`): `{ interval, from?, to? }`,
+    /// `interval` `last_month` (the default), `last_twelve_months` or `custom` with `from` and
+    /// `to` (`YYYY-MM-DD` or `DD-MM-YYYY`) → `StatisticsMonth[]`. SMS Partner answers 5 calls a
+    /// minute: a sixth is refused here, before any call, as SMS Partner would (`http` 429,
+    /// `reason` `rate_limited`), and never retried.
+    pub fn statistics(&self, query: Option<JsValue>) -> js_sys::Promise {
+        let query = query.unwrap_or_default();
+        let caller = self.caller();
+        // A query that is not an object has no interval SMS Partner knows.
+        let unreadable = !(query.is_undefined() || query.is_null() || query.is_object());
+        let field = |name| match convert::option(&query, name) {
+            _ if unreadable && name == "interval" => convert::scalar(&query),
+            InputValue::Null => InputValue::Absent,
+            value => value,
+        };
+        let prepared = statistics::read_period(&field("interval"), &field("from"), &field("to"), Lang::En)
+            .map_err(|e| self.invalid(e))
+            .and_then(|period| {
+                let now = convert::now() as f64;
+                let mut calls = self.statistics_calls.borrow_mut();
+                calls.retain(|at| now - at < statistics::STATISTICS_WINDOW_MS);
+                if let Err(wait_ms) = statistics::statistics_call_allowed(&calls, now) {
+                    let mut error = SmsPartnerError::new(
+                        ErrorKind::Http,
+                        format!(
+                            "SMS Partner answers {} statistics calls a minute: the next one in {} s; nothing was asked",
+                            statistics::STATISTICS_CALLS_PER_WINDOW,
+                            // Whole seconds: a float written by `format!` would bring
+                            // core's float printing (9 KB) into the wasm.
+                            (wait_ms / 1000.0).ceil() as u64
+                        ),
+                    );
+                    error.status = Some(429);
+                    error.reason = Some("rate_limited");
+                    return Err(error);
+                }
+                calls.push(now);
+                Ok(statistics::statistics_request(&caller.base_url, &caller.api_key, period))
+            });
+        single(caller, prepared, decoder!(statistics::decode_statistics))
+    }
+
     /// The account's credits: `{ creditSms, creditSmsEco, creditHlr, toSend, balance, currency, user }`.
     pub fn credits(&self) -> js_sys::Promise {
         let caller = self.caller();
@@ -742,6 +786,32 @@ export interface InvalidReplyWebhook {
  */
 export function parseReplyWebhook(body: unknown): ReplyWebhook | InvalidReplyWebhook;
 
+/** The period of `statistics`. */
+export interface StatisticsQuery {
+  /** `last_month` when left out. */
+  interval?: "last_month" | "last_twelve_months" | "custom";
+  /** With `custom`: the first day, `YYYY-MM-DD` or `DD-MM-YYYY`. */
+  from?: string;
+  /** With `custom`: the last day. */
+  to?: string;
+}
+
+/** One month of spending. */
+export interface StatisticsMonth {
+  year: number | null;
+  /** 1 to 12. */
+  month: number | null;
+  /** As SMS Partner writes it (`"october"`). */
+  monthName: string | null;
+  /** The month's first instant as SMS Partner gives it, ISO 8601, UTC. */
+  date: string | null;
+  cost: number | null;
+  /** SMS sent that month. */
+  nbSend: number | null;
+  /** `type` as SMS Partner writes it (`"month"`). */
+  kind: string | null;
+}
+
 /** A delivery report posted to `urlDlr` (SMS Partner documents no body: read tolerantly). */
 export interface DeliveryReport {
   messageId: number | string;
@@ -803,6 +873,11 @@ export interface SmsPartnerClient {
   cancel(messageId: number | string, options?: { scheduledAt?: Date | string | number; now?: Date | string | number }): Promise<{ cancelled: true }>;
   /** `GET /v1/me`. */
   credits(): Promise<Credits>;
+  /**
+   * Spending by month. SMS Partner answers 5 calls a minute: a sixth rejects at once with an
+   * `SmsPartnerError` of kind `http`, status 429, reason `rate_limited` (nothing asked).
+   */
+  statistics(query?: StatisticsQuery): Promise<StatisticsMonth[]>;
   /** `GET /v1/stop-sms/list`. */
   stopList(): Promise<StopEntry[]>;
   /** `POST /v1/stop-sms/add`. */

@@ -314,7 +314,11 @@ export type IssueCode =
   | "stop_id_required"
   | "stop_id_invalid"
   | "queries_required"
-  | "too_many_queries";
+  | "too_many_queries"
+  | "interval_invalid"
+  | "date_range_required"
+  | "date_invalid"
+  | "date_range_reversed";
 // issue-codes:end
 
 /** One problem: the wire field, a stable code, a sentence. */

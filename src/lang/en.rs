@@ -195,6 +195,10 @@ pub(super) fn issue(key: IssueText) -> Cow<'static, str> {
         StopIdInvalid => plain("the id must be that of a STOP list entry, a whole number"),
         QueriesRequired => plain("give at least one { messageId, phoneNumber }"),
         TooManyQueries => plain("{} queries given; at most {} are asked at once"),
+        IntervalInvalid => plain("interval must be last_month, last_twelve_months or custom (from and to only with custom)"),
+        DateRangeRequired => plain("the custom interval needs from and to, its first and last days"),
+        DateInvalid => plain("{} must be a day, YYYY-MM-DD or DD-MM-YYYY"),
+        DateRangeReversed => plain("from is after to: the first day comes before the last"),
     }
 }
 

@@ -200,6 +200,10 @@ pub(super) fn issue(key: IssueText) -> Cow<'static, str> {
         StopIdInvalid => plain("l'identifiant doit être celui d'une entrée de la liste STOP, un nombre entier"),
         QueriesRequired => plain("donnez au moins un { messageId, phoneNumber }"),
         TooManyQueries => plain("{} requêtes données ; au plus {} sont posées en une fois"),
+        IntervalInvalid => plain("interval doit valoir last_month, last_twelve_months ou custom (from et to seulement avec custom)"),
+        DateRangeRequired => plain("l'intervalle custom demande from et to, son premier et son dernier jour"),
+        DateInvalid => plain("{} doit être un jour, AAAA-MM-JJ ou JJ-MM-AAAA"),
+        DateRangeReversed => plain("from est après to : le premier jour vient avant le dernier"),
     }
 }
 

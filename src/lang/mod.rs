@@ -342,6 +342,14 @@ keys! {
         QueriesRequired,
         /// `too_many_queries`.
         TooManyQueries,
+        /// `interval_invalid`.
+        IntervalInvalid,
+        /// `date_range_required`.
+        DateRangeRequired,
+        /// `date_invalid`.
+        DateInvalid,
+        /// `date_range_reversed`.
+        DateRangeReversed,
     }
 }
 

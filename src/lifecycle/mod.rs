@@ -12,6 +12,7 @@ pub(crate) mod cancel;
 pub(crate) mod dlr;
 pub(crate) mod read;
 pub(crate) mod reply;
+pub(crate) mod statistics;
 pub(crate) mod status;
 
 use crate::api_key::ApiKey;

@@ -47,6 +47,18 @@ pub(crate) fn whole(text: &str) -> Option<u64> {
     (n <= MAX_SAFE_INTEGER).then_some(n)
 }
 
+/// A whole number written as a number or as its digits (`"1210"`), as SMS Partner writes its
+/// counts and pages.
+pub(crate) fn count(value: Option<&Json>) -> Option<u64> {
+    match value? {
+        Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= MAX_SAFE_INTEGER as f64 => {
+            Some(*n as u64)
+        }
+        Json::String(text) => whole(text.trim()),
+        _ => None,
+    }
+}
+
 /// A flag written `true`/`false`, `1`/`0`, `"1"`/`"0"` or `"true"`/`"false"`.
 pub(crate) fn flag(value: &Json) -> Option<bool> {
     match value {

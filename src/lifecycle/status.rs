@@ -208,11 +208,7 @@ pub fn decode_tag_page(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<TagPage, SmsPartnerError> {
-    let whole = |value: Option<&Json>| match value? {
-        Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 => Some(*n as u64),
-        Json::String(text) => read::whole(text.trim()),
-        _ => None,
-    };
+    let whole = read::count;
     let (current_page, total) = match &body {
         Some(map) => (whole(map.get("currentPage")), whole(map.get("total"))),
         None => (None, None),

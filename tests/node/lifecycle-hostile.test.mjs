@@ -82,6 +82,8 @@ describe('lifecycle methods under hostile values', () => {
     ['cancel scheduledAt', (c, v) => c.cancel(1, { scheduledAt: v })],
     ['addToStopList', (c, v) => c.addToStopList(v)],
     ['removeFromStopList', (c, v) => c.removeFromStopList(v)],
+    ['statistics interval', (c, v) => c.statistics({ interval: v })],
+    ['statistics from', (c, v) => c.statistics({ interval: 'custom', from: v, to: '2026-01-01' })],
   ];
   for (const [method, call] of methods) {
     it(`${method}: each wrong value is a validation rejection, no call`, async () => {

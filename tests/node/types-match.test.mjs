@@ -68,6 +68,7 @@ async function clientAnswers() {
     out.push(["DeliveryStatus[]", await client.bulkStatus(sent.messageId)]);
     out.push(["DeliveryStatus[]", await client.statusByTag("typecheck")]);
     out.push(["Credits", await client.credits()]);
+    out.push(["StatisticsMonth[]", await client.statistics({ interval: "last_twelve_months" })]);
     out.push(["{ id: number | string }", await client.addToStopList("0611111111")]);
     out.push(["StopEntry[]", await client.stopList()]);
     try {

@@ -97,6 +97,19 @@ describe('edge worker after the send', { timeout: 60_000 }, () => {
     assert.equal(wrong.headers.get('allow'), 'GET, OPTIONS');
   });
 
+  it('POST /api/statistics answers the spending by month, checks the period, and keeps SMS Partner\'s 5 calls a minute', async () => {
+    const res = await post(worker.url, '/api/statistics', { request: { interval: 'last_twelve_months' } });
+    assert.equal(res.status, 200, res.text);
+    assert.ok(Array.isArray(res.body.statistics));
+    assert.ok(res.body.statistics.every((m) => typeof m.nbSend === 'number' && typeof m.cost === 'number'));
+    const refused = errorOf(await post(worker.url, '/api/statistics', { request: { interval: 'custom', from: '2026-02-01' } }), 422, 'validation');
+    assert.equal(refused.errors[0].code, 'date_range_required');
+    // Calls made so far this minute, this one included: 1 (the refused one asked nothing).
+    for (let i = 0; i < 4; i += 1) assert.equal((await post(worker.url, '/api/statistics', { request: {} })).status, 200);
+    const limited = errorOf(await post(worker.url, '/api/statistics', { request: {} }), 429, 'http');
+    assert.equal(limited.reason, 'rate_limited');
+  });
+
   it('POST /webhooks/replies keeps the replies SMS Partner posts, in parts or whole', async () => {
     const urlResponse = `${worker.url}/webhooks/replies?token=${HOOK_TOKEN}`;
     const sent = await post(worker.url, '/api/send', { request: { phoneNumbers: '0611111111', message: 'Venez-vous ?', urlResponse } });

@@ -6,6 +6,7 @@
 // `"0"`/`"1"` or `stopSMS`, ids as numbers or strings, dates as epoch strings or Paris time.
 
 import { registerDeliveryReports } from './delivery-reports.mjs';
+import { registerStatistics } from './statistics.mjs';
 import { countMessage, flagOn } from './sms-count.mjs';
 import { apiError, constraintErrors, isBlank, isValidPhoneNumber, parisParts, parisToInstant } from './validate.mjs';
 
@@ -32,6 +33,7 @@ export function initialLifecycleState() {
     replies: [],
     deliveryReports: [],
     deliveryReportAttempts: {},
+    statisticsCalls: {},
   };
 }
 
@@ -109,6 +111,7 @@ export function registerLifecycle(app, ctx) {
   }
 
   registerDeliveryReports(app, { state, clock, deliveryOf, dateText: parisDateTime });
+  registerStatistics(app, { state, clock, keyError, keyHash: ctx.keyHash });
 
   const findMessage = (id) => state.messages.find((m) => String(m.messageId) === String(id).trim());
 

@@ -13,6 +13,9 @@
 //   POST /api/cancel   { request: { messageId, scheduledAt? } }  200 { ok: true, result }
 //                      409 too_late / already_cancelled / already_sent, 404 message_not_found
 //   GET  /api/credits  200 { ok: true, credits }
+//   POST /api/statistics { request: { interval?, from?, to? } }   200 { ok: true, statistics }:
+//                      spending by month (client.statistics; SMS Partner answers 5 calls a
+//                      minute per key: a sixth is 429 rate_limited, nothing asked)
 //   POST /webhooks/replies?token=<REPLY_WEBHOOK_TOKEN>   SMS Partner's reply webhook (form
 //                      fields or JSON, no Origin, no Access assertion: the token is its secret):
 //                      200 { ok: true, kind } and the reply kept; 400 { ok: false } otherwise;
@@ -43,6 +46,7 @@ const STATUS_OF_REASON = Object.freeze({
   message_not_found: 404,
   stop_id_not_found: 404,
   too_late: 409,
+  rate_limited: 429,
   already_cancelled: 409,
   already_sent: 409,
   already_in_stop_list: 409,
@@ -146,6 +150,11 @@ export function lifecycleRoutes() {
     return answer(env, 'credits', (client) => client.credits());
   }
 
+  async function handleStatistics({ request }, env) {
+    const given = request === undefined ? {} : requestObject(request, '{ interval?, from?, to? }');
+    return answer(env, 'statistics', (client) => client.statistics(given));
+  }
+
   /** A webhook's body as text whatever the Content-Type (a few hundred bytes; more is refused). */
   async function webhookText(request) {
     const text = await request.text();
@@ -187,6 +196,7 @@ export function lifecycleRoutes() {
     '/api/status': { handle: handleStatus, options: [], identified: true },
     '/api/cancel': { handle: handleCancel, options: [], identified: true },
     '/api/credits': { handle: handleCredits, method: 'GET', identified: true },
+    '/api/statistics': { handle: handleStatistics, options: [], identified: true },
     '/api/replies': { handle: handleReplies, method: 'GET', identified: true },
     '/webhooks/replies': { handle: handleReplyWebhook, webhook: true },
     '/webhooks/dlr': { handle: handleDeliveryWebhook, webhook: true },
