@@ -77,7 +77,7 @@ describe('Campaign tab', { timeout: 120_000 }, () => {
     );
     // The delivery reports the stand-in posts to the worker arrive in the tab, and the report
     // downloads as the spreadsheet Excel opens in French.
-    await page.locator('[data-testid=campaign-delivery]', { hasText: 'Delivery: 4 delivered · 0 failed · 0 awaiting a report' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=campaign-delivery]', { hasText: 'Delivery: 4 delivered · 0 failed · 0 awaiting a report' }).waitFor({ timeout: 90_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=campaign-report-csv]')]);
     assert.match(download.suggestedFilename(), /^campaign-[a-z0-9]{12}\.csv$/);
     const bytes = await readFile(await download.path());

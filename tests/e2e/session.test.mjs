@@ -19,11 +19,14 @@ describe('the compose page behind Access', () => {
     await session?.close();
   });
 
-  it('shows who is signed in and what is left of the day', async () => {
-    await page.locator('#session[data-state="signedIn"]').waitFor();
-    assert.equal(await page.textContent('#session'), `Signed in as ${DEMO_USER.email} · 3 of 3 SMS left today`);
+  it('shows who is signed in, what is left of the day and what the account spent last month', async () => {
+    await page.locator('#session[data-state="signedIn"][data-spent="0"]').waitFor();
+    assert.equal(await page.textContent('#session'), `Signed in as ${DEMO_USER.email} · 3 of 3 SMS left today · last month 0 SMS, €0.00`);
     await page.click('#lang-fr');
-    assert.equal(await page.textContent('#session'), `Connecté·e : ${DEMO_USER.email} · reste 3 SMS sur 3 aujourd’hui`);
+    // French writes a no-break space before the euro sign (which one depends on ICU's version).
+    const french = await page.textContent('#session');
+    assert.ok(french.startsWith(`Connecté·e : ${DEMO_USER.email} · reste 3 SMS sur 3 aujourd’hui · le mois dernier 0 SMS, `), french);
+    assert.match(french, /, 0,00[\u00a0\u202f]€$/);
     await page.click('#lang-en');
   });
 

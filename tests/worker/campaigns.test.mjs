@@ -329,6 +329,16 @@ describe('campaigns on the Queue and Durable Objects', TIMEOUT, () => {
     }
   });
 
+  it('a delivery report that comes before its chunk\'s answer is recorded waits for it', async () => {
+    // The stand-in answers (and reports) at once; the proxy holds the answer back a second.
+    const { worker } = await stack((tag, before) => (before === 0 ? { kind: 'slow', delayMs: 1000 } : null), { REPLY_WEBHOOK_TOKEN: 'hook-secret-4' });
+    const numbers = [mobile(800_000), mobile(800_001)];
+    const created = await postCampaign(worker, { request: { message: 'Rapide' }, recipients: numbers });
+    assert.equal(created.status, 202, created.text);
+    const progress = await waitForCampaign(worker, created.body.id, (p) => settled(p) && p.delivery.pending === 0, 30_000);
+    assert.deepEqual(progress.delivery, { delivered: 2, failed: 0, pending: 0, failedBy: {} });
+  });
+
   it('without delivery reports, the ledger asks the statuses of each sent chunk after the check time', async () => {
     const control = (path, body) =>
       fetch(`${standin.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());

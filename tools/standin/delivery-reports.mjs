@@ -1,6 +1,7 @@
 // The stand-in's delivery reports: for every recipient of every accepted send whose `urlDlr`
 // is on this machine, one POST of form fields once its fate is final on the stand-in's clock
-// (the delivery rule of `/__standin/delivery`), after each send, bulk send and clock change.
+// (the delivery rule of `/__standin/delivery`), after each send, bulk send and clock change;
+// a report refused or lost is posted again a second later, three attempts in all.
 
 /**
  * What each final word of the status calls is in the three vocabularies a report carries
@@ -13,8 +14,9 @@ const REPORTED = Object.freeze({
   ko: { stat: 'REJECTD', statusGrpId: '5', statusId: '21' },
 });
 
-/** Attempts per report before the stand-in stops posting it. */
+/** Attempts per report before the stand-in stops posting it, a second apart. */
 const MAX_ATTEMPTS = 3;
+const RETRY_MS = 1000;
 
 /**
  * Registers `GET /__standin/delivery-reports` (what was posted) and `POST
@@ -72,6 +74,18 @@ export function registerDeliveryReports(app, { state, clock, deliveryOf, dateTex
       () => null,
     );
     if (status !== null && status >= 200 && status < 300) state.deliveryReports.push({ key, fields, status, postedAt: clock().toISOString() });
+    else retryLater();
+  }
+
+  /** A report refused or lost is posted again a second later (MAX_ATTEMPTS in all). */
+  let retry = null;
+  function retryLater() {
+    if (retry !== null) return;
+    retry = setTimeout(() => {
+      retry = null;
+      flush().catch(() => {});
+    }, RETRY_MS);
+    retry.unref?.();
   }
 
   /** Posts every report due, one at a time; a flush asked for meanwhile runs once after it. */
@@ -97,6 +111,10 @@ export function registerDeliveryReports(app, { state, clock, deliveryOf, dateTex
     // A send asks for a flush only when it named a urlDlr; a clock or rule change always does.
     const sent = (route === '/v1/send' || route === '/v1/bulk-send') && typeof state.messages.at(-1)?.body?.urlDlr === 'string';
     if (sent || route === '/__standin/clock' || route === '/__standin/delivery') flush().catch(() => {});
+  });
+  app.addHook('onClose', async () => {
+    clearTimeout(retry);
+    retry = null;
   });
   app.get('/__standin/delivery-reports', async () => state.deliveryReports.map(({ fields, status, postedAt }) => ({ ...fields, answeredWith: status, postedAt })));
   app.post('/__standin/delivery-reports/flush', async () => {

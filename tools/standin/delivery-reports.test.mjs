@@ -92,10 +92,24 @@ describe('delivery reports', () => {
     assert.deepEqual(received.map((r) => r.fields.phoneNumber), ['+33611111111']);
   });
 
-  it('tries a refused report three times at most, then stops', async () => {
+  it('tries a refused report again by itself, three times at most, then stops', async () => {
     answerWith = 500;
     await post('/v1/send', { apiKey: KEY, phoneNumbers: '0611111111', message: 'Bonjour', urlDlr: urlDlr() });
+    // Retried a second apart without anything asking: bounded wait for the three attempts.
+    for (let i = 0; i < 50 && received.length < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(received.length, 3);
     for (let i = 0; i < 5; i += 1) await flush();
     assert.equal(received.length, 3);
+  });
+
+  it('a report refused once is posted again a second later, without another send', async () => {
+    answerWith = 503;
+    await post('/v1/send', { apiKey: KEY, phoneNumbers: '0611111111', message: 'Bonjour', urlDlr: urlDlr() });
+    for (let i = 0; i < 30 && received.length < 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    answerWith = 200;
+    for (let i = 0; i < 50 && received.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(received.length, 2);
+    const listed = await (await fetch(`${standin.url}/__standin/delivery-reports`)).json();
+    assert.equal(listed.length, 1);
   });
 });

@@ -90,6 +90,14 @@ export class CampaignLedger extends DurableObject {
     )`);
     // When each sent chunk's statuses were last asked of SMS Partner (no report came for some).
     this.sql.exec('CREATE TABLE IF NOT EXISTS delivery_checks (idx INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL)');
+    // Reports that came before their chunk's answer was recorded (SMS Partner can deliver and
+    // report faster than the consumer writes down the send): applied when it is.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS early_reports (
+      message_id TEXT NOT NULL,
+      phone_number TEXT NOT NULL,
+      report TEXT NOT NULL,
+      PRIMARY KEY (message_id, phone_number)
+    )`);
     // Facts of the campaign added after its first table: `stop_reason`.
     this.sql.exec('CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT)');
   }
@@ -102,6 +110,19 @@ export class CampaignLedger extends DurableObject {
   #markStopped(reason) {
     this.sql.exec('UPDATE campaign SET stopped_at = ? WHERE stopped_at IS NULL', new Date().toISOString());
     this.sql.exec('INSERT OR IGNORE INTO facts (key, value) VALUES (?, ?)', 'stop_reason', reason);
+  }
+
+  /** Whether a chunk's call may be in flight (its answer not recorded yet). */
+  #inFlight() {
+    return this.sql.exec("SELECT count(*) AS n FROM chunks WHERE state IN ('sending', 'unknown')").one().n > 0;
+  }
+
+  /** Applies the reports that came before chunk `index`'s send (`messageId`) was recorded. */
+  #applyEarlyReports(messageId) {
+    const held = this.sql.exec('SELECT report FROM early_reports WHERE message_id = ?', messageId).toArray();
+    if (held.length === 0) return;
+    this.sql.exec('DELETE FROM early_reports WHERE message_id = ?', messageId);
+    this.recordDelivery(held.map((row) => parse(row.report, null)).filter((report) => report !== null));
   }
 
   /** What SMS Partner billed for the chunks it answered. */
@@ -276,6 +297,7 @@ export class CampaignLedger extends DurableObject {
       outcome.resolvedBy ?? row.resolved_by,
       index,
     );
+    if (state === 'sent' && outcome.messageId !== undefined && outcome.messageId !== null) this.#applyEarlyReports(String(outcome.messageId));
     await this.#armDeliveryCheck(now);
     return { changed: true };
   }
@@ -363,6 +385,16 @@ export class CampaignLedger extends DurableObject {
 
   #record(report, chunkOf) {
     const row = chunkOf(report);
+    if (row === null && !Number.isInteger(report.chunk) && typeof report.phoneNumber === 'string' && this.#inFlight()) {
+      // A chunk may be answered but not yet recorded: the report waits for it.
+      this.sql.exec(
+        'INSERT OR REPLACE INTO early_reports (message_id, phone_number, report) VALUES (?, ?, ?)',
+        String(report.messageId),
+        report.phoneNumber,
+        JSON.stringify(report),
+      );
+      return { recorded: false, reason: 'held_until_sent' };
+    }
     if (row === null || !row.numbers.has(report.phoneNumber)) return { recorded: false, reason: 'unknown_message' };
     const before = this.sql.exec('SELECT final FROM deliveries WHERE chunk = ? AND phone_number = ?', row.idx, report.phoneNumber).toArray()[0];
     if (before !== undefined && before.final === 1 && !report.final) return { recorded: false, reason: 'already_final' };
