@@ -113,6 +113,9 @@ describe('sending from the compose page, sandbox off', () => {
     });
     assert.equal(await page.isVisible('#confirm'), true);
     await page.click('#confirm-ok');
+    // The result of the send before may still read "ok": wait for this send to reach the
+    // stand-in (bounded), then for its result.
+    for (let i = 0; i < 100 && (await sent()) === before; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     await sentOk(page);
     assert.equal(await sent(), before + 1);
   });
