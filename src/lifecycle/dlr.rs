@@ -165,15 +165,16 @@ fn report(fields: &[(String, String)], api_key: Option<&ApiKey>) -> Result<Deliv
     let message_id = field(&["messageId", "message_id"])
         .and_then(|id| read::id_with(id, redact))
         .ok_or("the report names no message (messageId or message_id)")?;
-    let whole = |names: &[&str]| -> Result<Option<u64>, String> {
-        match field(names) {
+    // A whole number under its camelCase name or its snake_case one; named by the first.
+    let whole = |name: &str, alias: &str| -> Result<Option<u64>, String> {
+        match field(&[name, alias]) {
             None => Ok(None),
             Some(text) => read::whole(text)
                 .map(Some)
-                .ok_or_else(|| format!("{} must be a whole number", names[0])),
+                .ok_or_else(|| format!("{name} must be a whole number")),
         }
     };
-    let group_id = whole(&["statusGrpId", "status_grp_id"])?;
+    let group_id = whole("statusGrpId", "status_grp_id")?;
     let group_from_id = match group_id {
         Some(id) => Some(
             DeliveryGroup::from_id(id)
@@ -218,8 +219,8 @@ fn report(fields: &[(String, String)], api_key: Option<&ApiKey>) -> Result<Deliv
         status,
         group,
         status_text: word.map(redact),
-        status_id: whole(&["statusId", "status_id"])?,
-        error_id: whole(&["errorId", "error_id"])?,
+        status_id: whole("statusId", "status_id")?,
+        error_id: whole("errorId", "error_id")?,
         tag: field(&["tag"]).map(redact),
         at,
     })

@@ -187,16 +187,15 @@ pub fn decode_statistics(
         None | Some(Json::Null) => &[],
         _ => return Err(malformed(status, "datas is not a list")),
     };
-    let whole = read::count;
     Ok(items
         .iter()
         .map(|item| StatisticsMonth {
-            year: whole(item.get("year")),
-            month: whole(item.get("m")),
+            year: read::count(item.get("year")),
+            month: read::count(item.get("m")),
             month_name: read::text(item.get("month"), api_key),
             date: item.get("date").and_then(read::instant),
             cost: item.get("cost").and_then(read::number),
-            nb_send: whole(item.get("nb_send")),
+            nb_send: read::count(item.get("nb_send")),
             kind: read::text(item.get("type"), api_key),
         })
         .collect())

@@ -208,9 +208,11 @@ pub fn decode_tag_page(
     body: Option<Json>,
     api_key: &ApiKey,
 ) -> Result<TagPage, SmsPartnerError> {
-    let whole = read::count;
     let (current_page, total) = match &body {
-        Some(map) => (whole(map.get("currentPage")), whole(map.get("total"))),
+        Some(map) => (
+            read::count(map.get("currentPage")),
+            read::count(map.get("total")),
+        ),
         None => (None, None),
     };
     Ok(TagPage {
